@@ -1,0 +1,24 @@
+//! Handoff Kit: validate, score and time customer-issue handoffs between teams.
+//!
+//! The core is plain Rust (no wasm types): [`kit::Kit`] checks a context packet and returns a
+//! [`report::Report`]. `src/wasm.rs` is a thin facade for the npm package; `src/bin/handoff.rs`
+//! is the CLI. See ARCHITECTURE.md for the map.
+
+pub mod bundle;
+pub mod diagnostic;
+pub mod error;
+pub mod kit;
+pub mod report;
+pub mod rubric;
+pub mod rules;
+pub mod schema;
+pub mod sla;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use diagnostic::{Diagnostic, Severity, Source, Span};
+pub use error::{Error, Result};
+pub use kit::{CheckOptions, Kit};
+pub use report::{Grade, Report, Score};
+pub use schema::Validator;

@@ -1,0 +1,1 @@
+//! The wasm-bindgen facade (filled in with the JS API).

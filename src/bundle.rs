@@ -38,3 +38,44 @@ pub struct Bundle {
     #[serde(default)]
     pub notes: Value,
 }
+
+impl Bundle {
+    /// Checks a bundle document against `org-bundle.schema.json` and reads its envelope.
+    /// Every problem is a diagnostic whose path points inside the bundle.
+    pub fn from_value(value: &serde_json::Value) -> crate::Result<Bundle> {
+        use crate::error::Error;
+        use crate::schema::{store::BUILTIN_BASE, SchemaStore, Validator};
+        use std::sync::OnceLock;
+        static META: OnceLock<Result<Validator, Error>> = OnceLock::new();
+        let meta = META.get_or_init(|| {
+            let store = SchemaStore::builtin();
+            let id = format!("{BUILTIN_BASE}org-bundle.schema.json");
+            let schema = store
+                .get(&id)
+                .ok_or_else(|| Error::new("bundle", "The org-bundle meta-schema is missing."))?;
+            Validator::new(schema, store)
+        });
+        let meta = meta.as_ref().map_err(Clone::clone)?;
+        if !value.is_object() {
+            return Err(Error::new(
+                "bundle",
+                "The bundle must be a JSON object with at least \"bundle\" and \"version\".",
+            ));
+        }
+        let diagnostics = meta.validate(value);
+        if let Some(first) = diagnostics.first() {
+            let more = match diagnostics.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            let at = if first.path.is_empty() { "/" } else { &first.path };
+            return Err(Error::new(
+                "bundle",
+                format!("The bundle is not valid: {} (at {at}){more}", first.message),
+            )
+            .with_diagnostics(diagnostics));
+        }
+        serde_json::from_value(value.clone())
+            .map_err(|e| Error::new("bundle", format!("The bundle cannot be read: {e}")))
+    }
+}

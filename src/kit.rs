@@ -1,5 +1,32 @@
 //! The kit: a bundle's schemas, rubric and SLA policies, compiled once and reused for every
 //! packet.
+//!
+//! Which schemas check a packet: the bundle's `packet_schema` when it names one (the built-in
+//! `packet.schema.json` otherwise), plus the schema of the packet's scenario
+//! (`handoff.scenario`) when the bundle or the built-ins define one. With an org
+//! `packet_schema`, only the bundle's own scenarios apply (the built-in scenario schemas extend
+//! the built-in packet schema, not the org's).
+
+use crate::bundle::Bundle;
+use crate::diagnostic::{Diagnostic, Severity, Source};
+use crate::error::{Error, Result};
+use crate::report::Report;
+use crate::schema::store::BUILTIN_BASE;
+use crate::schema::{SchemaStore, Validator};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The scenarios with built-in schemas.
+pub const BUILTIN_SCENARIOS: [&str; 8] = [
+    "billing_to_finance",
+    "support_to_engineering",
+    "tier1_to_tier2",
+    "bot_to_human",
+    "agent_to_supervisor",
+    "sales_to_success",
+    "support_to_fulfillment",
+    "voice_to_chat",
+];
 
 /// Options for [`Kit::check`].
 #[derive(Debug, Clone, Default)]
@@ -9,4 +36,169 @@ pub struct CheckOptions {
 }
 
 /// A compiled bundle.
-pub struct Kit {}
+pub struct Kit {
+    name: String,
+    version: String,
+    packet: Validator,
+    scenarios: BTreeMap<String, Scenario>,
+}
+
+/// A scenario's compiled schema.
+struct Scenario {
+    validator: Validator,
+    /// Built-in scenario schemas `$ref` the packet schema, so they alone check the packet.
+    includes_packet: bool,
+}
+
+impl Kit {
+    /// The kit of the built-in schemas.
+    pub fn builtin() -> Result<Kit> {
+        Kit::from_bundle(Bundle {
+            bundle: "built-in".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            ..Bundle::default()
+        })
+    }
+
+    /// A kit from bundle JSON text (see `schemas/org-bundle.schema.json`).
+    pub fn from_json(text: &str) -> Result<Kit> {
+        let value = crate::error::parse_json("The bundle", text)?;
+        Kit::from_value(&value)
+    }
+
+    /// A kit from a bundle document, checked against the org-bundle meta-schema first.
+    pub fn from_value(bundle: &Value) -> Result<Kit> {
+        Kit::from_bundle(Bundle::from_value(bundle)?)
+    }
+
+    fn from_bundle(bundle: Bundle) -> Result<Kit> {
+        let builtin = SchemaStore::builtin();
+        let store = builtin.with_documents(&bundle.schemas)?;
+        let compile = |id: &str, at: &str| -> Result<Validator> {
+            let schema = store.get(id).ok_or_else(|| {
+                Error::new(
+                    "bundle",
+                    format!("The bundle's {at} names the schema \"{id}\", which is neither built in nor in the bundle's schemas."),
+                )
+            })?;
+            Validator::new(schema, &store).map_err(|e| {
+                Error::new("bundle", format!("The bundle's schema \"{id}\" ({at}) cannot be used: {}", e.message))
+            })
+        };
+        let packet_id = bundle
+            .packet_schema
+            .clone()
+            .unwrap_or_else(|| format!("{BUILTIN_BASE}packet.schema.json"));
+        let packet = compile(&packet_id, "packet_schema")?;
+        let mut scenarios = BTreeMap::new();
+        if bundle.packet_schema.is_none() {
+            for name in BUILTIN_SCENARIOS {
+                let id = format!("{BUILTIN_BASE}scenarios/{name}.schema.json");
+                let validator = compile(&id, "built-in scenario")?;
+                scenarios.insert(
+                    name.to_string(),
+                    Scenario {
+                        validator,
+                        includes_packet: true,
+                    },
+                );
+            }
+        }
+        for (name, scenario) in &bundle.scenarios {
+            if let Some(id) = scenario.get("schema").and_then(Value::as_str) {
+                let at = format!("scenario \"{name}\"");
+                let validator = compile(id, &at)?;
+                scenarios.insert(
+                    name.clone(),
+                    Scenario {
+                        validator,
+                        includes_packet: false,
+                    },
+                );
+            }
+        }
+        Ok(Kit {
+            name: bundle.bundle,
+            version: bundle.version,
+            packet,
+            scenarios,
+        })
+    }
+
+    /// The bundle's name and version.
+    pub fn bundle(&self) -> (&str, &str) {
+        (&self.name, &self.version)
+    }
+
+    /// The scenarios this kit has schemas for.
+    pub fn scenarios(&self) -> impl Iterator<Item = &str> {
+        self.scenarios.keys().map(String::as_str)
+    }
+
+    /// Schema diagnostics for a packet. A packet that is not a JSON object is an error.
+    pub fn validate(&self, packet: &Value) -> Result<Vec<Diagnostic>> {
+        require_object(packet)?;
+        let scenario = packet.pointer("/handoff/scenario").and_then(Value::as_str);
+        match scenario.and_then(|name| self.scenarios.get(name)) {
+            Some(s) if s.includes_packet => Ok(s.validator.validate(packet)),
+            Some(s) => {
+                let mut diagnostics = self.packet.validate(packet);
+                diagnostics.extend(s.validator.validate(packet));
+                Ok(dedup(diagnostics))
+            }
+            None => {
+                let mut diagnostics = self.packet.validate(packet);
+                if let Some(name) = scenario {
+                    diagnostics.push(self.unknown_scenario(name));
+                }
+                Ok(diagnostics)
+            }
+        }
+    }
+
+    /// Whether the packet is valid against its schemas, without building diagnostics.
+    pub fn is_valid(&self, packet: &Value) -> Result<bool> {
+        Ok(self.validate(packet)?.iter().all(|d| !d.is_error()))
+    }
+
+    /// The full report for a packet: schema diagnostics, score and SLA.
+    pub fn check(&self, packet: &Value, _options: &CheckOptions) -> Result<Report> {
+        let diagnostics = self.validate(packet)?;
+        Ok(Report::new(diagnostics, None, None))
+    }
+
+    fn unknown_scenario(&self, name: &str) -> Diagnostic {
+        let known: Vec<&str> = self.scenarios().collect();
+        Diagnostic::new(
+            "schema/unknown-scenario",
+            Severity::Warning,
+            Source::Schema,
+            "/handoff/scenario",
+            format!("\u{201c}{name}\u{201d} is not a scenario this organisation has defined, so only the base packet is checked."),
+        )
+        .with_hint(format!("Use one of: {}.", known.join(", ")))
+    }
+}
+
+fn require_object(packet: &Value) -> Result<()> {
+    if packet.is_object() {
+        return Ok(());
+    }
+    let kind = match packet {
+        Value::Array(_) => "a list",
+        Value::String(_) => "a text string",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "true/false",
+        _ => "null",
+    };
+    Err(Error::new(
+        "input",
+        format!("The packet must be a JSON object (a group of fields such as ticket, handoff and owner), not {kind}."),
+    ))
+}
+
+fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    diagnostics.retain(|d| seen.insert((d.code.clone(), d.path.clone(), d.message.clone())));
+    diagnostics
+}

@@ -1,1 +1,112 @@
-//! The wasm-bindgen facade (filled in with the JS API).
+//! The wasm-bindgen facade: converts types and errors, nothing else.
+//!
+//! Documents cross the boundary as JSON text in both directions: measured against
+//! serde-wasm-bindgen's object walking, parsing text inside wasm was faster for whole packets
+//! (see bench/README.md), and it keeps the facade free of JS types. Errors are thrown as the
+//! JSON of [`crate::Error`]; the JS wrapper turns them into `HandoffKitError`s.
+
+use crate::error::{parse_json, Error};
+use crate::kit::{CheckOptions, Kit};
+use crate::schema::{SchemaStore, Validator};
+use wasm_bindgen::prelude::*;
+
+fn throw(err: Error) -> JsValue {
+    let json = serde_json::to_string(&err).unwrap_or_else(|_| {
+        String::from(r#"{"kind":"internal","message":"An error could not be described."}"#)
+    });
+    JsValue::from_str(&json)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value)
+        .map_err(|e| throw(Error::new("internal", format!("Could not encode the result: {e}"))))
+}
+
+/// A compiled bundle (JS: wrapped by `HandoffKit`).
+#[wasm_bindgen]
+pub struct RawKit {
+    kit: Kit,
+}
+
+#[wasm_bindgen]
+impl RawKit {
+    /// `bundle_json`: the org bundle as JSON text, or nothing for the built-in schemas.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bundle_json: Option<String>) -> Result<RawKit, JsValue> {
+        let kit = match bundle_json {
+            Some(text) => Kit::from_json(&text),
+            None => Kit::builtin(),
+        };
+        kit.map(|kit| RawKit { kit }).map_err(throw)
+    }
+
+    /// The report for a packet (JSON text), as JSON text.
+    pub fn check(&self, packet_json: &str, now: Option<String>) -> Result<String, JsValue> {
+        let packet = parse_json("The packet", packet_json).map_err(throw)?;
+        let report = self
+            .kit
+            .check(&packet, &CheckOptions { now })
+            .map_err(throw)?;
+        to_json(&report)
+    }
+
+    /// The schema diagnostics for a packet (JSON text), as JSON text.
+    pub fn validate(&self, packet_json: &str) -> Result<String, JsValue> {
+        let packet = parse_json("The packet", packet_json).map_err(throw)?;
+        let diagnostics = self.kit.validate(&packet).map_err(throw)?;
+        to_json(&diagnostics)
+    }
+
+    /// `{ "bundle", "version", "scenarios" }` as JSON text.
+    pub fn describe(&self) -> String {
+        let (bundle, version) = self.kit.bundle();
+        let scenarios: Vec<&str> = self.kit.scenarios().collect();
+        serde_json::json!({ "bundle": bundle, "version": version, "scenarios": scenarios })
+            .to_string()
+    }
+}
+
+/// Any JSON Schema, compiled (JS: wrapped by `Validator`).
+#[wasm_bindgen]
+pub struct RawValidator {
+    validator: Validator,
+}
+
+#[wasm_bindgen]
+impl RawValidator {
+    /// `registry_json`: an object of `{ "<$id>": schema }` that `$ref`s may resolve to.
+    #[wasm_bindgen(constructor)]
+    pub fn new(schema_json: &str, registry_json: Option<String>) -> Result<RawValidator, JsValue> {
+        let schema = parse_json("The schema", schema_json).map_err(throw)?;
+        let store = match registry_json {
+            Some(text) => {
+                let registry = parse_json("The registry", &text).map_err(throw)?;
+                let Some(documents) = registry.as_object() else {
+                    return Err(throw(Error::new(
+                        "input",
+                        "The registry must be an object of { \"<$id>\": schema }.",
+                    )));
+                };
+                SchemaStore::builtin()
+                    .with_documents(documents)
+                    .map_err(throw)?
+            }
+            None => SchemaStore::builtin().clone(),
+        };
+        let validator = Validator::new(&schema, &store).map_err(throw)?;
+        Ok(RawValidator { validator })
+    }
+
+    /// Diagnostics for a document (JSON text), as JSON text.
+    pub fn validate(&self, instance_json: &str) -> Result<String, JsValue> {
+        let instance = parse_json("The document", instance_json).map_err(throw)?;
+        to_json(&self.validator.validate(&instance))
+    }
+
+    /// Whether a document (JSON text) is valid.
+    #[wasm_bindgen(js_name = isValid)]
+    pub fn is_valid(&self, instance_json: &str) -> Result<bool, JsValue> {
+        let instance = parse_json("The document", instance_json).map_err(throw)?;
+        Ok(self.validator.is_valid(&instance))
+    }
+}

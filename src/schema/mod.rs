@@ -1,12 +1,102 @@
 //! Validation of packets (and any JSON document) against JSON Schemas, with diagnostics
 //! written for agents.
+//!
+//! Schemas are compiled once ([`Validator::new`]) and reused; `$ref`s resolve from a
+//! [`SchemaStore`] in memory. Formats (`date-time`, `email`, `uri`, …) are asserted.
 
+mod fields;
+mod messages;
+mod rules;
 pub mod store;
 
-use crate::rules::RuleDoc;
+pub use rules::RULES;
+pub use store::SchemaStore;
 
-/// Codes this module emits.
-pub const RULES: &[RuleDoc] = &[];
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use fields::FieldDocs;
+use serde_json::Value;
+
+/// How many steps a regular expression may backtrack before its check gives up, so a hostile
+/// `pattern` cannot freeze the tab.
+const REGEX_BACKTRACK_LIMIT: usize = 100_000;
 
 /// A compiled JSON Schema.
-pub struct Validator {}
+pub struct Validator {
+    compiled: jsonschema::Validator,
+    fields: FieldDocs,
+}
+
+impl std::fmt::Debug for Validator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Validator").finish_non_exhaustive()
+    }
+}
+
+impl Validator {
+    /// Compiles `schema` (draft 2020-12 unless its `$schema` says otherwise), resolving `$ref`s
+    /// from `store`. A schema that is not valid JSON Schema, refers to an unknown URI or has an
+    /// invalid regular expression is an [`Error`] of kind `schema`.
+    pub fn new(schema: &Value, store: &SchemaStore) -> Result<Validator> {
+        let compiled = jsonschema::options()
+            .with_draft(draft_of(schema))
+            .should_validate_formats(true)
+            .with_retriever(store.retriever())
+            .with_pattern_options(
+                jsonschema::PatternOptions::fancy_regex().backtrack_limit(REGEX_BACKTRACK_LIMIT),
+            )
+            .build(schema)
+            .map_err(|e| compile_error(&e))?;
+        Ok(Validator {
+            compiled,
+            fields: FieldDocs::collect(schema, store),
+        })
+    }
+
+    /// Whether `instance` is valid: the fast path, no diagnostics built.
+    pub fn is_valid(&self, instance: &Value) -> bool {
+        self.compiled.is_valid(instance)
+    }
+
+    /// Every problem with `instance`, as diagnostics in document order.
+    pub fn validate(&self, instance: &Value) -> Vec<Diagnostic> {
+        if self.compiled.is_valid(instance) {
+            return Vec::new();
+        }
+        messages::diagnostics(self.compiled.iter_errors(instance), &self.fields)
+    }
+}
+
+/// Draft 2020-12 unless the schema names another draft in `$schema`.
+fn draft_of(schema: &Value) -> jsonschema::Draft {
+    use jsonschema::Draft;
+    let named = schema.get("$schema").and_then(Value::as_str).unwrap_or("");
+    let named = named.trim_end_matches('#');
+    match named {
+        "http://json-schema.org/draft-04/schema" => Draft::Draft4,
+        "http://json-schema.org/draft-06/schema" => Draft::Draft6,
+        "http://json-schema.org/draft-07/schema" => Draft::Draft7,
+        "https://json-schema.org/draft/2019-09/schema" => Draft::Draft201909,
+        _ => Draft::Draft202012,
+    }
+}
+
+fn compile_error(err: &jsonschema::ValidationError<'_>) -> Error {
+    use jsonschema::error::ValidationErrorKind;
+    let at = err.instance_path().as_str();
+    let place = if at.is_empty() {
+        String::new()
+    } else {
+        format!(" at {at}")
+    };
+    let message = match err.kind() {
+        ValidationErrorKind::Referencing(reason) => {
+            format!("The schema cannot be used: a $ref{place} cannot be resolved: {reason}.")
+        }
+        _ => format!("The schema is not valid JSON Schema{place}: {err}."),
+    };
+    Error::new("schema", message)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,216 @@
+use super::*;
+use crate::diagnostic::Severity;
+use serde_json::json;
+
+fn validator(schema: Value) -> Validator {
+    Validator::new(&schema, SchemaStore::builtin()).expect("schema compiles")
+}
+
+fn codes_and_paths(diagnostics: &[Diagnostic]) -> Vec<(String, String)> {
+    diagnostics
+        .iter()
+        .map(|d| (d.code.clone(), d.path.clone()))
+        .collect()
+}
+
+fn owner_schema() -> Value {
+    json!({
+        "type": "object",
+        "required": ["owner"],
+        "properties": {
+            "owner": {
+                "title": "Owner",
+                "description": "who owns this case after the handoff — a named person, not a team. The receiving team needs one person to ask.",
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"title": "Owner's name", "type": "string", "minLength": 2},
+                    "email": {"title": "Owner's email", "type": "string", "format": "email"}
+                }
+            },
+            "sentiment": {"title": "Customer sentiment", "enum": ["calm", "angry"]},
+            "at": {"title": "Handoff time", "type": "string", "format": "date-time"}
+        }
+    })
+}
+
+#[test]
+fn missing_property_points_at_itself_and_speaks_plainly() {
+    let d = validator(owner_schema()).validate(&json!({}));
+    assert_eq!(codes_and_paths(&d), [("schema/required".into(), "/owner".into())]);
+    assert_eq!(
+        d[0].message,
+        "Add who owns this case after the handoff — a named person, not a team."
+    );
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some("The receiving team needs one person to ask.")
+    );
+    assert_eq!(d[0].severity, Severity::Error);
+}
+
+#[test]
+fn missing_property_without_description_uses_its_title() {
+    let d = validator(owner_schema()).validate(&json!({"owner": {}}));
+    assert_eq!(codes_and_paths(&d), [("schema/required".into(), "/owner/name".into())]);
+    assert_eq!(d[0].message, "Owner's name is missing.");
+}
+
+#[test]
+fn each_kind_of_problem_has_its_code_and_path() {
+    let packet = json!({
+        "owner": {"name": "D", "email": "not-an-email"},
+        "sentiment": "furious",
+        "at": "yesterday 3pm"
+    });
+    let d = validator(owner_schema()).validate(&packet);
+    let mut got = codes_and_paths(&d);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("schema/enum".into(), "/sentiment".into()),
+            ("schema/format".into(), "/at".into()),
+            ("schema/format".into(), "/owner/email".into()),
+            ("schema/min-length".into(), "/owner/name".into()),
+        ]
+    );
+    let sentiment = d.iter().find(|d| d.path == "/sentiment").unwrap();
+    assert_eq!(
+        sentiment.message,
+        "Customer sentiment must be one of \"calm\", \"angry\" — not \"furious\"."
+    );
+    let at = d.iter().find(|d| d.path == "/at").unwrap();
+    assert!(at.message.contains("not a valid date and time"), "{}", at.message);
+    assert!(at.hint.as_deref().unwrap().contains("2026-11-21T14:30:00Z"));
+}
+
+#[test]
+fn valid_documents_have_no_diagnostics() {
+    let v = validator(owner_schema());
+    let ok = json!({"owner": {"name": "Dana Kim", "email": "dana@example.com"}, "at": "2026-11-21T14:30:00Z"});
+    assert!(v.is_valid(&ok));
+    assert!(v.validate(&ok).is_empty());
+}
+
+#[test]
+fn one_of_collapses_to_the_nearest_branch() {
+    let schema = json!({
+        "properties": {"contact": {"oneOf": [
+            {"type": "object", "required": ["email"], "properties": {"email": {"type": "string", "format": "email"}}},
+            {"type": "object", "required": ["phone"], "properties": {"phone": {"type": "string", "minLength": 6}}}
+        ]}}
+    });
+    // Nearly the email form: one problem in that branch, so only that problem is reported.
+    let d = validator(schema.clone()).validate(&json!({"contact": {"email": "nope"}}));
+    assert_eq!(codes_and_paths(&d), [("schema/format".into(), "/contact/email".into())]);
+    // No branch even has the right kind of value: one diagnostic saying what would fit.
+    let d = validator(schema).validate(&json!({"contact": 42}));
+    assert_eq!(codes_and_paths(&d), [("schema/any-of".into(), "/contact".into())]);
+    assert_eq!(d[0].message, "Contact should be a group of fields — not 42.");
+}
+
+#[test]
+fn additional_properties_name_each_unknown_field() {
+    let schema = json!({"properties": {"owner": {}}, "additionalProperties": false});
+    let d = validator(schema).validate(&json!({"ownr": 1, "a/b": 2}));
+    let mut got = codes_and_paths(&d);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("schema/unknown-field".into(), "/a~1b".into()),
+            ("schema/unknown-field".into(), "/ownr".into())
+        ]
+    );
+}
+
+#[test]
+fn array_entries_are_labelled_by_position() {
+    let schema = json!({"properties": {"steps": {"title": "Next steps", "type": "array", "items": {"type": "string"}}}});
+    let d = validator(schema).validate(&json!({"steps": ["ok", 3]}));
+    assert_eq!(d[0].path, "/steps/1");
+    assert_eq!(d[0].message, "Entry 2 of next steps should be text, not a number.");
+}
+
+#[test]
+fn invalid_regex_is_a_schema_error() {
+    let err = Validator::new(&json!({"pattern": "(unclosed"}), SchemaStore::builtin()).unwrap_err();
+    assert_eq!(err.kind, "schema");
+}
+
+#[test]
+fn unknown_and_remote_refs_are_refused_without_network() {
+    for reference in ["https://example.com/other.json", "urn:nowhere", "other.json"] {
+        let err = Validator::new(&json!({"$ref": reference}), SchemaStore::builtin()).unwrap_err();
+        assert_eq!(err.kind, "schema", "{reference}");
+        assert!(err.message.contains("cannot be resolved"), "{}", err.message);
+    }
+}
+
+#[test]
+fn not_a_schema_is_an_error() {
+    let err = Validator::new(&json!({"type": "nonsense"}), SchemaStore::builtin()).unwrap_err();
+    assert_eq!(err.kind, "schema");
+    assert!(err.message.contains("not valid JSON Schema"), "{}", err.message);
+}
+
+#[test]
+fn reference_cycles_do_not_hang() {
+    let schema = json!({
+        "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}},
+        "$ref": "#/$defs/a"
+    });
+    // Either refused at compile time or answered at validation time: never a hang.
+    if let Ok(v) = Validator::new(&schema, SchemaStore::builtin()) {
+        let _ = v.validate(&json!({"x": 1}));
+    }
+    let recursive = json!({"properties": {"child": {"$ref": "#"}}, "required": ["name"]});
+    let v = validator(recursive);
+    let d = v.validate(&json!({"name": 1, "child": {"child": {}}}));
+    assert_eq!(
+        codes_and_paths(&d),
+        [
+            ("schema/required".into(), "/child/name".into()),
+            ("schema/required".into(), "/child/child/name".into())
+        ]
+    );
+}
+
+#[test]
+fn catastrophic_patterns_are_bounded() {
+    let v = validator(json!({"properties": {"x": {"type": "string", "pattern": "^(a|aa)+$"}}}));
+    let hostile = format!("{}b", "a".repeat(5_000));
+    let d = v.validate(&json!({ "x": hostile }));
+    assert_eq!(d.len(), 1);
+    assert!(
+        d[0].code == "schema/pattern" || d[0].code == "schema/pattern-too-complex",
+        "{}",
+        d[0].code
+    );
+}
+
+#[test]
+fn org_schemas_can_ref_each_other_from_memory() {
+    let base = json!({"$id": "https://acme.example/base.json", "$defs": {"id": {"type": "string", "minLength": 3}}});
+    let key = "https://acme.example/base.json".to_string();
+    let store = SchemaStore::builtin().with_documents([(&key, &base)]).unwrap();
+    let v = Validator::new(
+        &json!({"properties": {"ticket": {"$ref": "https://acme.example/base.json#/$defs/id"}}}),
+        &store,
+    )
+    .unwrap();
+    assert_eq!(v.validate(&json!({"ticket": "x"}))[0].code, "schema/min-length");
+}
+
+#[test]
+fn every_rule_code_is_documented_once() {
+    let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    let count = codes.len();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), count, "a schema code is documented twice");
+    for code in codes {
+        assert!(code.starts_with("schema/"), "{code}");
+    }
+}

@@ -14,8 +14,9 @@ pub mod rules;
 pub mod schema;
 pub mod sla;
 
+/// The wasm-bindgen facade used by the npm package (wasm32 only).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Severity, Source, Span};
 pub use error::{Error, Result};

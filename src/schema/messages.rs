@@ -106,11 +106,12 @@ fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnosti
         }
         ValidationErrorKind::Format { format } => {
             let (what, hint) = format_words(format);
-            diagnostic(
-                "schema/format",
-                format!("{label} is not a valid {what}: {}.", short(instance)),
-            )
-            .with_hint(hint)
+            let message = if label.to_lowercase().contains(what) {
+                format!("{label} is not valid: {}.", short(instance))
+            } else {
+                format!("{label} is not a valid {what}: {}.", short(instance))
+            };
+            diagnostic("schema/format", message).with_hint(hint)
         }
         ValidationErrorKind::Minimum { limit } => {
             diagnostic("schema/minimum", format!("{label} must be at least {limit}."))

@@ -1,0 +1,62 @@
+# Handoff Kit. The two commands of the README:
+#   make demo   install what is missing, build everything, run the CLI and the npm package
+#   make test   install what is missing, build, run every test
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+VERSION := $(shell awk -F'"' '/^version = / { print $$2; exit }' Cargo.toml)
+WASM := target/wasm32-unknown-unknown/release/handoff_kit.wasm
+TARBALL := dist/handoff-kit-$(VERSION).tgz
+CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
+
+.PHONY: setup build cli npm demo test lint test-rust test-wasm test-js bench clean
+
+setup:
+	@.ci/setup
+
+build: setup cli npm
+
+cli:
+	cargo build --release --bin handoff
+
+npm:
+	cargo build --release --lib --target wasm32-unknown-unknown
+	.ci/package $(WASM)
+
+demo: build
+	@echo; echo "== handoff check examples/packets/*.json"
+	-target/release/handoff check examples/packets/*.json
+	@echo "== the npm package, installed from $(TARBALL) into a scratch project"
+	examples/npm-demo/run.sh $(TARBALL)
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test
+
+# The wasm facade in Node and in headless Chromium (wasm-bindgen-test).
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test wasm
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+	WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --target wasm32-unknown-unknown --test wasm
+
+# The packed tarball, installed into a scratch project: node:test (ESM and CommonJS),
+# tsc --noEmit over the types, the JSON-Schema-Test-Suite, and a page in headless Chromium.
+test-js:
+	tests/js/run.sh $(TARBALL)
+
+test: build lint test-rust test-wasm test-js
+
+bench: build
+	node bench/run.mjs
+
+clean:
+	cargo clean
+	rm -rf dist

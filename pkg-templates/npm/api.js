@@ -1,0 +1,186 @@
+// The JS API of Handoff Kit, shared by the Node, bundler and browser entry points.
+// It converts arguments and errors; all validation, scoring and time math runs in the wasm core.
+import * as core from './handoff_kit.js';
+
+let ready = false;
+// Bumped whenever the wasm instance is replaced after a trap; objects rebuild their core handle.
+let generation = 0;
+
+/** Thrown for every failure: bad input, an unusable bundle or schema, or an internal error. */
+export class HandoffKitError extends Error {
+  constructor(message, { kind = 'input', diagnostics = [], cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'HandoffKitError';
+    this.kind = kind;
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Loads the wasm module (browsers and bundlers; Node entry points do this on import). */
+export async function init(input) {
+  await core.default(input === undefined ? undefined : { module_or_path: input });
+  ready = true;
+}
+
+/** Loads the wasm module synchronously from its bytes or a compiled WebAssembly.Module. */
+export function initSync(module) {
+  core.initSync({ module });
+  ready = true;
+}
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+// A document as JSON text: strings are taken as JSON text, anything else is serialised.
+function jsonText(value, what) {
+  if (typeof value === 'string') return value;
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') {
+    throw new HandoffKitError(`${what} must be a JSON value or JSON text, not ${describe(value)}.`);
+  }
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new HandoffKitError(`${what} cannot be turned into JSON: ${error.message}`, { cause: error });
+  }
+  return text;
+}
+
+function objectText(value, what) {
+  if (typeof value !== 'string' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    throw new HandoffKitError(`${what} must be an object or JSON text, not ${describe(value)}.`);
+  }
+  return jsonText(value, what);
+}
+
+function instantText(value, what) {
+  if (value === undefined || value === null) return undefined;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new HandoffKitError(`${what} is an invalid Date.`);
+    return value.toISOString();
+  }
+  if (typeof value === 'string') return value;
+  throw new HandoffKitError(`${what} must be an RFC 3339 string or a Date, not ${describe(value)}.`);
+}
+
+function toError(error) {
+  if (typeof error === 'string') {
+    try {
+      const { message, kind, diagnostics } = JSON.parse(error);
+      return new HandoffKitError(message, { kind, diagnostics });
+    } catch {
+      return new HandoffKitError(error, { kind: 'internal' });
+    }
+  }
+  const trapped = error instanceof WebAssembly.RuntimeError
+    || (error instanceof RangeError && /call stack|memory/i.test(error.message));
+  if (trapped) {
+    // The instance may be in a broken state: replace it so the next call works.
+    core.__wbg_reset_state();
+    generation += 1;
+    return new HandoffKitError(
+      `Handoff Kit hit an internal error (${error.message}) and restarted; the next call will work. `
+        + 'Please report this with the input that caused it.',
+      { kind: 'internal', cause: error },
+    );
+  }
+  return error;
+}
+
+function guard(run) {
+  if (!ready) {
+    throw new HandoffKitError(
+      'Handoff Kit is not initialised: call `await init()` once before using it in a browser.',
+      { kind: 'init' },
+    );
+  }
+  try {
+    return run();
+  } catch (error) {
+    throw toError(error);
+  }
+}
+
+// A core object that is rebuilt from its inputs if the wasm instance was replaced.
+class Handle {
+  #make;
+  #value;
+  #generation = -1;
+  constructor(make) {
+    this.#make = make;
+  }
+  get() {
+    if (this.#value === undefined || this.#generation !== generation) {
+      this.#value = this.#make();
+      this.#generation = generation;
+    }
+    return this.#value;
+  }
+  free() {
+    if (this.#value !== undefined && this.#generation === generation) this.#value.free();
+    this.#value = undefined;
+  }
+}
+
+/** Checks context packets against a bundle (or the built-in schemas). */
+export class HandoffKit {
+  #core;
+  constructor(bundle) {
+    const text = bundle === undefined || bundle === null ? undefined : objectText(bundle, 'The bundle');
+    this.#core = new Handle(() => new core.RawKit(text));
+    guard(() => this.#core.get());
+  }
+
+  /** The full report: `{ valid, diagnostics, score, sla }`. */
+  check(packet, options = {}) {
+    const text = objectText(packet, 'The packet');
+    const now = instantText(options?.now, 'options.now');
+    return JSON.parse(guard(() => this.#core.get().check(text, now)));
+  }
+
+  /** Schema diagnostics only. */
+  validate(packet) {
+    const text = objectText(packet, 'The packet');
+    return JSON.parse(guard(() => this.#core.get().validate(text)));
+  }
+
+  /** `{ bundle, version, scenarios }` of the loaded bundle. */
+  get bundle() {
+    return JSON.parse(guard(() => this.#core.get().describe()));
+  }
+
+  /** Releases the wasm memory now rather than at garbage collection. */
+  free() {
+    this.#core.free();
+  }
+}
+
+/** Any JSON Schema, compiled once: for front-end forms and tools. */
+export class Validator {
+  #core;
+  constructor(schema, options = {}) {
+    const text = jsonText(schema, 'The schema');
+    const registry = options?.registry === undefined ? undefined : objectText(options.registry, 'options.registry');
+    this.#core = new Handle(() => new core.RawValidator(text, registry));
+    guard(() => this.#core.get());
+  }
+
+  /** Diagnostics for a JSON value (a string is read as JSON text). */
+  validate(instance) {
+    const text = jsonText(instance, 'The document');
+    return JSON.parse(guard(() => this.#core.get().validate(text)));
+  }
+
+  /** Whether a JSON value (a string is read as JSON text) is valid. */
+  isValid(instance) {
+    const text = jsonText(instance, 'The document');
+    return guard(() => this.#core.get().isValid(text));
+  }
+
+  free() {
+    this.#core.free();
+  }
+}

@@ -1,0 +1,206 @@
+// Type declarations for handoff-kit. Shapes match schemas/report.schema.json,
+// schemas/packet.schema.json and schemas/org-bundle.schema.json.
+
+/** Any JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type Severity = 'error' | 'warning' | 'info';
+export type DiagnosticSource = 'schema' | 'rubric' | 'sla';
+
+/** Offsets (UTF-16 code units, like JS string indices) into the note text the agent sees. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One finding: what is wrong, where, and what to do. */
+export interface Diagnostic {
+  /** Stable code, e.g. `schema/required`, `rubric/owner-not-a-person`, `sla/breached`. */
+  code: string;
+  severity: Severity;
+  /** RFC 6901 JSON Pointer of the field to fix; for a missing property, its own pointer. */
+  path: string;
+  /** Plain words for an agent. */
+  message: string;
+  hint?: string;
+  source: DiagnosticSource;
+  span?: Span;
+}
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+export interface CheckScore {
+  id: string;
+  passed: boolean;
+  points: number;
+  max_points: number;
+}
+
+export interface Score {
+  /** 0–100. */
+  value: number;
+  grade: Grade;
+  checks: CheckScore[];
+}
+
+export type TargetUnit = 'business_minutes' | 'business_hours' | 'business_days' | 'calendar_minutes';
+
+export interface Target {
+  unit: TargetUnit;
+  value: number;
+}
+
+export type SlaStatus = 'on_track' | 'at_risk' | 'breached' | 'paused';
+
+/** One stretch of open time a deadline consumed, in the calendar's local time. */
+export interface SlaSegment {
+  start: string;
+  end: string;
+  minutes: number;
+}
+
+/** The receiving team's internal deadline for a handoff. */
+export interface SlaReport {
+  policy: string;
+  calendar: string;
+  time_zone: string;
+  target: Target;
+  start: string;
+  /** UTC, `…Z`. */
+  deadline: string;
+  /** RFC 3339 with the calendar's offset. */
+  deadline_local: string;
+  warn_at: string | null;
+  status: SlaStatus | null;
+  remaining_business_minutes: number | null;
+  elapsed_ratio: number | null;
+  segments: SlaSegment[];
+}
+
+/** What `check` returns and every surface renders. */
+export interface Report {
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  score: Score | null;
+  sla: SlaReport | null;
+}
+
+export type Sentiment = 'calm' | 'neutral' | 'concerned' | 'frustrated' | 'angry';
+export type Urgency = 'standard' | 'urgent' | 'executive';
+
+export interface TeamRef {
+  team?: string;
+  [field: string]: Json | undefined;
+}
+
+/**
+ * A handoff's context packet. Every field is optional here because `check` exists to report
+ * what is missing; see schemas/packet.schema.json and the scenario schemas for what is required.
+ */
+export interface ContextPacket {
+  ticket?: { id?: string; url?: string; channel?: string; opened_at?: string; [field: string]: Json | undefined };
+  handoff?: {
+    from?: TeamRef;
+    to?: TeamRef;
+    scenario?: string;
+    mode?: 'transfer' | 'consult';
+    at?: string;
+    reason?: string;
+    [field: string]: Json | TeamRef | undefined;
+  };
+  owner?: { name?: string; team?: string; email?: string; [field: string]: Json | undefined };
+  summary?: string;
+  actions_taken?: Array<{ action?: string; outcome?: string; at?: string; [field: string]: Json | undefined }>;
+  customer?: {
+    name?: string;
+    sentiment?: Sentiment;
+    informed_of_handoff?: boolean;
+    promised?: string;
+    deadline?: string;
+    last_message_at?: string;
+    [field: string]: Json | undefined;
+  };
+  urgency?: Urgency;
+  requested_outcome?: string;
+  documents?: Array<{ name?: string; url?: string; provided_by?: 'customer' | 'agent'; [field: string]: Json | undefined }>;
+  policy_refs?: string[];
+  next_steps?: Array<{ action?: string; owner?: string; due?: string; [field: string]: Json | undefined }>;
+  tags?: string[];
+  [field: string]: Json | undefined | object;
+}
+
+/** A JSON Schema document (object or boolean form). */
+export type JsonSchema = boolean | { [keyword: string]: Json };
+
+/** What an admin publishes; see schemas/org-bundle.schema.json. */
+export interface OrgBundle {
+  bundle: string;
+  version: string;
+  schemas?: Record<string, JsonSchema>;
+  packet_schema?: string;
+  scenarios?: Record<string, { title?: string; description?: string; schema?: string; teams?: string[] }>;
+  calendars?: Record<string, Json>;
+  policies?: Json[];
+  rubric?: { [key: string]: Json };
+  vocabulary?: { [key: string]: Json };
+  notes?: { [key: string]: Json };
+  [section: string]: Json | undefined;
+}
+
+export interface BundleInfo {
+  bundle: string;
+  version: string;
+  scenarios: string[];
+}
+
+export interface CheckOptions {
+  /** The current time, for SLA status. The kit never reads a clock. */
+  now?: string | Date;
+}
+
+/** Checks context packets against a bundle, or the built-in schemas when none is given. */
+export class HandoffKit {
+  /** @throws {HandoffKitError} when the bundle is malformed or does not match its meta-schema. */
+  constructor(bundle?: OrgBundle | string);
+  /** The full report. A string is read as JSON text. */
+  check(packet: ContextPacket | string, options?: CheckOptions): Report;
+  /** Schema diagnostics only. A string is read as JSON text. */
+  validate(packet: ContextPacket | string): Diagnostic[];
+  readonly bundle: BundleInfo;
+  free(): void;
+}
+
+export interface ValidatorOptions {
+  /** Schemas that `$ref`s may resolve to, by `$id`. Nothing is ever fetched over the network. */
+  registry?: Record<string, JsonSchema>;
+}
+
+/** Any JSON Schema (draft 2020-12 by default), compiled once. */
+export class Validator {
+  /** @throws {HandoffKitError} for an invalid schema, a bad regex or an unresolvable `$ref`. */
+  constructor(schema: JsonSchema | string, options?: ValidatorOptions);
+  /** Diagnostics for a JSON value. A string is read as JSON text. */
+  validate(instance: Json): Diagnostic[];
+  /** Whether a JSON value is valid. A string is read as JSON text. */
+  isValid(instance: Json): boolean;
+  free(): void;
+}
+
+export type HandoffKitErrorKind = 'json' | 'input' | 'schema' | 'bundle' | 'calendar' | 'note' | 'init' | 'internal';
+
+/** Every failure the package throws. */
+export class HandoffKitError extends Error {
+  readonly name: 'HandoffKitError';
+  readonly kind: HandoffKitErrorKind;
+  /** The problems behind the error, e.g. each way a bundle fails its meta-schema. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Where the `.wasm` comes from, for `init` in browsers and bundlers. */
+export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;
+
+/** Loads the wasm module. Needed once in browsers and with bundlers; Node does it on import. */
+export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+/** Loads the wasm module synchronously. */
+export function initSync(module: BufferSource | WebAssembly.Module): void;
+export default init;

@@ -1,0 +1,70 @@
+//! The wasm facade, in Node and in headless Chromium (`make test-wasm`). The logic is tested
+//! natively; these tests prove only that values and errors cross the boundary intact.
+#![cfg(target_arch = "wasm32")]
+
+use handoff_kit::wasm::{RawKit, RawValidator};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const GOOD: &str = include_str!("../examples/packets/billing_to_finance-good.json");
+const MISSING_OWNER: &str = include_str!("../examples/packets/missing-owner.json");
+
+fn error_json(err: wasm_bindgen::JsValue) -> serde_json::Value {
+    let text = err.as_string().expect("errors cross as JSON text");
+    serde_json::from_str(&text).expect("error text is JSON")
+}
+
+#[wasm_bindgen_test]
+fn a_good_packet_gives_a_valid_report() {
+    let kit = RawKit::new(None).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&kit.check(GOOD, None).unwrap()).unwrap();
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0);
+}
+
+#[wasm_bindgen_test]
+fn diagnostics_cross_with_code_and_path() {
+    let kit = RawKit::new(None).unwrap();
+    let diagnostics: serde_json::Value =
+        serde_json::from_str(&kit.validate(MISSING_OWNER).unwrap()).unwrap();
+    assert_eq!(diagnostics[0]["code"], "schema/required");
+    assert_eq!(diagnostics[0]["path"], "/owner");
+}
+
+#[wasm_bindgen_test]
+fn malformed_json_is_a_described_error_and_the_kit_still_works() {
+    let kit = RawKit::new(None).unwrap();
+    let err = error_json(kit.check("{\"ticket\": ", None).unwrap_err());
+    assert_eq!(err["kind"], "json");
+    assert!(err["message"].as_str().unwrap().contains("line 1"));
+    assert!(kit.check(GOOD, None).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn deep_nesting_is_refused_not_a_crash() {
+    let kit = RawKit::new(None).unwrap();
+    let deep = format!("{{\"a\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let err = error_json(kit.validate(&deep).unwrap_err());
+    assert_eq!(err["kind"], "json");
+    assert!(kit.validate(GOOD).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn validator_reports_and_refuses_remote_refs() {
+    let v = RawValidator::new(r#"{"type":"object","required":["a"]}"#, None).unwrap();
+    assert!(!v.is_valid("{}").unwrap());
+    assert!(v.is_valid(r#"{"a":1}"#).unwrap());
+    let Err(err) = RawValidator::new(r#"{"$ref":"https://example.com/x.json"}"#, None) else {
+        panic!("a remote $ref must be refused");
+    };
+    assert_eq!(error_json(err)["kind"], "schema");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_bundle_is_refused_with_diagnostics() {
+    let Err(err) = RawKit::new(Some(r#"{"bundle": "acme"}"#.to_string())) else {
+        panic!("a bundle without a version must be refused");
+    };
+    let err = error_json(err);
+    assert_eq!(err["kind"], "bundle");
+    assert_eq!(err["diagnostics"][0]["path"], "/version");
+}

@@ -1,0 +1,141 @@
+// Benchmarks the built npm package (dist/npm) side by side with ajv 8 in one Node process and
+// prints ratios. Run with `make bench` (builds first). Options: --quick (shorter rounds),
+// --json FILE (also write the figures as JSON).
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = `${root}dist/npm/`;
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const { HandoffKit, Validator } = await import(`${pkg}node.mjs`);
+
+// ---- inputs: every example packet, as JSON text and as an object ----------------------------
+const dir = `${root}examples/packets/`;
+const packets = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((file) => {
+    const text = readFileSync(dir + file, 'utf8');
+    const object = JSON.parse(text);
+    return { file, text, object, scenario: object?.handoff?.scenario };
+  });
+
+// ---- the schemas, compiled once by each side ---------------------------------------------------
+const schemaDir = `${pkg}schemas/`;
+const schemaFiles = ['packet.schema.json', ...readdirSync(`${schemaDir}scenarios`).map((f) => `scenarios/${f}`)];
+const schemas = Object.fromEntries(
+  schemaFiles.map((f) => {
+    const schema = JSON.parse(readFileSync(schemaDir + f, 'utf8'));
+    return [schema.$id, schema];
+  }),
+);
+const idFor = (scenario) => {
+  const id = `https://handoff-kit.dev/schemas/scenarios/${scenario}.schema.json`;
+  return schemas[id] ? id : 'https://handoff-kit.dev/schemas/packet.schema.json';
+};
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+for (const schema of Object.values(schemas)) ajv.addSchema(schema);
+const ajvValidators = Object.fromEntries(Object.keys(schemas).map((id) => [id, ajv.getSchema(id)]));
+const ourValidators = Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, new Validator(s)]));
+const kit = new HandoffKit();
+
+const cases = packets.map((p) => ({ ...p, id: idFor(p.scenario) }));
+
+// Sanity: both sides agree on validity for every packet, or the comparison means nothing.
+for (const c of cases) {
+  const ours = ourValidators[c.id].isValid(c.text);
+  const theirs = ajvValidators[c.id](c.object);
+  if (ours !== theirs) throw new Error(`validity differs on ${c.file}: ours ${ours}, ajv ${theirs}`);
+}
+
+// ---- timing --------------------------------------------------------------------------------
+const roundMs = quick ? 150 : 400;
+const rounds = quick ? 5 : 9;
+let sink = 0;
+
+// Runs `fn` over all cases for ~roundMs, returns ns per call.
+function round(fn) {
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  const budget = BigInt(roundMs) * 1_000_000n;
+  let elapsed = 0n;
+  while (elapsed < budget) {
+    for (const c of cases) sink ^= fn(c) ? 1 : 0;
+    calls += cases.length;
+    elapsed = process.hrtime.bigint() - start;
+  }
+  return Number(elapsed) / calls;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Interleaves all benchmarks round by round so drift affects them alike.
+function measure(benchmarks) {
+  const samples = Object.fromEntries(Object.keys(benchmarks).map((k) => [k, []]));
+  for (const fn of Object.values(benchmarks)) round(fn); // warm-up
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(benchmarks)) samples[name].push(round(fn));
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+const validation = measure({
+  'ajv JSON.parse + validate': (c) => ajvValidators[c.id](JSON.parse(c.text)),
+  'ajv validate (object)': (c) => ajvValidators[c.id](c.object),
+  'Validator.isValid (JSON text)': (c) => ourValidators[c.id].isValid(c.text),
+  'Validator.isValid (object)': (c) => ourValidators[c.id].isValid(c.object),
+  'kit.validate (JSON text)': (c) => kit.validate(c.text).length === 0,
+  'kit.validate (object)': (c) => kit.validate(c.object).length === 0,
+  'kit.check (JSON text)': (c) => kit.check(c.text, { now: '2026-11-21T12:00:00Z' }).valid,
+});
+
+// ---- size and cold start ---------------------------------------------------------------------
+const wasm = readFileSync(`${pkg}handoff_kit_bg.wasm`);
+const size = { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
+
+const coldScript = `
+  const t0 = performance.now();
+  const { HandoffKit } = await import(${JSON.stringify(`${pkg}node.mjs`)});
+  const kit = new HandoffKit();
+  kit.check(${JSON.stringify(packets[0].text)});
+  console.log(performance.now() - t0);
+`;
+const coldRuns = [];
+for (let i = 0; i < (quick ? 3 : 7); i++) {
+  coldRuns.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', coldScript]).toString()));
+}
+const coldMs = median(coldRuns);
+
+// ---- report ----------------------------------------------------------------------------------
+const anchor = validation['ajv JSON.parse + validate'];
+const anchorObject = validation['ajv validate (object)'];
+console.log(`Handoff Kit benchmark — ${cases.length} example packets, median of ${rounds} rounds, Node ${process.version}\n`);
+console.log('validation                          ns/packet   vs ajv JSON.parse+validate   vs ajv object');
+for (const [name, ns] of Object.entries(validation)) {
+  console.log(
+    `  ${name.padEnd(32)} ${ns.toFixed(0).padStart(9)}   ${(ns / anchor).toFixed(2).padStart(8)}x`
+      + `                   ${(ns / anchorObject).toFixed(2).padStart(6)}x`,
+  );
+}
+console.log(`\n.wasm size: ${(size.raw / 1024).toFixed(0)} KiB raw, ${(size.gzip / 1024).toFixed(0)} KiB gzipped (${size.gzip} bytes)`);
+console.log(`cold start (import + instantiate + first check, fresh process): ${coldMs.toFixed(1)} ms (median of ${coldRuns.length})`);
+
+const stringRatio = validation['Validator.isValid (JSON text)'] / anchor;
+const checkRatio = validation['kit.check (JSON text)'] / anchor;
+console.log('\ntargets');
+console.log(`  string-input validation ≤ 1.5x ajv JSON.parse+validate: ${stringRatio.toFixed(2)}x ${stringRatio <= 1.5 ? 'PASS' : 'FAIL'}`);
+console.log(`  .wasm ≤ 1 MB gzipped: ${(size.gzip / 1e6).toFixed(3)} MB ${size.gzip <= 1e6 ? 'PASS' : 'FAIL'}`);
+console.log(`  full kit.check ≤ 2x ajv JSON.parse+validate: ${checkRatio.toFixed(2)}x ${checkRatio <= 2 ? 'PASS' : 'FAIL'}`);
+
+if (jsonOut) {
+  writeFileSync(jsonOut, JSON.stringify({ validation, size, coldMs, ratios: { stringRatio, checkRatio } }, null, 2));
+}
+if (sink === 42) console.log(''); // keep results observable

@@ -13,6 +13,7 @@ pub mod rubric;
 pub mod rules;
 pub mod schema;
 pub mod sla;
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

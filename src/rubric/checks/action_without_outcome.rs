@@ -4,9 +4,8 @@
 //! no `outcome`, or with one that says nothing ("didn't work", "no luck", "failed", "n/a"),
 //! loses its share of the points.
 //!
-//! **Why it matters.** "Restarted the router" is only useful with its result: the receiving
-//! team needs to know what you saw to avoid repeating the step, and the customer hates being
-//! asked to do it again.
+//! **Why it matters.** An action is only useful with its result: the receiving team needs to know
+//! what you saw so it does not repeat the step, and the customer is not asked to do it again.
 //!
 //! **Example.** `{"action": "Cleared the cache", "outcome": "didn't work"}` → "Say what
 //! happened after 'Cleared the cache' — 'didn't work' does not tell the next team what you saw."

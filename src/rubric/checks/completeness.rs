@@ -7,8 +7,8 @@
 //! weight; the check earns the share of the weights that is present. A field the JSON Schema
 //! already reported as missing counts as present here: it is not punished twice.
 //!
-//! **Why it matters.** One handoff in three loses critical context, and a receiving team
-//! without it goes back to the customer, who has to repeat themselves.
+//! **Why it matters.** One handoff in three loses critical context; a receiving team without it
+//! goes back to the customer, who has to repeat themselves.
 //!
 //! **Example.** A `billing_to_finance` packet without `billing.charge_date` →
 //! "Add the date of the charge." (hint: "It tells Finance which statement to look at.")

@@ -5,8 +5,8 @@
 //! a missing answer fails too (the receiving team cannot know what the customer expects). A
 //! `consult` (`handoff.mode: "consult"`) keeps the case with you, so it is not judged.
 //!
-//! **Why it matters.** A customer who was not told hears from a stranger, or from nobody, and
-//! has to explain everything again; the receiving team starts on the back foot.
+//! **Why it matters.** A customer who was not told hears from a stranger, or from nobody, and has
+//! to explain everything again; the receiving team starts on the back foot.
 //!
 //! **Example.** `customer.informed_of_handoff: false` → "The customer was not told about this
 //! handoff: tell them who takes over and when they will hear back, then mark it."

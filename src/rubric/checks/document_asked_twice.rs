@@ -6,9 +6,8 @@
 //! `provided_by: "customer"` (by a word of its name: "invoice", "screenshot", "receipt", …)
 //! fails.
 //!
-//! **Why it matters.** Being asked again for something already sent is what customers hate
-//! most (63% of customer frustration comes from repeating themselves), and it tells them the
-//! teams do not talk to each other.
+//! **Why it matters.** Being asked again for something already sent is what customers hate most,
+//! and it tells them the teams do not talk to each other.
 //!
 //! **Example.** `documents: [{"name": "invoice-INV-2211.pdf", "provided_by": "customer"}]` and
 //! a next step "Ask the customer for a copy of the invoice" → "This next step asks the customer

@@ -12,9 +12,9 @@
 //! revived ten minutes ago is judged on those ten minutes, not on its age — the target is
 //! about how fast an agent hands off once the case needs another team.
 //!
-//! **Why it matters.** Every minute between "this needs Finance" and the handoff is a minute
-//! the customer waits with nobody working on the case, and it eats into the customer-facing
-//! deadline the receiving team must still meet.
+//! **Why it matters.** Every minute between "this needs another team" and the handoff is a minute
+//! the customer waits with nobody on the case, and it eats into the customer-facing deadline the
+//! receiving team must still meet.
 //!
 //! **Example.** Last customer message 09:00, `handoff.at` 11:15 → "This handoff came 2 h 15
 //! min after the customer's last message; the target is 30 minutes."

@@ -3,8 +3,8 @@
 //! **What it checks.** That every next step says who does it: a `next_steps` entry without an
 //! `owner`, or with a placeholder one ("TBD", "someone", "?"), loses its share of the points.
 //!
-//! **Why it matters.** A next step without an owner is one nobody does; the customer waits
-//! while each team assumes the other has it.
+//! **Why it matters.** A next step without an owner is one nobody does; the customer waits while
+//! each team assumes the other has it.
 //!
 //! **Example.** `{"action": "Refund the duplicate charge"}` → "Say who does 'Refund the
 //! duplicate charge' — a next step without an owner is one nobody does."

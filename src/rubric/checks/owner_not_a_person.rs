@@ -5,8 +5,8 @@
 //! "?") or a shared mailbox ("finance@acme.com"). A missing owner counts too, unless the
 //! JSON Schema already reported it.
 //!
-//! **Why it matters.** Every escalation needs one accountable, named owner: a team cannot be
-//! asked "where is this?", a person can, and cases owned by "Finance" are owned by nobody.
+//! **Why it matters.** Every escalation needs one accountable, named owner: a team cannot be asked
+//! "where is this?", a person can, and a case owned by "Finance" is owned by nobody.
 //!
 //! **Example.** `owner.name: "Finance"` → "Name the person who owns this after the handoff —
 //! 'Finance' is a team, not an owner."

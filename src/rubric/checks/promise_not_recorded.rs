@@ -5,8 +5,8 @@
 //! of a promise ("promised", "assured", "guaranteed", "committed to", "told the customer we
 //! would", "will call back") but `customer.promised` is empty, the check fails.
 //!
-//! **Why it matters.** The receiving team inherits every promise made in its name; one it does
-//! not know about is one it breaks, and a broken promise is a new complaint.
+//! **Why it matters.** The receiving team inherits every promise made in its name; one it does not
+//! know about is one it breaks, and a broken promise is a new complaint.
 //!
 //! **Example.** `summary: "… I promised a refund by Friday."` with no `customer.promised` →
 //! "The notes mention a promise to the customer ('… I promised a refund by Friday.') but

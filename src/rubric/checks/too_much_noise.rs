@@ -5,8 +5,8 @@
 //! starting like a transcript or e-mail thread: "Customer:", "Agent:", "[10:32]", "10:32 Dana:",
 //! "> quoted") or when it is longer than `rubric.thresholds.summary_max_words` (150 by default).
 //!
-//! **Why it matters.** A summary that buries the point makes the receiving team dig through
-//! the conversation the agent already read, and the one detail that matters gets missed.
+//! **Why it matters.** A summary that buries the point makes the receiving team dig through a
+//! conversation the agent already read, and the one detail that matters gets missed.
 //!
 //! **Example.** A summary of six lines like "Customer: hi, my card was charged twice" → "The
 //! summary looks like a pasted conversation (6 lines like 'Customer: hi, my card was charged

@@ -4,8 +4,8 @@
 //! `customer.sentiment` is at or above `rubric.thresholds.urgent_sentiment` (frustrated by
 //! default) and `urgency` is `standard` or not set, the check fails.
 //!
-//! **Why it matters.** Urgency decides the receiving team's queue order and SLA policy; an
-//! angry customer filed as standard waits behind routine cases and escalates further.
+//! **Why it matters.** Urgency decides the receiving team's queue order and SLA policy; an angry
+//! customer filed as standard waits behind routine cases and escalates further.
 //!
 //! **Example.** `customer.sentiment: "angry"`, `urgency: "standard"` → "The customer is angry
 //! but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first."

@@ -5,8 +5,8 @@
 //! few words long (`rubric.thresholds.summary_min_words`, 5 by default) *and* names nothing
 //! specific: no amount, number or id, date, quoted error text, URL, or product name.
 //!
-//! **Why it matters.** The receiving team reads the summary first and often only: they cannot
-//! "see above", were not there when it was "discussed", and will have to ask.
+//! **Why it matters.** The receiving team reads the summary first and often only; they cannot "see
+//! above", were not there when it was "discussed", and will have to ask.
 //!
 //! **Example.** `summary: "Customer says it's not working, see above"` → "The summary says
 //! 'not working' but not what exactly: add the specifics — …"

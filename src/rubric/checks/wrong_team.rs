@@ -7,7 +7,7 @@
 //! known teams, or a packet without scenario or team, is not judged.
 //!
 //! **Why it matters.** Wrong category, wrong team: a case sent to the wrong queue waits there,
-//! comes back, and starts over — the most expensive handoff there is.
+//! comes back and starts over — the most expensive handoff there is.
 //!
 //! **Example.** `scenario: "billing_to_finance"`, `to.team: "engineering"` → "A
 //! billing_to_finance handoff goes to finance, not 'engineering': send it to finance, or pick

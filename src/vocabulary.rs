@@ -543,7 +543,8 @@ fn read_section(words: &Value, path: &str, lexicon: &mut Lexicon, problems: &mut
     }
 }
 
-fn is_id(id: &str) -> bool {
+/// Whether a word is usable as an id: lowercase letters, digits and `_`, starting with a letter.
+pub(crate) fn is_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')

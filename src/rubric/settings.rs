@@ -10,7 +10,7 @@
 use crate::diagnostic::{pointer_join, Diagnostic, Severity};
 use crate::rubric::registry::Entry;
 use crate::rubric::spelling;
-use crate::vocabulary::invalid;
+use crate::vocabulary::{invalid, is_id};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -245,6 +245,10 @@ impl Settings {
         };
         for (scenario, items) in scenarios {
             let scenario_path = pointer_join(path, scenario);
+            if scenario != "*" && !is_id(scenario) {
+                problems.push(invalid(&scenario_path, format!("'{scenario}' is not a scenario id; use \"*\" for every scenario or an id like \"billing_to_finance\".")));
+                continue;
+            }
             let Some(items) = items.as_object() else {
                 problems.push(invalid(&scenario_path, format!("The completeness items of '{scenario}' must be an object: {{ \"/field/pointer\": weight }}.")));
                 continue;

@@ -35,244 +35,50 @@ pub const INVALID_SETTING: RuleDoc = RuleDoc {
 };
 
 /// Built-in team words: the eight canonical receiving teams plus three common sending teams.
+#[rustfmt::skip]
 const BUILTIN_TEAMS: &[(&str, &[&str])] = &[
-    (
-        "finance",
-        &[
-            "finance team",
-            "accounts receivable",
-            "ar",
-            "accounts payable",
-            "ap",
-            "billing",
-            "billing team",
-            "accounting",
-            "payments",
-            "collections",
-            "revenue",
-        ],
-    ),
-    (
-        "engineering",
-        &[
-            "eng",
-            "engineers",
-            "dev",
-            "devs",
-            "developers",
-            "development",
-            "r&d",
-            "tech team",
-            "product engineering",
-            "dev team",
-        ],
-    ),
-    (
-        "tier2",
-        &[
-            "tier 2",
-            "tier two",
-            "t2",
-            "l2",
-            "level 2",
-            "second line",
-            "2nd line",
-            "second level",
-            "advanced support",
-        ],
-    ),
-    (
-        "support",
-        &[
-            "customer support",
-            "tier 1",
-            "tier1",
-            "t1",
-            "l1",
-            "level 1",
-            "first line",
-            "1st line",
-            "helpdesk",
-            "help desk",
-            "service desk",
-            "customer service",
-        ],
-    ),
-    (
-        "supervisor",
-        &[
-            "supervisors",
-            "team lead",
-            "team leader",
-            "manager",
-            "shift lead",
-            "escalations",
-            "escalation team",
-        ],
-    ),
-    (
-        "customer_success",
-        &[
-            "success",
-            "csm",
-            "csms",
-            "account management",
-            "account managers",
-            "onboarding",
-            "customer success managers",
-        ],
-    ),
-    (
-        "fulfillment",
-        &[
-            "fulfilment",
-            "warehouse",
-            "shipping",
-            "logistics",
-            "delivery",
-            "returns",
-            "order desk",
-            "orders",
-        ],
-    ),
-    (
-        "chat_support",
-        &["chat", "live chat", "chat team", "chat agents", "messaging"],
-    ),
-    (
-        "bot",
-        &[
-            "chatbot",
-            "chat bot",
-            "virtual agent",
-            "virtual assistant",
-            "ai agent",
-        ],
-    ),
-    (
-        "sales",
-        &[
-            "sales team",
-            "account executive",
-            "account executives",
-            "ae",
-            "sdr",
-            "business development",
-        ],
-    ),
-    (
-        "voice_support",
-        &[
-            "voice",
-            "phone",
-            "phone support",
-            "call center",
-            "call centre",
-            "contact center",
-            "contact centre",
-        ],
-    ),
+    ("finance", &["finance team", "accounts receivable", "ar", "accounts payable", "ap", "billing", "billing team", "accounting", "payments", "collections", "revenue"]),
+    ("engineering", &["eng", "engineers", "dev", "devs", "developers", "development", "r&d", "tech team", "product engineering", "dev team"]),
+    ("tier2", &["tier 2", "tier two", "t2", "l2", "level 2", "second line", "2nd line", "second level", "advanced support"]),
+    ("support", &["customer support", "tier 1", "tier1", "t1", "l1", "level 1", "first line", "1st line", "helpdesk", "help desk", "service desk", "customer service"]),
+    ("supervisor", &["supervisors", "team lead", "team leader", "manager", "shift lead", "escalations", "escalation team"]),
+    ("customer_success", &["success", "csm", "csms", "account management", "account managers", "onboarding", "customer success managers"]),
+    ("fulfillment", &["fulfilment", "warehouse", "shipping", "logistics", "delivery", "returns", "order desk", "orders"]),
+    ("chat_support", &["chat", "live chat", "chat team", "chat agents", "messaging"]),
+    ("bot", &["chatbot", "chat bot", "virtual agent", "virtual assistant", "ai agent"]),
+    ("sales", &["sales team", "account executive", "account executives", "ae", "sdr", "business development"]),
+    ("voice_support", &["voice", "phone", "phone support", "call center", "call centre", "contact center", "contact centre"]),
 ];
 
+#[rustfmt::skip]
 const BUILTIN_SCENARIOS: &[(&str, &[&str])] = &[
-    (
-        "billing_to_finance",
-        &[
-            "billing escalation",
-            "billing dispute",
-            "finance handoff",
-            "payment dispute",
-        ],
-    ),
-    (
-        "support_to_engineering",
-        &[
-            "bug report",
-            "engineering escalation",
-            "dev escalation",
-            "bug escalation",
-        ],
-    ),
-    (
-        "tier1_to_tier2",
-        &[
-            "tier 1 to tier 2",
-            "l1 to l2",
-            "tier escalation",
-            "second line escalation",
-        ],
-    ),
-    (
-        "bot_to_human",
-        &[
-            "bot handoff",
-            "bot to agent",
-            "human handoff",
-            "live agent request",
-        ],
-    ),
-    (
-        "agent_to_supervisor",
-        &[
-            "supervisor escalation",
-            "manager escalation",
-            "escalate to supervisor",
-        ],
-    ),
-    (
-        "sales_to_success",
-        &[
-            "sales handoff",
-            "closed won handoff",
-            "onboarding handoff",
-            "sales to cs",
-        ],
-    ),
-    (
-        "support_to_fulfillment",
-        &[
-            "order issue",
-            "shipping issue",
-            "delivery issue",
-            "fulfilment issue",
-        ],
-    ),
-    (
-        "voice_to_chat",
-        &["call to chat", "phone to chat", "voice handoff"],
-    ),
+    ("billing_to_finance", &["billing escalation", "billing dispute", "finance handoff", "payment dispute"]),
+    ("support_to_engineering", &["bug report", "engineering escalation", "dev escalation", "bug escalation"]),
+    ("tier1_to_tier2", &["tier 1 to tier 2", "l1 to l2", "tier escalation", "second line escalation"]),
+    ("bot_to_human", &["bot handoff", "bot to agent", "human handoff", "live agent request"]),
+    ("agent_to_supervisor", &["supervisor escalation", "manager escalation", "escalate to supervisor"]),
+    ("sales_to_success", &["sales handoff", "closed won handoff", "onboarding handoff", "sales to cs"]),
+    ("support_to_fulfillment", &["order issue", "shipping issue", "delivery issue", "fulfilment issue"]),
+    ("voice_to_chat", &["call to chat", "phone to chat", "voice handoff"]),
 ];
 
+#[rustfmt::skip]
 const BUILTIN_ISSUE_TYPES: &[(&str, &[&str])] = &[
-    (
-        "billing",
-        &["invoice", "charge", "payment", "billing issue"],
-    ),
+    ("billing", &["invoice", "charge", "payment", "billing issue"]),
     ("refund", &["refund request", "money back", "chargeback"]),
     ("bug", &["defect", "crash", "error", "software bug"]),
     ("outage", &["service down", "down", "incident"]),
-    (
-        "account_access",
-        &["login", "log in", "password", "locked out", "2fa", "access"],
-    ),
-    (
-        "delivery",
-        &["not delivered", "late delivery", "lost parcel"],
-    ),
+    ("account_access", &["login", "log in", "password", "locked out", "2fa", "access"]),
+    ("delivery", &["not delivered", "late delivery", "lost parcel"]),
     ("cancellation", &["cancel", "cancel subscription", "churn"]),
     ("feature_request", &["feature", "enhancement", "idea"]),
     ("complaint", &["complain", "unhappy customer"]),
 ];
 
 /// Trailing words that do not change which team is meant ("Finance Dept").
+#[rustfmt::skip]
 const TEAM_SUFFIXES: &[&str] = &[
-    "team",
-    "dept",
-    "department",
-    "group",
-    "squad",
-    "desk",
-    "queue",
+    "team", "dept", "department", "group", "squad", "desk", "queue",
 ];
 
 /// Words for one kind of thing (teams, scenarios or issue types): matching key → canonical id.

@@ -31,38 +31,30 @@ pub const RULE: RuleDoc = RuleDoc {
 /// Compares next steps with the documents the customer already sent.
 pub struct DocumentAskedTwice;
 
+#[rustfmt::skip]
 const ASK_WORDS: &[&str] = &[
-    "ask",
-    "asks",
-    "asking",
-    "request",
-    "requesting",
-    "obtain",
-    "collect",
-    "chase",
-    "re-request",
+    "ask", "asks", "asking", "request", "requesting", "obtain", "collect", "chase", "re-request",
 ];
+#[rustfmt::skip]
 const FROM_CUSTOMER: &[&str] = &[
-    "from the customer",
-    "from customer",
-    "from the client",
-    "from the user",
-    "from them",
-    "from her",
-    "from him",
+    "from the customer", "from customer", "from the client", "from the user", "from them",
+    "from her", "from him",
 ];
 const CUSTOMER_WORDS: &[&str] = &["customer", "client", "user", "caller", "they", "she", "he"];
+#[rustfmt::skip]
 const SEND_WORDS: &[&str] = &[
     "send", "resend", "upload", "provide", "share", "submit", "attach", "forward", "email",
 ];
 
 /// Words of a document name that say nothing about which document it is.
+#[rustfmt::skip]
 const NOISE: &[&str] = &[
     "the", "and", "for", "from", "customer", "copy", "file", "pdf", "png", "jpg", "jpeg", "gif",
     "doc", "docx", "txt", "csv", "zip", "xlsx", "heic", "final", "scan", "new", "old", "version",
 ];
 
 /// Words that name the same kind of document.
+#[rustfmt::skip]
 const SAME_KIND: &[(&str, &str)] = &[
     ("picture", "photo"),
     ("pic", "photo"),

@@ -27,21 +27,10 @@ pub const RULE: RuleDoc = RuleDoc {
 /// Checks each next step's owner.
 pub struct NextStepWithoutOwner;
 
+#[rustfmt::skip]
 const PLACEHOLDERS: &[&str] = &[
-    "tbd",
-    "tba",
-    "tbc",
-    "n/a",
-    "na",
-    "none",
-    "someone",
-    "somebody",
-    "anyone",
-    "unknown",
-    "unassigned",
-    "whoever",
-    "todo",
-    "x",
+    "tbd", "tba", "tbc", "n/a", "na", "none", "someone", "somebody", "anyone", "unknown",
+    "unassigned", "whoever", "todo", "x",
 ];
 
 impl Check for NextStepWithoutOwner {

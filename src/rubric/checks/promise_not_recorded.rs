@@ -32,21 +32,11 @@ pub struct PromiseNotRecorded;
 
 const PROMISE_STEMS: &[&str] = &["promis", "assured", "guarantee"];
 
+#[rustfmt::skip]
 const PROMISE_PHRASES: &[&str] = &[
-    "committed to",
-    "we agreed",
-    "told the customer we",
-    "told the customer they",
-    "told them we",
-    "told her we",
-    "told him we",
-    "will call back",
-    "will call them back",
-    "will get back",
-    "call back by",
-    "callback by",
-    "get back to them",
-    "get back to the customer",
+    "committed to", "we agreed", "told the customer we", "told the customer they", "told them we",
+    "told her we", "told him we", "will call back", "will call them back", "will get back",
+    "call back by", "callback by", "get back to them", "get back to the customer",
 ];
 
 impl Check for PromiseNotRecorded {

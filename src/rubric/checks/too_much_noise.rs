@@ -31,6 +31,7 @@ pub const RULE: RuleDoc = RuleDoc {
 pub struct TooMuchNoise;
 
 /// Speaker labels of chat and call transcripts.
+#[rustfmt::skip]
 const SPEAKERS: &[&str] = &[
     "customer", "agent", "me", "bot", "caller", "user", "client", "support", "system", "visitor",
     "operator", "you",

@@ -30,7 +30,6 @@ pub const RULE: RuleDoc = RuleDoc {
 pub struct OwnerNotAPerson;
 
 #[rustfmt::skip]
-#[rustfmt::skip]
 const PLACEHOLDERS: &[&str] = &[
     "tbd", "tba", "tbc", "n/a", "na", "none", "nobody", "no one", "someone", "somebody", "anyone",
     "anybody", "unknown", "unassigned", "not assigned", "to be decided", "to be assigned",

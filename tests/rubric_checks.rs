@@ -28,6 +28,12 @@ fn complete_handoffs_score_100_without_findings() {
         "billing-complete.json",
         "engineering-complete.json",
         "billing-team-synonyms.json",
+        // Near misses: each looks like a failure of one check but is not.
+        "billing-consult-customer-not-told.json",
+        "billing-old-ticket-recent-message.json",
+        "billing-angry-customer-urgent.json",
+        "billing-asks-for-a-new-document.json",
+        "billing-owner-first-name-only.json",
     ] {
         let (score, diagnostics) = check(name);
         assert!(diagnostics.is_empty(), "{name}: {diagnostics:#?}");

@@ -1,6 +1,7 @@
 //! "Did you mean …?": the closest known word to a misspelt one, by edit distance.
 
-/// Levenshtein distance between two strings, counted in characters.
+/// Levenshtein distance between two strings, counted in characters. (The two rows have
+/// `b.len() + 1` cells and every index below stays under that, so indexing cannot panic.)
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
@@ -23,6 +24,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// Ties go to the first candidate, so the answer is deterministic.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let len = word.chars().count();
+    if len > 64 {
+        return None; // not a misspelt word but a pasted sentence
+    }
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         let distance = edit_distance(word, candidate);

@@ -162,3 +162,26 @@ fn bundle_scenario_teams_drive_wrong_team() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].message, "A Legal review handoff goes to legal, not 'finance': send it to legal, or pick the scenario that fits the case.");
 }
+
+#[test]
+fn documented_weights_are_the_builtin_ones() {
+    let schema = meta_schema("rubric");
+    let described = schema["properties"]["weights"]["description"]
+        .as_str()
+        .unwrap_or_default();
+    let settings = Rubric::builtin();
+    for check in &settings.settings().checks {
+        let phrase = format!("{} {}", check.id, check.weight);
+        assert!(
+            described.contains(&phrase),
+            "rubric.schema.json does not say '{phrase}'"
+        );
+    }
+    let ids = schema["$defs"]["check_id"]["enum"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let listed: Vec<&str> = ids.iter().filter_map(Value::as_str).collect();
+    let registered: Vec<&str> = settings.settings().checks.iter().map(|c| c.id).collect();
+    assert_eq!(listed, registered);
+}

@@ -228,7 +228,7 @@ fn business_minutes_from_the_sla_engine_are_used() {
 fn score_serialises_as_the_report_schema_says() {
     let (score, _) = check("billing-next-step-without-owner.json");
     let json = serde_json::to_value(&score).expect("score is JSON");
-    assert_eq!(json["value"], 98);
+    assert_eq!(json["value"], 99);
     assert_eq!(json["grade"], "A");
     let check = json["checks"]
         .as_array()
@@ -237,7 +237,7 @@ fn score_serialises_as_the_report_schema_says() {
     assert_eq!(
         check,
         Some(
-            serde_json::json!({"id": "next-step-without-owner", "passed": false, "points": 2, "max_points": 4})
+            serde_json::json!({"id": "next-step-without-owner", "passed": false, "points": 1, "max_points": 2})
         )
     );
 }
@@ -250,7 +250,7 @@ fn bundle_weights_and_severities_change_the_score() {
         &packet("billing-owner-is-a-team.json"),
         &ScoreContext::default(),
     );
-    // 130 points in all, 40 lost: round(100 × 90 / 130) = 69.
+    // 128 points in all, 40 lost: round(100 × 88 / 128) = 69.
     assert_eq!(score.value, 69);
     assert_eq!(score.grade, Grade::D);
     assert_eq!(diagnostics[0].severity, Severity::Error);

@@ -210,7 +210,7 @@ mod tests {
         let (score, diagnostics) = rubric.score(&json!({}), &ScoreContext::default());
         assert!(score.checks.iter().all(|c| c.id != "completeness"));
         assert!(diagnostics.iter().all(|d| d.code != "rubric/completeness"));
-        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 70);
+        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 76);
     }
 
     #[test]

@@ -43,12 +43,12 @@ impl Entry {
 pub static ENTRIES: &[Entry] = &[
     Entry {
         rule: &completeness::RULE,
-        weight: 30,
+        weight: 24,
         check: &completeness::Completeness,
     },
     Entry {
         rule: &owner_not_a_person::RULE,
-        weight: 10,
+        weight: 12,
         check: &owner_not_a_person::OwnerNotAPerson,
     },
     Entry {
@@ -58,7 +58,7 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         rule: &vague_summary::RULE,
-        weight: 8,
+        weight: 10,
         check: &vague_summary::VagueSummary,
     },
     Entry {
@@ -68,7 +68,7 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         rule: &promise_not_recorded::RULE,
-        weight: 4,
+        weight: 5,
         check: &promise_not_recorded::PromiseNotRecorded,
     },
     Entry {
@@ -78,27 +78,27 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         rule: &urgency_below_sentiment::RULE,
-        weight: 6,
+        weight: 7,
         check: &urgency_below_sentiment::UrgencyBelowSentiment,
     },
     Entry {
         rule: &wrong_team::RULE,
-        weight: 8,
+        weight: 12,
         check: &wrong_team::WrongTeam,
     },
     Entry {
         rule: &late_handoff::RULE,
-        weight: 6,
+        weight: 5,
         check: &late_handoff::LateHandoff,
     },
     Entry {
         rule: &too_much_noise::RULE,
-        weight: 4,
+        weight: 3,
         check: &too_much_noise::TooMuchNoise,
     },
     Entry {
         rule: &next_step_without_owner::RULE,
-        weight: 4,
+        weight: 2,
         check: &next_step_without_owner::NextStepWithoutOwner,
     },
 ];

@@ -70,7 +70,9 @@ impl Check for DocumentAskedTwice {
     fn run(&self, input: &Input) -> Verdict {
         let sent: Vec<(&str, Vec<String>)> = items(input.packet, "/documents")
             .iter()
-            .filter(|d| text(d, "/provided_by") == Some("customer"))
+            .filter(|d| {
+                text(d, "/provided_by").is_some_and(|by| by.eq_ignore_ascii_case("customer"))
+            })
             .filter_map(|d| text(d, "/name"))
             .map(|name| (name, kinds(name, true)))
             .collect();

@@ -43,11 +43,7 @@ impl Check for TooMuchNoise {
             return Verdict::pass();
         };
         let thresholds = &input.settings.thresholds;
-        let transcript: Vec<&str> = summary
-            .lines()
-            .map(str::trim)
-            .filter(|l| is_transcript_line(l))
-            .collect();
+        let transcript = transcript_lines(summary);
         if let Some(first) = transcript
             .first()
             .filter(|_| transcript.len() >= thresholds.transcript_lines)
@@ -75,7 +71,25 @@ impl Check for TooMuchNoise {
     }
 }
 
-/// "Customer: …", "[10:32] …", "10:32 Dana: …", "> quoted", "On Mon, Dana wrote:".
+/// The lines of a text that look like a pasted conversation: "Customer: …", "[10:32] …",
+/// "10:32 Dana: …", "> quoted", "On Mon, Dana wrote:", and "Dana: …" when the same name
+/// speaks more than once (so a structured "Impact: … / Ask: …" summary is not a transcript).
+fn transcript_lines(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let named: Vec<Option<&str>> = lines.iter().map(|l| named_speaker(l)).collect();
+    let speaks_twice = |name: &str| named.iter().filter(|other| **other == Some(name)).count() >= 2;
+    lines
+        .iter()
+        .zip(&named)
+        .filter(|(line, name)| is_transcript_line(line) || name.is_some_and(speaks_twice))
+        .map(|(line, _)| *line)
+        .collect()
+}
+
 fn is_transcript_line(line: &str) -> bool {
     if line.starts_with('>') || (line.starts_with("On ") && line.ends_with("wrote:")) {
         return true;
@@ -90,19 +104,22 @@ fn is_transcript_line(line: &str) -> bool {
     }
     match line.split_once(':') {
         Some((label, said)) if !said.trim().is_empty() => {
-            let label_words = words(label);
-            let capitalised = label.trim().chars().next().is_some_and(char::is_uppercase);
-            SPEAKERS.contains(&label_words.join(" ").as_str())
-                || (capitalised
-                    && (1..=2).contains(&label_words.len())
-                    && label.trim().chars().count() <= 20
-                    && label
-                        .trim()
-                        .chars()
-                        .all(|c| c.is_alphabetic() || c == ' ' || c == '.'))
+            SPEAKERS.contains(&words(label).join(" ").as_str())
         }
         _ => false,
     }
+}
+
+/// "Dana Kim" in "Dana Kim: thanks", when the label looks like a name (one or two capitalised words).
+fn named_speaker(line: &str) -> Option<&str> {
+    let (label, said) = line.split_once(':')?;
+    let label = label.trim();
+    let parts: Vec<&str> = label.split_whitespace().collect();
+    let looks_like_name = (1..=2).contains(&parts.len())
+        && parts.iter().all(|p| {
+            p.chars().next().is_some_and(char::is_uppercase) && p.chars().all(char::is_alphabetic)
+        });
+    (looks_like_name && !said.trim().is_empty()).then_some(label)
 }
 
 #[cfg(test)]
@@ -125,6 +142,7 @@ mod tests {
             "Two issues:\nRefund: €49 duplicate on INV-2211\nAccess: locked out since 3 Nov"
         )
         .passed());
+        assert!(verdict("Issue: charged twice for INV-2211\nImpact: €49 overdraft fee\nAsk: refund the duplicate").passed());
     }
 
     #[test]
@@ -136,6 +154,10 @@ mod tests {
         assert!(
             !verdict("> I was charged twice\n> please refund\nOn Mon, 16 Nov Dana wrote:").passed()
         );
+        assert!(!verdict(
+            "Dana: hi\nSam: hello, what happened?\nDana: charged twice\nSam: checking"
+        )
+        .passed());
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl Check for UrgencyBelowSentiment {
         }
         let hint = "Urgency sets the receiving team's queue order and deadline; an upset customer who waits behind routine cases escalates further.";
         let mood = sentiment.trim().to_lowercase();
-        match text(input.packet, "/urgency") {
+        match text(input.packet, "/urgency").map(str::to_lowercase).as_deref() {
             Some("standard") => Verdict::fail(vec![Finding::new(
                 "/urgency",
                 format!("The customer is {mood} but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first."),

@@ -13,6 +13,7 @@ pub mod rubric;
 pub mod rules;
 pub mod schema;
 pub mod sla;
+pub mod vocabulary;
 
 /// The wasm-bindgen facade used by the npm package (wasm32 only).
 #[cfg(target_arch = "wasm32")]

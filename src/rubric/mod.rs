@@ -1,6 +1,222 @@
-//! The scoring rubric (issue 4). Placeholder so the crate builds while the checks are written.
+//! The scoring rubric: a dozen quality checks, each in its own file under `checks/`, that
+//! together score a handoff 0–100 and say exactly what to fix.
+//!
+//! A [`Rubric`] is built once from the bundle's `rubric` section and scenarios
+//! ([`Rubric::from_bundle`]) and scores any number of packets ([`Rubric::score`]). Packets
+//! should be normalised by the [`Vocabulary`] first, so team and scenario words are ids.
+//!
+//! Scoring: each check has a weight (built-in weights add up to 100, see
+//! [`registry::ENTRIES`]); a check earns its full weight, a share of it (e.g. 2 of 3 actions
+//! with an outcome), or nothing. A check with nothing to judge (no next steps, no timestamps)
+//! earns its full weight. `value = round(100 × points / sum of the weights of the checks that
+//! run)`. Every point lost comes with a diagnostic `rubric/<check id>` that says why.
 
+pub mod checks;
+pub mod fields;
+pub mod registry;
+pub mod routing;
+pub mod settings;
+pub mod spelling;
+pub mod wording;
+
+use crate::diagnostic::{Diagnostic, Source};
+use crate::error::{Error, Result};
+use crate::report::{CheckScore, Grade, Score};
 use crate::rules::RuleDoc;
+use crate::vocabulary::{self, Vocabulary};
+use registry::{Input, ENTRIES};
+use routing::Routing;
+use serde_json::{Map, Value};
+use settings::Settings;
 
-/// Codes this module emits.
-pub const RULES: &[RuleDoc] = &[];
+/// Codes this module emits: one per check, then the vocabulary's and the bundle's.
+pub const RULES: &[RuleDoc] = &[
+    checks::completeness::RULE,
+    checks::owner_not_a_person::RULE,
+    checks::action_without_outcome::RULE,
+    checks::vague_summary::RULE,
+    checks::customer_not_informed::RULE,
+    checks::promise_not_recorded::RULE,
+    checks::document_asked_twice::RULE,
+    checks::urgency_below_sentiment::RULE,
+    checks::wrong_team::RULE,
+    checks::late_handoff::RULE,
+    checks::too_much_noise::RULE,
+    checks::next_step_without_owner::RULE,
+    vocabulary::UNKNOWN_TEAM,
+    vocabulary::INVALID_SETTING,
+];
+
+/// The SLA engine's business-time measure: `(from, to)` as RFC 3339 → minutes, `None` when it
+/// cannot measure (no calendar, unparseable times).
+pub type BusinessMinutes<'a> = &'a dyn Fn(&str, &str) -> Option<i64>;
+
+/// What the rest of the kit already knows about the packet being scored.
+#[derive(Clone, Copy, Default)]
+pub struct ScoreContext<'a> {
+    /// What the JSON Schema already reported: a field whose absence the schema reported costs
+    /// no rubric points and gets no second diagnostic.
+    pub schema_diagnostics: &'a [Diagnostic],
+    /// The SLA engine's business-time measure: `(from, to)` as RFC 3339 → minutes. When `None`
+    /// (or when it answers `None`), `late-handoff` uses elapsed calendar minutes.
+    pub business_minutes: Option<BusinessMinutes<'a>>,
+}
+
+/// A compiled rubric: weights, thresholds, routing and the words for teams.
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    settings: Settings,
+    routing: Routing,
+    vocabulary: Vocabulary,
+}
+
+impl Default for Rubric {
+    fn default() -> Self {
+        Rubric {
+            settings: Settings::builtin(ENTRIES),
+            routing: Routing::default(),
+            vocabulary: Vocabulary::builtin(),
+        }
+    }
+}
+
+impl Rubric {
+    /// The built-in rubric.
+    pub fn builtin() -> Rubric {
+        Rubric::default()
+    }
+
+    /// The rubric from the bundle's `rubric` section (`Value::Null` when absent) and its
+    /// `scenarios` (whose `teams` extend or override which teams fit each scenario). A setting
+    /// that cannot be used is an error of kind `bundle` whose diagnostics point inside the bundle.
+    pub fn from_bundle(rubric: &Value, scenarios: &Map<String, Value>) -> Result<Rubric> {
+        let mut problems = Vec::new();
+        let settings = Settings::from_bundle(rubric, ENTRIES, &mut problems);
+        let routing = Routing::from_bundle(scenarios, &mut problems);
+        if !problems.is_empty() {
+            let summary: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+            return Err(Error::new(
+                "bundle",
+                format!("The bundle's rubric cannot be used: {}", summary.join(" ")),
+            )
+            .with_diagnostics(problems));
+        }
+        let vocabulary = Vocabulary::from_bundle(&Value::Null, scenarios).unwrap_or_default();
+        Ok(Rubric {
+            settings,
+            routing,
+            vocabulary,
+        })
+    }
+
+    /// The same rubric reading team words with the organisation's vocabulary (used by
+    /// `owner-not-a-person` to recognise team names and by `wrong-team` to compare teams).
+    #[must_use]
+    pub fn with_vocabulary(mut self, vocabulary: &Vocabulary) -> Rubric {
+        self.vocabulary = vocabulary.clone();
+        self
+    }
+
+    /// The settings in force (weights, thresholds, severities).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Scores one packet: the score with one entry per check that runs, and the diagnostics
+    /// that explain every point lost (in check order).
+    pub fn score(&self, packet: &Value, ctx: &ScoreContext) -> (Score, Vec<Diagnostic>) {
+        let input = Input {
+            packet,
+            settings: &self.settings,
+            routing: &self.routing,
+            vocabulary: &self.vocabulary,
+            schema_diagnostics: ctx.schema_diagnostics,
+            business_minutes: ctx.business_minutes,
+        };
+        let mut checks = Vec::new();
+        let mut diagnostics = Vec::new();
+        let (mut points, mut max_points) = (0u32, 0u32);
+        for (entry, setting) in ENTRIES.iter().zip(&self.settings.checks) {
+            if !setting.enabled {
+                continue;
+            }
+            let verdict = entry.check.run(&input);
+            let earned = verdict.points(setting.weight);
+            points += earned;
+            max_points += setting.weight;
+            checks.push(CheckScore {
+                id: setting.id.to_string(),
+                passed: verdict.passed(),
+                points: earned,
+                max_points: setting.weight,
+            });
+            diagnostics.extend(verdict.findings.into_iter().map(|f| {
+                Diagnostic::new(
+                    entry.rule.code,
+                    setting.severity,
+                    Source::Rubric,
+                    f.path,
+                    f.message,
+                )
+                .with_hint(f.hint)
+            }));
+        }
+        let value = if max_points == 0 {
+            100
+        } else {
+            (200 * u64::from(points) + u64::from(max_points)) / (2 * u64::from(max_points))
+        };
+        let value = u32::try_from(value).unwrap_or(100).min(100);
+        let score = Score {
+            value,
+            grade: Grade::for_value(value),
+            checks,
+        };
+        (score, diagnostics)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn registry_and_rules_agree() {
+        for entry in ENTRIES {
+            assert!(
+                RULES.iter().any(|r| r.code == entry.rule.code),
+                "{} missing from RULES",
+                entry.rule.code
+            );
+        }
+        assert!(RULES
+            .iter()
+            .all(|r| r.source == Source::Rubric && r.code.starts_with("rubric/")));
+    }
+
+    #[test]
+    fn empty_object_scores_without_panicking() {
+        let (score, diagnostics) = Rubric::builtin().score(&json!({}), &ScoreContext::default());
+        assert!(score.value < 100);
+        assert!(!diagnostics.is_empty());
+        assert_eq!(score.checks.len(), ENTRIES.len());
+    }
+
+    #[test]
+    fn disabled_checks_leave_the_score() {
+        let rubric =
+            Rubric::from_bundle(&json!({"disabled": ["completeness"]}), &Map::new()).unwrap();
+        let (score, diagnostics) = rubric.score(&json!({}), &ScoreContext::default());
+        assert!(score.checks.iter().all(|c| c.id != "completeness"));
+        assert!(diagnostics.iter().all(|d| d.code != "rubric/completeness"));
+        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 76);
+    }
+
+    #[test]
+    fn bad_bundle_is_a_bundle_error() {
+        let err = Rubric::from_bundle(&json!({"weights": {"nope": 1}}), &Map::new()).unwrap_err();
+        assert_eq!(err.kind, "bundle");
+        assert_eq!(err.diagnostics[0].path, "/rubric/weights/nope");
+    }
+}

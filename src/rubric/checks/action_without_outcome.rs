@@ -1,0 +1,112 @@
+//! # `rubric/action-without-outcome`
+//!
+//! **What it checks.** That every entry of `actions_taken` says what happened: an action with
+//! no `outcome`, or with one that says nothing ("didn't work", "no luck", "failed", "n/a"),
+//! loses its share of the points.
+//!
+//! **Why it matters.** An action is only useful with its result: the receiving team needs to know
+//! what you saw so it does not repeat the step, and the customer is not asked to do it again.
+//!
+//! **Example.** `{"action": "Cleared the cache", "outcome": "didn't work"}` → "Say what
+//! happened after 'Cleared the cache' — 'didn't work' does not tell the next team what you saw."
+
+use crate::diagnostic::{pointer_join, Severity, Source};
+use crate::rubric::fields::{items, quote, text};
+use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::wording::is_one_of;
+use crate::rules::RuleDoc;
+
+pub const RULE: RuleDoc = RuleDoc {
+    code: "rubric/action-without-outcome",
+    source: Source::Rubric,
+    severity: Severity::Warning,
+    what: "That every entry of `actions_taken` says what happened: an action with no `outcome`, or an outcome that says nothing (\"didn't work\", \"no luck\", \"failed\"), loses its share of the points.",
+    why: "An action is only useful with its result: the receiving team needs to know what you saw so it does not repeat the step, and the customer is not asked to do it again.",
+    example: "`{\"action\": \"Cleared the cache\", \"outcome\": \"didn't work\"}` → \"Say what happened after 'Cleared the cache' — 'didn't work' does not tell the next team what you saw.\"",
+};
+
+/// Checks each action's outcome.
+pub struct ActionWithoutOutcome;
+
+/// Outcomes that say nothing about what was observed.
+#[rustfmt::skip]
+const USELESS_OUTCOMES: &[&str] = &[
+    "didn't work", "did not work", "doesn't work", "does not work", "not working", "no luck",
+    "no change", "nothing", "nothing happened", "failed", "fail", "unsuccessful", "no", "no result",
+    "no results", "didn't help", "did not help", "no joy", "same", "same issue", "same problem",
+    "still broken", "still not working", "still the same", "n/a", "na", "none", "tbd", "unknown",
+    "done", "ok", "okay", "tried", "see above", "see notes", "as expected",
+];
+
+impl Check for ActionWithoutOutcome {
+    fn run(&self, input: &Input) -> Verdict {
+        let mut judged = 0;
+        let mut good = 0;
+        let mut findings = Vec::new();
+        for (index, entry) in items(input.packet, "/actions_taken").iter().enumerate() {
+            // Entries without an action are the schema's to report.
+            let Some(action) = text(entry, "/action") else {
+                continue;
+            };
+            judged += 1;
+            let path = pointer_join(
+                &pointer_join("/actions_taken", &index.to_string()),
+                "outcome",
+            );
+            let hint = "Write what you saw: the error, the message, what changed or stayed the same. The receiving team uses it to avoid repeating the step.";
+            match text(entry, "/outcome") {
+                None => findings.push(Finding::new(path, format!("Say what happened when you did '{}'.", quote(action)), hint)),
+                Some(outcome) if outcome.chars().all(|c| !c.is_alphanumeric()) || is_one_of(outcome, USELESS_OUTCOMES) => findings.push(Finding::new(
+                    path,
+                    format!("Say what happened after '{}' — '{}' does not tell the next team what you saw.", quote(action), quote(outcome)),
+                    hint,
+                )),
+                Some(_) => good += 1,
+            }
+        }
+        Verdict::share(good, judged, findings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::checks::testing::run;
+    use serde_json::json;
+
+    #[test]
+    fn actions_with_results_pass() {
+        let packet = json!({"actions_taken": [{"action": "Checked the invoice", "outcome": "Two identical charges of €49 on 3 Nov"}]});
+        assert!(run(&ActionWithoutOutcome, &packet).passed());
+        assert!(run(&ActionWithoutOutcome, &json!({})).passed());
+    }
+
+    #[test]
+    fn missing_and_useless_outcomes_lose_their_share() {
+        let packet = json!({"actions_taken": [
+            {"action": "Restarted the router"},
+            {"action": "Cleared the cache", "outcome": "Didn't work."},
+            {"action": "Checked the status page", "outcome": "No incident listed"},
+            {"action": "Tried again", "outcome": "  "},
+            "not an object"
+        ]});
+        let verdict = run(&ActionWithoutOutcome, &packet);
+        assert_eq!((verdict.earned, verdict.out_of), (1, 4));
+        let paths: Vec<&str> = verdict.findings.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/actions_taken/0/outcome",
+                "/actions_taken/1/outcome",
+                "/actions_taken/3/outcome"
+            ]
+        );
+        assert_eq!(verdict.findings[1].message, "Say what happened after 'Cleared the cache' — 'Didn't work.' does not tell the next team what you saw.");
+    }
+
+    #[test]
+    fn a_specific_failure_is_an_outcome() {
+        let packet = json!({"actions_taken": [{"action": "Reset the password", "outcome": "Didn't work: 'Token expired' on login"}]});
+        assert!(run(&ActionWithoutOutcome, &packet).passed());
+    }
+}

@@ -1,0 +1,123 @@
+//! # `rubric/promise-not-recorded`
+//!
+//! **What it checks.** That a promise made to the customer is written where the receiving
+//! team looks for it: when the summary, the handoff reason, the actions or the next steps speak
+//! of a promise ("promised", "assured", "guaranteed", "committed to", "told the customer we
+//! would", "will call back") but `customer.promised` is empty, the check fails.
+//!
+//! **Why it matters.** The receiving team inherits every promise made in its name; one it does not
+//! know about is one it breaks, and a broken promise is a new complaint.
+//!
+//! **Example.** `summary: "… I promised a refund by Friday."` with no `customer.promised` →
+//! "The notes mention a promise to the customer ('… I promised a refund by Friday.') but
+//! nothing is recorded as promised: write exactly what was promised and by when."
+
+use crate::diagnostic::{Severity, Source};
+use crate::rubric::fields::{is_filled, items, quote, text};
+use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::wording::{find_phrase, has_stem, words};
+use crate::rules::RuleDoc;
+
+pub const RULE: RuleDoc = RuleDoc {
+    code: "rubric/promise-not-recorded",
+    source: Source::Rubric,
+    severity: Severity::Warning,
+    what: "That a promise made to the customer is recorded in `customer.promised`: when the summary, the handoff reason, the actions or the next steps speak of a promise (\"promised\", \"assured\", \"guaranteed\", \"committed to\", \"told the customer we would\", \"will call back\") and `customer.promised` is empty, the check fails.",
+    why: "The receiving team inherits every promise made in its name; one it does not know about is one it breaks, and a broken promise is a new complaint.",
+    example: "`summary: \"… I promised a refund by Friday.\"` with no `customer.promised` → \"The notes mention a promise to the customer (…) but nothing is recorded as promised: write exactly what was promised and by when.\"",
+};
+
+/// Looks for promises the packet mentions but does not record.
+pub struct PromiseNotRecorded;
+
+const PROMISE_STEMS: &[&str] = &["promis", "assured", "guarantee"];
+
+#[rustfmt::skip]
+const PROMISE_PHRASES: &[&str] = &[
+    "committed to", "we agreed", "told the customer we", "told the customer they", "told them we",
+    "told her we", "told him we", "will call back", "will call them back", "will get back",
+    "call back by", "callback by", "get back to them", "get back to the customer",
+];
+
+impl Check for PromiseNotRecorded {
+    fn run(&self, input: &Input) -> Verdict {
+        if is_filled(input.packet.pointer("/customer/promised"), false)
+            || input.reported_by_schema("/customer/promised")
+        {
+            return Verdict::pass();
+        }
+        let Some(said) = texts(input).into_iter().find(|t| mentions_promise(t)) else {
+            return Verdict::pass();
+        };
+        let message = format!("The notes mention a promise to the customer ('{}') but nothing is recorded as promised: write exactly what was promised and by when.", quote(said));
+        Verdict::fail(vec![Finding::new(
+            "/customer/promised",
+            message,
+            "The receiving team inherits the promise; if they do not know it, they break it.",
+        )])
+    }
+}
+
+/// The free texts of the packet where agents mention promises, in document order.
+fn texts<'a>(input: &Input<'a>) -> Vec<&'a str> {
+    let packet = input.packet;
+    let mut found: Vec<&str> = ["/summary", "/handoff/reason"]
+        .iter()
+        .filter_map(|p| text(packet, p))
+        .collect();
+    for action in items(packet, "/actions_taken") {
+        found.extend(text(action, "/action"));
+        found.extend(text(action, "/outcome"));
+    }
+    for step in items(packet, "/next_steps") {
+        found.extend(text(step, "/action"));
+    }
+    found
+}
+
+fn mentions_promise(text: &str) -> bool {
+    let text_words = words(text);
+    PROMISE_STEMS.iter().any(|stem| has_stem(&text_words, stem))
+        || find_phrase(&text_words, PROMISE_PHRASES).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::checks::testing::run;
+    use serde_json::json;
+
+    #[test]
+    fn recorded_or_absent_promises_pass() {
+        let recorded = json!({"summary": "I promised a refund by Friday.", "customer": {"promised": "Refund of €49 by Fri 20 Nov"}});
+        assert!(run(&PromiseNotRecorded, &recorded).passed());
+        assert!(run(
+            &PromiseNotRecorded,
+            &json!({"summary": "Charged twice for INV-2211."})
+        )
+        .passed());
+        // "compromised" is not a promise.
+        assert!(run(
+            &PromiseNotRecorded,
+            &json!({"summary": "Account compromised on 3 Nov."})
+        )
+        .passed());
+    }
+
+    #[test]
+    fn mentioned_but_unrecorded_promises_fail() {
+        let packet = json!({"summary": "Charged twice.", "next_steps": [{"action": "Finance will call back by 5pm as I told the customer we would"}]});
+        let verdict = run(&PromiseNotRecorded, &packet);
+        assert!(!verdict.passed());
+        assert_eq!(verdict.findings[0].path, "/customer/promised");
+        assert!(
+            verdict.findings[0]
+                .message
+                .contains("'Finance will call back by 5pm"),
+            "{}",
+            verdict.findings[0].message
+        );
+        let assured = json!({"actions_taken": [{"action": "Called customer", "outcome": "Assured her of a replacement"}]});
+        assert!(!run(&PromiseNotRecorded, &assured).passed());
+    }
+}

@@ -1,0 +1,34 @@
+//! Running one check on one packet in the checks' inline tests.
+
+use crate::diagnostic::Diagnostic;
+use crate::rubric::registry::{Check, Input, Verdict, ENTRIES};
+use crate::rubric::routing::Routing;
+use crate::rubric::settings::Settings;
+use crate::rubric::BusinessMinutes;
+use crate::vocabulary::Vocabulary;
+use serde_json::Value;
+
+/// The verdict of `check` on `packet` with built-in settings.
+pub fn run(check: &dyn Check, packet: &Value) -> Verdict {
+    run_with(check, packet, &[], None)
+}
+
+/// The verdict with schema diagnostics and a business-minute measure.
+pub fn run_with(
+    check: &dyn Check,
+    packet: &Value,
+    schema_diagnostics: &[Diagnostic],
+    business_minutes: Option<BusinessMinutes>,
+) -> Verdict {
+    let settings = Settings::builtin(ENTRIES);
+    let routing = Routing::default();
+    let vocabulary = Vocabulary::builtin();
+    check.run(&Input {
+        packet,
+        settings: &settings,
+        routing: &routing,
+        vocabulary: &vocabulary,
+        schema_diagnostics,
+        business_minutes,
+    })
+}

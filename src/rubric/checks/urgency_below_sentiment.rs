@@ -1,0 +1,89 @@
+//! # `rubric/urgency-below-sentiment`
+//!
+//! **What it checks.** That a frustrated or angry customer is not handed off as routine: when
+//! `customer.sentiment` is at or above `rubric.thresholds.urgent_sentiment` (frustrated by
+//! default) and `urgency` is `standard` or not set, the check fails.
+//!
+//! **Why it matters.** Urgency decides the receiving team's queue order and SLA policy; an angry
+//! customer filed as standard waits behind routine cases and escalates further.
+//!
+//! **Example.** `customer.sentiment: "angry"`, `urgency: "standard"` → "The customer is angry
+//! but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first."
+
+use crate::diagnostic::{Severity, Source};
+use crate::rubric::fields::text;
+use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::settings::sentiment_rank;
+use crate::rules::RuleDoc;
+
+pub const RULE: RuleDoc = RuleDoc {
+    code: "rubric/urgency-below-sentiment",
+    source: Source::Rubric,
+    severity: Severity::Warning,
+    what: "That a frustrated or angry customer is not handed off as routine: when `customer.sentiment` is at or above `thresholds.urgent_sentiment` (default frustrated) and `urgency` is `standard` or not set, the check fails.",
+    why: "Urgency decides the receiving team's queue order and SLA policy; an angry customer filed as standard waits behind routine cases and escalates further.",
+    example: "`customer.sentiment: \"angry\"`, `urgency: \"standard\"` → \"The customer is angry but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first.\"",
+};
+
+/// Compares the urgency with the customer's mood.
+pub struct UrgencyBelowSentiment;
+
+impl Check for UrgencyBelowSentiment {
+    fn run(&self, input: &Input) -> Verdict {
+        let Some(sentiment) = text(input.packet, "/customer/sentiment") else {
+            return Verdict::pass();
+        };
+        let upset = sentiment_rank(sentiment)
+            .is_some_and(|rank| rank >= input.settings.thresholds.urgent_sentiment);
+        if !upset {
+            return Verdict::pass();
+        }
+        let hint = "Urgency sets the receiving team's queue order and deadline; an upset customer who waits behind routine cases escalates further.";
+        let mood = sentiment.trim().to_lowercase();
+        match text(input.packet, "/urgency").map(str::to_lowercase).as_deref() {
+            Some("standard") => Verdict::fail(vec![Finding::new(
+                "/urgency",
+                format!("The customer is {mood} but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first."),
+                hint,
+            )]),
+            None if !input.reported_by_schema("/urgency") => Verdict::fail(vec![Finding::new(
+                "/urgency",
+                format!("The customer is {mood} but the handoff has no urgency: mark it 'urgent' so the receiving team answers first."),
+                hint,
+            )]),
+            _ => Verdict::pass(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::checks::testing::run;
+    use serde_json::json;
+
+    fn verdict(sentiment: &str, urgency: Option<&str>) -> Verdict {
+        let mut packet = json!({"customer": {"sentiment": sentiment}});
+        if let (Some(u), Some(obj)) = (urgency, packet.as_object_mut()) {
+            obj.insert("urgency".into(), json!(u));
+        }
+        run(&UrgencyBelowSentiment, &packet)
+    }
+
+    #[test]
+    fn upset_customers_need_urgency() {
+        let angry = verdict("angry", Some("standard"));
+        assert!(!angry.passed());
+        assert_eq!(angry.findings[0].message, "The customer is angry but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first.");
+        assert!(!verdict("frustrated", None).passed());
+    }
+
+    #[test]
+    fn matching_urgency_or_calm_customers_pass() {
+        assert!(verdict("angry", Some("urgent")).passed());
+        assert!(verdict("frustrated", Some("executive")).passed());
+        assert!(verdict("concerned", Some("standard")).passed());
+        assert!(verdict("furious", Some("standard")).passed());
+        assert!(run(&UrgencyBelowSentiment, &json!({"urgency": "standard"})).passed());
+    }
+}

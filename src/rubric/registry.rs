@@ -1,0 +1,272 @@
+//! The registry: every rubric check, its documentation and its built-in weight, in the order
+//! the score lists them. A check is a small struct with one function, [`Check::run`], which
+//! reads the packet through an [`Input`] and returns a [`Verdict`].
+
+use crate::diagnostic::{Diagnostic, Source};
+use crate::rubric::checks::{
+    action_without_outcome, completeness, customer_not_informed, document_asked_twice,
+    late_handoff, next_step_without_owner, owner_not_a_person, promise_not_recorded,
+    too_much_noise, urgency_below_sentiment, vague_summary, wrong_team,
+};
+use crate::rubric::routing::Routing;
+use crate::rubric::settings::Settings;
+use crate::rubric::BusinessMinutes;
+use crate::rules::RuleDoc;
+use crate::vocabulary::Vocabulary;
+use serde_json::Value;
+
+/// One quality check of the rubric.
+pub trait Check: Sync {
+    /// Judges one packet.
+    fn run(&self, input: &Input) -> Verdict;
+}
+
+/// A registered check: its rule (code `rubric/<id>`, What / Why / Example), built-in weight
+/// and implementation.
+pub struct Entry {
+    pub rule: &'static RuleDoc,
+    pub weight: u32,
+    pub check: &'static dyn Check,
+}
+
+impl Entry {
+    /// The check's id: its code without `rubric/`.
+    pub fn id(&self) -> &'static str {
+        self.rule
+            .code
+            .strip_prefix("rubric/")
+            .unwrap_or(self.rule.code)
+    }
+}
+
+/// Every check, in score order. Built-in weights add up to 100.
+pub static ENTRIES: &[Entry] = &[
+    Entry {
+        rule: &completeness::RULE,
+        weight: 24,
+        check: &completeness::Completeness,
+    },
+    Entry {
+        rule: &owner_not_a_person::RULE,
+        weight: 12,
+        check: &owner_not_a_person::OwnerNotAPerson,
+    },
+    Entry {
+        rule: &action_without_outcome::RULE,
+        weight: 8,
+        check: &action_without_outcome::ActionWithoutOutcome,
+    },
+    Entry {
+        rule: &vague_summary::RULE,
+        weight: 10,
+        check: &vague_summary::VagueSummary,
+    },
+    Entry {
+        rule: &customer_not_informed::RULE,
+        weight: 6,
+        check: &customer_not_informed::CustomerNotInformed,
+    },
+    Entry {
+        rule: &promise_not_recorded::RULE,
+        weight: 5,
+        check: &promise_not_recorded::PromiseNotRecorded,
+    },
+    Entry {
+        rule: &document_asked_twice::RULE,
+        weight: 6,
+        check: &document_asked_twice::DocumentAskedTwice,
+    },
+    Entry {
+        rule: &urgency_below_sentiment::RULE,
+        weight: 7,
+        check: &urgency_below_sentiment::UrgencyBelowSentiment,
+    },
+    Entry {
+        rule: &wrong_team::RULE,
+        weight: 12,
+        check: &wrong_team::WrongTeam,
+    },
+    Entry {
+        rule: &late_handoff::RULE,
+        weight: 5,
+        check: &late_handoff::LateHandoff,
+    },
+    Entry {
+        rule: &too_much_noise::RULE,
+        weight: 3,
+        check: &too_much_noise::TooMuchNoise,
+    },
+    Entry {
+        rule: &next_step_without_owner::RULE,
+        weight: 2,
+        check: &next_step_without_owner::NextStepWithoutOwner,
+    },
+];
+
+/// What a check sees: the packet (already normalised by the vocabulary) and the rubric's
+/// configuration.
+pub struct Input<'a> {
+    pub packet: &'a Value,
+    pub settings: &'a Settings,
+    pub routing: &'a Routing,
+    pub vocabulary: &'a Vocabulary,
+    /// What the JSON Schema already reported about this packet.
+    pub schema_diagnostics: &'a [Diagnostic],
+    /// The SLA engine's business-minute measure, when a calendar applies.
+    pub business_minutes: Option<BusinessMinutes<'a>>,
+}
+
+impl Input<'_> {
+    /// The packet's scenario id, if it names one.
+    pub fn scenario(&self) -> Option<&str> {
+        crate::rubric::fields::text(self.packet, "/handoff/scenario")
+    }
+
+    /// Whether the schema already reported a problem at `path` or at one of its parents
+    /// (a missing `/customer` covers `/customer/sentiment`), so the rubric must not repeat it.
+    pub fn reported_by_schema(&self, path: &str) -> bool {
+        self.schema_diagnostics.iter().any(|d| {
+            d.source == Source::Schema
+                && (d.path == path
+                    || (!d.path.is_empty()
+                        && path
+                            .strip_prefix(d.path.as_str())
+                            .is_some_and(|rest| rest.starts_with('/'))))
+        })
+    }
+}
+
+/// One reason a check took points: where, what is wrong, and what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// JSON Pointer of the field to fix.
+    pub path: String,
+    pub message: String,
+    pub hint: String,
+}
+
+impl Finding {
+    pub fn new(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Finding {
+            path: path.into(),
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// A check's judgement: the share of its points earned (`earned` of `out_of`) and the
+/// findings that explain every share lost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub earned: u32,
+    pub out_of: u32,
+    pub findings: Vec<Finding>,
+}
+
+impl Verdict {
+    /// Full points, nothing to say (also when the check has nothing to judge).
+    pub fn pass() -> Verdict {
+        Verdict {
+            earned: 1,
+            out_of: 1,
+            findings: Vec::new(),
+        }
+    }
+
+    /// No points, for these reasons.
+    pub fn fail(findings: Vec<Finding>) -> Verdict {
+        Verdict {
+            earned: 0,
+            out_of: 1,
+            findings,
+        }
+    }
+
+    /// `earned` of `out_of` shares; a check with findings that lost nothing still passes.
+    pub fn share(earned: u32, out_of: u32, findings: Vec<Finding>) -> Verdict {
+        Verdict {
+            earned: earned.min(out_of),
+            out_of,
+            findings,
+        }
+    }
+
+    /// All-or-nothing: pass without findings, fail with them.
+    pub fn from_findings(findings: Vec<Finding>) -> Verdict {
+        if findings.is_empty() {
+            Verdict::pass()
+        } else {
+            Verdict::fail(findings)
+        }
+    }
+
+    /// Points out of `weight`, rounded down. A verdict that lost a share without a finding to
+    /// explain it keeps full points: every lost point must come with a reason.
+    pub fn points(&self, weight: u32) -> u32 {
+        if self.out_of == 0 || self.earned >= self.out_of || self.findings.is_empty() {
+            return weight;
+        }
+        let points = u64::from(weight) * u64::from(self.earned) / u64::from(self.out_of);
+        u32::try_from(points).unwrap_or(weight)
+    }
+
+    pub fn passed(&self) -> bool {
+        self.out_of == 0 || self.earned >= self.out_of || self.findings.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_weights_sum_to_100_and_ids_are_unique() {
+        assert_eq!(ENTRIES.iter().map(|e| e.weight).sum::<u32>(), 100);
+        let mut ids: Vec<&str> = ENTRIES.iter().map(Entry::id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), ENTRIES.len());
+        assert!(ENTRIES.iter().all(|e| e.rule.code.starts_with("rubric/")));
+    }
+
+    #[test]
+    fn shares_round_down_and_need_a_reason() {
+        let finding = Finding::new("/a", "m", "h");
+        assert_eq!(Verdict::share(1, 3, vec![finding.clone()]).points(8), 2);
+        assert_eq!(Verdict::share(1, 3, Vec::new()).points(8), 8);
+        assert_eq!(Verdict::fail(vec![finding]).points(8), 0);
+        assert_eq!(Verdict::pass().points(8), 8);
+        assert!(!Verdict::share(0, 2, vec![Finding::new("/a", "m", "h")]).passed());
+    }
+
+    #[test]
+    fn schema_reports_cover_their_children_only() {
+        let settings = Settings::builtin(ENTRIES);
+        let routing = Routing::default();
+        let vocabulary = Vocabulary::builtin();
+        let reported = [Diagnostic::new(
+            "schema/required",
+            crate::diagnostic::Severity::Error,
+            Source::Schema,
+            "/customer",
+            "Add the customer.",
+        )];
+        let input = Input {
+            packet: &Value::Null,
+            settings: &settings,
+            routing: &routing,
+            vocabulary: &vocabulary,
+            schema_diagnostics: &reported,
+            business_minutes: None,
+        };
+        assert!(input.reported_by_schema("/customer"));
+        assert!(input.reported_by_schema("/customer/sentiment"));
+        assert!(!input.reported_by_schema("/customers"));
+        assert!(!input.reported_by_schema("/summary"));
+    }
+}

@@ -68,7 +68,11 @@ impl Bundle {
                 1 => String::new(),
                 n => format!(" (and {} more)", n - 1),
             };
-            let at = if first.path.is_empty() { "/" } else { &first.path };
+            let at = if first.path.is_empty() {
+                "/"
+            } else {
+                &first.path
+            };
             return Err(Error::new(
                 "bundle",
                 format!("The bundle is not valid: {} (at {at}){more}", first.message),

@@ -11,8 +11,10 @@ use crate::bundle::Bundle;
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
 use crate::report::Report;
+use crate::rubric::{Rubric, ScoreContext};
 use crate::schema::store::BUILTIN_BASE;
 use crate::schema::{SchemaStore, Validator};
+use crate::vocabulary::Vocabulary;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -41,6 +43,8 @@ pub struct Kit {
     version: String,
     packet: Validator,
     scenarios: BTreeMap<String, Scenario>,
+    vocabulary: Vocabulary,
+    rubric: Rubric,
 }
 
 /// A scenario's compiled schema.
@@ -82,7 +86,13 @@ impl Kit {
                 )
             })?;
             Validator::new(schema, &store).map_err(|e| {
-                Error::new("bundle", format!("The bundle's schema \"{id}\" ({at}) cannot be used: {}", e.message))
+                Error::new(
+                    "bundle",
+                    format!(
+                        "The bundle's schema \"{id}\" ({at}) cannot be used: {}",
+                        e.message
+                    ),
+                )
             })
         };
         let packet_id = bundle
@@ -117,11 +127,16 @@ impl Kit {
                 );
             }
         }
+        let vocabulary = Vocabulary::from_bundle(&bundle.vocabulary, &bundle.scenarios)?;
+        let rubric =
+            Rubric::from_bundle(&bundle.rubric, &bundle.scenarios)?.with_vocabulary(&vocabulary);
         Ok(Kit {
             name: bundle.bundle,
             version: bundle.version,
             packet,
             scenarios,
+            vocabulary,
+            rubric,
         })
     }
 
@@ -135,36 +150,47 @@ impl Kit {
         self.scenarios.keys().map(String::as_str)
     }
 
-    /// Schema diagnostics for a packet. A packet that is not a JSON object is an error.
-    pub fn validate(&self, packet: &Value) -> Result<Vec<Diagnostic>> {
-        require_object(packet)?;
+    /// Schema diagnostics for a packet, after the vocabulary has turned the words people use
+    /// for teams and scenarios into ids. A packet that is not a JSON object is an error.
+    pub fn validate(&self, mut packet: Value) -> Result<Vec<Diagnostic>> {
+        require_object(&packet)?;
+        let mut diagnostics = self.vocabulary.normalise(&mut packet);
+        diagnostics.extend(self.validate_normalised(&packet));
+        Ok(diagnostics)
+    }
+
+    /// The full report for a packet: vocabulary, schema, score and SLA diagnostics.
+    pub fn check(&self, mut packet: Value, _options: &CheckOptions) -> Result<Report> {
+        require_object(&packet)?;
+        let mut diagnostics = self.vocabulary.normalise(&mut packet);
+        let schema = self.validate_normalised(&packet);
+        let context = ScoreContext {
+            schema_diagnostics: &schema,
+            business_minutes: None,
+        };
+        let (score, rubric) = self.rubric.score(&packet, &context);
+        diagnostics.extend(schema);
+        diagnostics.extend(rubric);
+        Ok(Report::new(diagnostics, Some(score), None))
+    }
+
+    fn validate_normalised(&self, packet: &Value) -> Vec<Diagnostic> {
         let scenario = packet.pointer("/handoff/scenario").and_then(Value::as_str);
         match scenario.and_then(|name| self.scenarios.get(name)) {
-            Some(s) if s.includes_packet => Ok(s.validator.validate(packet)),
+            Some(s) if s.includes_packet => s.validator.validate(packet),
             Some(s) => {
                 let mut diagnostics = self.packet.validate(packet);
                 diagnostics.extend(s.validator.validate(packet));
-                Ok(dedup(diagnostics))
+                dedup(diagnostics)
             }
             None => {
                 let mut diagnostics = self.packet.validate(packet);
                 if let Some(name) = scenario {
                     diagnostics.push(self.unknown_scenario(name));
                 }
-                Ok(diagnostics)
+                diagnostics
             }
         }
-    }
-
-    /// Whether the packet is valid against its schemas, without building diagnostics.
-    pub fn is_valid(&self, packet: &Value) -> Result<bool> {
-        Ok(self.validate(packet)?.iter().all(|d| !d.is_error()))
-    }
-
-    /// The full report for a packet: schema diagnostics, score and SLA.
-    pub fn check(&self, packet: &Value, _options: &CheckOptions) -> Result<Report> {
-        let diagnostics = self.validate(packet)?;
-        Ok(Report::new(diagnostics, None, None))
     }
 
     fn unknown_scenario(&self, name: &str) -> Diagnostic {

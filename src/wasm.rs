@@ -18,8 +18,12 @@ fn throw(err: Error) -> JsValue {
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
-    serde_json::to_string(value)
-        .map_err(|e| throw(Error::new("internal", format!("Could not encode the result: {e}"))))
+    serde_json::to_string(value).map_err(|e| {
+        throw(Error::new(
+            "internal",
+            format!("Could not encode the result: {e}"),
+        ))
+    })
 }
 
 /// A compiled bundle (JS: wrapped by `HandoffKit`).
@@ -45,7 +49,7 @@ impl RawKit {
         let packet = parse_json("The packet", packet_json).map_err(throw)?;
         let report = self
             .kit
-            .check(&packet, &CheckOptions { now })
+            .check(packet, &CheckOptions { now })
             .map_err(throw)?;
         to_json(&report)
     }
@@ -53,7 +57,7 @@ impl RawKit {
     /// The schema diagnostics for a packet (JSON text), as JSON text.
     pub fn validate(&self, packet_json: &str) -> Result<String, JsValue> {
         let packet = parse_json("The packet", packet_json).map_err(throw)?;
-        let diagnostics = self.kit.validate(&packet).map_err(throw)?;
+        let diagnostics = self.kit.validate(packet).map_err(throw)?;
         to_json(&diagnostics)
     }
 

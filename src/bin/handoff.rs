@@ -67,7 +67,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 parsed.format = match value("--format")?.as_str() {
                     "pretty" => Format::Pretty,
                     "json" => Format::Json,
-                    other => return Err(format!("--format must be 'pretty' or 'json', not '{other}'")),
+                    other => {
+                        return Err(format!(
+                            "--format must be 'pretty' or 'json', not '{other}'"
+                        ))
+                    }
                 }
             }
             "--help" | "-h" => return Ok(None),
@@ -127,7 +131,7 @@ fn run(args: &Args) -> Result<bool, String> {
     for file in &args.files {
         let text = read(file)?;
         let report = handoff_kit::error::parse_json("The packet", &text)
-            .and_then(|packet| kit.check(&packet, &options))
+            .and_then(|packet| kit.check(packet, &options))
             .map_err(|e| format!("{file}: {e}"))?;
         results.push((file.as_str(), report));
     }
@@ -222,9 +226,17 @@ fn write_diagnostic(out: &mut impl Write, d: &Diagnostic, style: &Style) -> std:
         d.message
     )?;
     if let Some(hint) = &d.hint {
-        writeln!(out, "          {}", style.paint("2", &format!("hint: {hint}")))?;
+        writeln!(
+            out,
+            "          {}",
+            style.paint("2", &format!("hint: {hint}"))
+        )?;
     }
-    writeln!(out, "          {}", style.paint("2", &format!("[{}]", d.code)))
+    writeln!(
+        out,
+        "          {}",
+        style.paint("2", &format!("[{}]", d.code))
+    )
 }
 
 #[cfg(test)]
@@ -237,9 +249,17 @@ mod tests {
 
     #[test]
     fn parses_files_and_options() {
-        let parsed = args(&["check", "a.json", "-", "--format", "json", "--now", "2026-11-21T10:00:00Z"])
-            .unwrap()
-            .unwrap();
+        let parsed = args(&[
+            "check",
+            "a.json",
+            "-",
+            "--format",
+            "json",
+            "--now",
+            "2026-11-21T10:00:00Z",
+        ])
+        .unwrap()
+        .unwrap();
         assert_eq!(parsed.files, ["a.json", "-"]);
         assert_eq!(parsed.format, Format::Json);
         assert_eq!(parsed.now.as_deref(), Some("2026-11-21T10:00:00Z"));
@@ -248,9 +268,15 @@ mod tests {
     #[test]
     fn usage_errors_are_reported() {
         assert!(args(&["check"]).unwrap_err().contains("at least one"));
-        assert!(args(&["check", "a", "--format", "xml"]).unwrap_err().contains("'xml'"));
-        assert!(args(&["check", "a", "--bundle"]).unwrap_err().contains("needs a value"));
-        assert!(args(&["frobnicate"]).unwrap_err().contains("unknown command"));
+        assert!(args(&["check", "a", "--format", "xml"])
+            .unwrap_err()
+            .contains("'xml'"));
+        assert!(args(&["check", "a", "--bundle"])
+            .unwrap_err()
+            .contains("needs a value"));
+        assert!(args(&["frobnicate"])
+            .unwrap_err()
+            .contains("unknown command"));
         assert!(args(&["--help"]).unwrap().is_none());
     }
 }

@@ -76,7 +76,14 @@ struct Walk<'a> {
 impl<'a> Walk<'a> {
     /// `node` is a subschema of `document`, whose base URI is `base`; `at` is the instance
     /// pattern the node describes.
-    fn visit(&mut self, document: &'a Value, node: &'a Value, base: &str, at: String, depth: usize) {
+    fn visit(
+        &mut self,
+        document: &'a Value,
+        node: &'a Value,
+        base: &str,
+        at: String,
+        depth: usize,
+    ) {
         let Some(object) = node.as_object() else {
             return;
         };
@@ -132,7 +139,14 @@ impl<'a> Walk<'a> {
         self.visiting.remove(&key);
     }
 
-    fn follow(&mut self, document: &'a Value, base: &str, reference: &str, at: String, depth: usize) {
+    fn follow(
+        &mut self,
+        document: &'a Value,
+        base: &str,
+        reference: &str,
+        at: String,
+        depth: usize,
+    ) {
         let (target_uri, fragment) = match reference.split_once('#') {
             Some((uri, fragment)) => (uri, fragment),
             None => (reference, ""),
@@ -253,7 +267,10 @@ mod tests {
         let docs = FieldDocs::collect(&schema, SchemaStore::builtin());
         assert_eq!(docs.get("/owner").unwrap().title.as_deref(), Some("Owner"));
         let outcome = docs.get("/actions_taken/3/outcome").unwrap();
-        assert_eq!(outcome.description.as_deref(), Some("what the action showed."));
+        assert_eq!(
+            outcome.description.as_deref(),
+            Some("what the action showed.")
+        );
         assert!(docs.get("/nothing").is_none());
     }
 
@@ -267,7 +284,8 @@ mod tests {
     #[test]
     fn fanned_out_recursion_is_bounded() {
         // Each level refers to the root twice: 2^24 paths if nothing bounded the walk.
-        let schema = json!({"title": "Node", "properties": {"a": {"$ref": "#"}, "b": {"$ref": "#"}}});
+        let schema =
+            json!({"title": "Node", "properties": {"a": {"$ref": "#"}, "b": {"$ref": "#"}}});
         let docs = FieldDocs::collect(&schema, SchemaStore::builtin());
         assert_eq!(docs.get("/a/b/a").unwrap().title.as_deref(), Some("Node"));
     }

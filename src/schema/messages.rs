@@ -113,16 +113,18 @@ fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnosti
             };
             diagnostic("schema/format", message).with_hint(hint)
         }
-        ValidationErrorKind::Minimum { limit } => {
-            diagnostic("schema/minimum", format!("{label} must be at least {limit}."))
-        }
+        ValidationErrorKind::Minimum { limit } => diagnostic(
+            "schema/minimum",
+            format!("{label} must be at least {limit}."),
+        ),
         ValidationErrorKind::ExclusiveMinimum { limit } => diagnostic(
             "schema/minimum",
             format!("{label} must be more than {limit}."),
         ),
-        ValidationErrorKind::Maximum { limit } => {
-            diagnostic("schema/maximum", format!("{label} must be at most {limit}."))
-        }
+        ValidationErrorKind::Maximum { limit } => diagnostic(
+            "schema/maximum",
+            format!("{label} must be at most {limit}."),
+        ),
         ValidationErrorKind::ExclusiveMaximum { limit } => diagnostic(
             "schema/maximum",
             format!("{label} must be less than {limit}."),
@@ -136,24 +138,31 @@ fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnosti
             let message = if count == 0 {
                 format!("{label} is empty: add at least {}.", entries(*limit))
             } else {
-                format!("{label} needs at least {} (it has {count}).", entries(*limit))
+                format!(
+                    "{label} needs at least {} (it has {count}).",
+                    entries(*limit)
+                )
             };
             let d = diagnostic("schema/min-items", message);
             match field.description() {
-                Some((first, _)) if count == 0 => d.with_hint(format!("Add {}", lower_first(&first))),
+                Some((first, _)) if count == 0 => {
+                    d.with_hint(format!("Add {}", lower_first(&first)))
+                }
                 _ => d,
             }
         }
         ValidationErrorKind::MaxItems { limit } => diagnostic(
             "schema/max-items",
-            format!("{label} has too many entries: keep it to {}.", entries(*limit)),
+            format!(
+                "{label} has too many entries: keep it to {}.",
+                entries(*limit)
+            ),
         ),
-        ValidationErrorKind::AdditionalItems { .. } | ValidationErrorKind::UnevaluatedItems { .. } => {
-            diagnostic(
-                "schema/extra-items",
-                format!("{label} has more entries than this field allows."),
-            )
-        }
+        ValidationErrorKind::AdditionalItems { .. }
+        | ValidationErrorKind::UnevaluatedItems { .. } => diagnostic(
+            "schema/extra-items",
+            format!("{label} has more entries than this field allows."),
+        ),
         ValidationErrorKind::UniqueItems => diagnostic(
             "schema/unique-items",
             format!("{label} lists the same entry more than once."),
@@ -171,7 +180,10 @@ fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnosti
                         Severity::Error,
                         Source::Schema,
                         pointer_join(path, name),
-                        format!("\u{201c}{name}\u{201d} is not a field of {}.", lower_first(&label)),
+                        format!(
+                            "\u{201c}{name}\u{201d} is not a field of {}.",
+                            lower_first(&label)
+                        ),
                     )
                     .with_hint("Check the spelling, or remove it."),
                 );
@@ -227,7 +239,9 @@ fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnosti
         ValidationErrorKind::BacktrackLimitExceeded { .. }
         | ValidationErrorKind::RegexEngineFailure { .. } => diagnostic(
             "schema/pattern-too-complex",
-            format!("{label} could not be checked: the schema's pattern is too complex to evaluate."),
+            format!(
+                "{label} could not be checked: the schema's pattern is too complex to evaluate."
+            ),
         )
         .with_hint("Ask your admin to simplify the pattern in the schema."),
         ValidationErrorKind::Referencing(err) => diagnostic(
@@ -399,11 +413,7 @@ fn type_words(t: JsonType) -> &'static str {
 fn expected_types(kind: &TypeKind) -> String {
     match kind {
         TypeKind::Single(t) => type_words(*t).to_string(),
-        TypeKind::Multiple(set) => set
-            .iter()
-            .map(type_words)
-            .collect::<Vec<_>>()
-            .join(" or "),
+        TypeKind::Multiple(set) => set.iter().map(type_words).collect::<Vec<_>>().join(" or "),
     }
 }
 

@@ -229,4 +229,12 @@ pub const RULES: &[RuleDoc] = &[
         why: "Handoff Kit never fetches schemas over the network; the bundle must include every schema it uses.",
         example: "`$ref` to `https://example.com/other.json` not listed in the bundle.",
     },
+    RuleDoc {
+        code: "schema/unknown-scenario",
+        source: Source::Schema,
+        severity: Severity::Warning,
+        what: "The packet names a scenario (`handoff.scenario`) that neither the bundle nor the built-ins define, so only the base packet schema checks it.",
+        why: "Each scenario asks for the context its receiving team needs; an unknown one silently skips those checks.",
+        example: "`handoff.scenario` is `\"billing_to_finanse\"`.",
+    },
 ];

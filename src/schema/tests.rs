@@ -37,7 +37,10 @@ fn owner_schema() -> Value {
 #[test]
 fn missing_property_points_at_itself_and_speaks_plainly() {
     let d = validator(owner_schema()).validate(&json!({}));
-    assert_eq!(codes_and_paths(&d), [("schema/required".into(), "/owner".into())]);
+    assert_eq!(
+        codes_and_paths(&d),
+        [("schema/required".into(), "/owner".into())]
+    );
     assert_eq!(
         d[0].message,
         "Add who owns this case after the handoff — a named person, not a team."
@@ -52,7 +55,10 @@ fn missing_property_points_at_itself_and_speaks_plainly() {
 #[test]
 fn missing_property_without_description_uses_its_title() {
     let d = validator(owner_schema()).validate(&json!({"owner": {}}));
-    assert_eq!(codes_and_paths(&d), [("schema/required".into(), "/owner/name".into())]);
+    assert_eq!(
+        codes_and_paths(&d),
+        [("schema/required".into(), "/owner/name".into())]
+    );
     assert_eq!(d[0].message, "Owner's name is missing.");
 }
 
@@ -81,7 +87,11 @@ fn each_kind_of_problem_has_its_code_and_path() {
         "Customer sentiment must be one of \"calm\", \"angry\" — not \"furious\"."
     );
     let at = d.iter().find(|d| d.path == "/at").unwrap();
-    assert!(at.message.contains("not a valid date and time"), "{}", at.message);
+    assert!(
+        at.message.contains("not a valid date and time"),
+        "{}",
+        at.message
+    );
     assert!(at.hint.as_deref().unwrap().contains("2026-11-21T14:30:00Z"));
 }
 
@@ -103,11 +113,20 @@ fn one_of_collapses_to_the_nearest_branch() {
     });
     // Nearly the email form: one problem in that branch, so only that problem is reported.
     let d = validator(schema.clone()).validate(&json!({"contact": {"email": "nope"}}));
-    assert_eq!(codes_and_paths(&d), [("schema/format".into(), "/contact/email".into())]);
+    assert_eq!(
+        codes_and_paths(&d),
+        [("schema/format".into(), "/contact/email".into())]
+    );
     // No branch even has the right kind of value: one diagnostic saying what would fit.
     let d = validator(schema).validate(&json!({"contact": 42}));
-    assert_eq!(codes_and_paths(&d), [("schema/any-of".into(), "/contact".into())]);
-    assert_eq!(d[0].message, "Contact should be a group of fields — not 42.");
+    assert_eq!(
+        codes_and_paths(&d),
+        [("schema/any-of".into(), "/contact".into())]
+    );
+    assert_eq!(
+        d[0].message,
+        "Contact should be a group of fields — not 42."
+    );
 }
 
 #[test]
@@ -130,7 +149,10 @@ fn array_entries_are_labelled_by_position() {
     let schema = json!({"properties": {"steps": {"title": "Next steps", "type": "array", "items": {"type": "string"}}}});
     let d = validator(schema).validate(&json!({"steps": ["ok", 3]}));
     assert_eq!(d[0].path, "/steps/1");
-    assert_eq!(d[0].message, "Entry 2 of next steps should be text, not a number.");
+    assert_eq!(
+        d[0].message,
+        "Entry 2 of next steps should be text, not a number."
+    );
 }
 
 #[test]
@@ -141,10 +163,18 @@ fn invalid_regex_is_a_schema_error() {
 
 #[test]
 fn unknown_and_remote_refs_are_refused_without_network() {
-    for reference in ["https://example.com/other.json", "urn:nowhere", "other.json"] {
+    for reference in [
+        "https://example.com/other.json",
+        "urn:nowhere",
+        "other.json",
+    ] {
         let err = Validator::new(&json!({"$ref": reference}), SchemaStore::builtin()).unwrap_err();
         assert_eq!(err.kind, "schema", "{reference}");
-        assert!(err.message.contains("cannot be resolved"), "{}", err.message);
+        assert!(
+            err.message.contains("cannot be resolved"),
+            "{}",
+            err.message
+        );
     }
 }
 
@@ -152,7 +182,11 @@ fn unknown_and_remote_refs_are_refused_without_network() {
 fn not_a_schema_is_an_error() {
     let err = Validator::new(&json!({"type": "nonsense"}), SchemaStore::builtin()).unwrap_err();
     assert_eq!(err.kind, "schema");
-    assert!(err.message.contains("not valid JSON Schema"), "{}", err.message);
+    assert!(
+        err.message.contains("not valid JSON Schema"),
+        "{}",
+        err.message
+    );
 }
 
 #[test]
@@ -194,13 +228,18 @@ fn catastrophic_patterns_are_bounded() {
 fn org_schemas_can_ref_each_other_from_memory() {
     let base = json!({"$id": "https://acme.example/base.json", "$defs": {"id": {"type": "string", "minLength": 3}}});
     let key = "https://acme.example/base.json".to_string();
-    let store = SchemaStore::builtin().with_documents([(&key, &base)]).unwrap();
+    let store = SchemaStore::builtin()
+        .with_documents([(&key, &base)])
+        .unwrap();
     let v = Validator::new(
         &json!({"properties": {"ticket": {"$ref": "https://acme.example/base.json#/$defs/id"}}}),
         &store,
     )
     .unwrap();
-    assert_eq!(v.validate(&json!({"ticket": "x"}))[0].code, "schema/min-length");
+    assert_eq!(
+        v.validate(&json!({"ticket": "x"}))[0].code,
+        "schema/min-length"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use crate::error::{parse_json, Error};
 use crate::kit::{CheckOptions, Kit};
-use crate::schema::{SchemaStore, Validator};
+use crate::schema::{SchemaStore, Validator, ValidatorOptions};
 use wasm_bindgen::prelude::*;
 
 fn throw(err: Error) -> JsValue {
@@ -78,9 +78,13 @@ pub struct RawValidator {
 
 #[wasm_bindgen]
 impl RawValidator {
-    /// `registry_json`: an object of `{ "<$id>": schema }` that `$ref`s may resolve to.
+    /// `registry_json`: an object of `{ "<uri>": schema }` that `$ref`s may resolve to.
     #[wasm_bindgen(constructor)]
-    pub fn new(schema_json: &str, registry_json: Option<String>) -> Result<RawValidator, JsValue> {
+    pub fn new(
+        schema_json: &str,
+        registry_json: Option<String>,
+        assert_formats: bool,
+    ) -> Result<RawValidator, JsValue> {
         let schema = parse_json("The schema", schema_json).map_err(throw)?;
         let store = match registry_json {
             Some(text) => {
@@ -92,12 +96,13 @@ impl RawValidator {
                     )));
                 };
                 SchemaStore::builtin()
-                    .with_documents(documents)
+                    .with_retrievable(documents)
                     .map_err(throw)?
             }
             None => SchemaStore::builtin().clone(),
         };
-        let validator = Validator::new(&schema, &store).map_err(throw)?;
+        let options = ValidatorOptions { assert_formats };
+        let validator = Validator::with_options(&schema, &store, options).map_err(throw)?;
         Ok(RawValidator { validator })
     }
 

@@ -50,10 +50,10 @@ fn deep_nesting_is_refused_not_a_crash() {
 
 #[wasm_bindgen_test]
 fn validator_reports_and_refuses_remote_refs() {
-    let v = RawValidator::new(r#"{"type":"object","required":["a"]}"#, None).unwrap();
+    let v = RawValidator::new(r#"{"type":"object","required":["a"]}"#, None, true).unwrap();
     assert!(!v.is_valid("{}").unwrap());
     assert!(v.is_valid(r#"{"a":1}"#).unwrap());
-    let Err(err) = RawValidator::new(r#"{"$ref":"https://example.com/x.json"}"#, None) else {
+    let Err(err) = RawValidator::new(r#"{"$ref":"https://example.com/x.json"}"#, None, true) else {
         panic!("a remote $ref must be refused");
     };
     assert_eq!(error_json(err)["kind"], "schema");

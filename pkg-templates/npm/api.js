@@ -164,7 +164,11 @@ export class Validator {
   constructor(schema, options = {}) {
     const text = jsonText(schema, 'The schema');
     const registry = options?.registry === undefined ? undefined : objectText(options.registry, 'options.registry');
-    this.#core = new Handle(() => new core.RawValidator(text, registry));
+    const assertFormats = options?.assertFormats ?? true;
+    if (typeof assertFormats !== 'boolean') {
+      throw new HandoffKitError(`options.assertFormats must be true or false, not ${describe(assertFormats)}.`);
+    }
+    this.#core = new Handle(() => new core.RawValidator(text, registry, assertFormats));
     guard(() => this.#core.get());
   }
 

@@ -171,8 +171,16 @@ export class HandoffKit {
 }
 
 export interface ValidatorOptions {
-  /** Schemas that `$ref`s may resolve to, by `$id`. Nothing is ever fetched over the network. */
+  /**
+   * Schemas that `$ref`s may resolve to, keyed by the URI they are referred to by (usually their
+   * `$id`). Nothing is ever fetched over the network.
+   */
   registry?: Record<string, JsonSchema>;
+  /**
+   * Check `format` (`date-time`, `email`, `uri`, …) as an assertion. Default `true`; `false`
+   * gives draft 2020-12's default, where `format` is only an annotation.
+   */
+  assertFormats?: boolean;
 }
 
 /** Any JSON Schema (draft 2020-12 by default), compiled once. */

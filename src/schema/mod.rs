@@ -33,14 +33,40 @@ impl std::fmt::Debug for Validator {
     }
 }
 
+/// How a [`Validator`] treats the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValidatorOptions {
+    /// Check `format` (`date-time`, `email`, `uri`, …) as an assertion. On by default: a
+    /// malformed timestamp must be reported. Off gives draft 2020-12's default, where `format`
+    /// is only an annotation.
+    pub assert_formats: bool,
+}
+
+impl Default for ValidatorOptions {
+    fn default() -> Self {
+        ValidatorOptions {
+            assert_formats: true,
+        }
+    }
+}
+
 impl Validator {
     /// Compiles `schema` (draft 2020-12 unless its `$schema` says otherwise), resolving `$ref`s
     /// from `store`. A schema that is not valid JSON Schema, refers to an unknown URI or has an
     /// invalid regular expression is an [`Error`] of kind `schema`.
     pub fn new(schema: &Value, store: &SchemaStore) -> Result<Validator> {
+        Validator::with_options(schema, store, ValidatorOptions::default())
+    }
+
+    /// [`Validator::new`] with options.
+    pub fn with_options(
+        schema: &Value,
+        store: &SchemaStore,
+        options: ValidatorOptions,
+    ) -> Result<Validator> {
         let compiled = jsonschema::options()
             .with_draft(draft_of(schema))
-            .should_validate_formats(true)
+            .should_validate_formats(options.assert_formats)
             .with_retriever(store.retriever())
             .with_pattern_options(
                 jsonschema::PatternOptions::fancy_regex().backtrack_limit(REGEX_BACKTRACK_LIMIT),

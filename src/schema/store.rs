@@ -36,16 +36,33 @@ impl SchemaStore {
         })
     }
 
-    /// A copy of this store with more documents. Each `(id, schema)`: the schema's own `$id`,
-    /// when present, must equal `id`.
+    /// A copy of this store with an organisation's schemas. Each `(id, schema)`: the schema's
+    /// own `$id`, when present, must equal `id` (a bundle that says otherwise is a mistake).
     pub fn with_documents<'a>(
         &self,
         documents: impl IntoIterator<Item = (&'a String, &'a Value)>,
     ) -> Result<SchemaStore> {
+        self.add(documents, true)
+    }
+
+    /// A copy of this store with documents keyed by the URI `$ref`s retrieve them from, which
+    /// may differ from their own `$id` (as on a web server). For `Validator` registries.
+    pub fn with_retrievable<'a>(
+        &self,
+        documents: impl IntoIterator<Item = (&'a String, &'a Value)>,
+    ) -> Result<SchemaStore> {
+        self.add(documents, false)
+    }
+
+    fn add<'a>(
+        &self,
+        documents: impl IntoIterator<Item = (&'a String, &'a Value)>,
+        id_must_match: bool,
+    ) -> Result<SchemaStore> {
         let mut store = self.clone();
         for (id, schema) in documents {
             let key = strip_fragment(id);
-            if let Some(own) = schema_id(schema) {
+            if let Some(own) = schema_id(schema).filter(|_| id_must_match) {
                 if strip_fragment(own) != key {
                     return Err(Error::new(
                         "bundle",

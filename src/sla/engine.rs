@@ -165,14 +165,32 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
             Timeline::new(calendar, pauses, limit)
         }
     };
-    let total = match inputs.target.counted_seconds() {
-        Some(total) => total,
-        None => business_days_seconds(calendar, pauses, start, inputs.target.value)?,
-    };
     let mut log = SegmentLog::default();
-    let deadline = timeline()
-        .advance(start, total, &mut log)
-        .ok_or_else(out_of_range)?;
+    let (total, deadline) = match inputs.target.counted_seconds() {
+        Some(total) => {
+            let deadline = timeline()
+                .advance(start, total, &mut log)
+                .ok_or_else(out_of_range)?;
+            (total, deadline)
+        }
+        None => {
+            let plan = business_days_plan(calendar, pauses, start, inputs.target.value)?;
+            // Pauses push the same-local-time deadline by the open time they cover.
+            let counted = timeline().count(plan.first, plan.end);
+            let paused = plan.seconds - counted;
+            let deadline = if paused > 0 {
+                timeline()
+                    .advance(plan.end, paused, &mut SegmentLog::default())
+                    .ok_or_else(out_of_range)?
+            } else {
+                plan.end
+            };
+            timeline()
+                .advance(start, plan.seconds, &mut log)
+                .ok_or_else(out_of_range)?;
+            (plan.seconds, deadline)
+        }
+    };
     let warn_at = match inputs.warn_before.and_then(|w| w.seconds_left(total)) {
         Some(left) => Some(
             timeline()
@@ -202,7 +220,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
     }
     if let Some(now) = inputs.now {
         let remaining = if now <= deadline {
-            timeline().count(now, deadline)
+            timeline().count(now.max(start), deadline)
         } else {
             -timeline().count(deadline, now)
         };
@@ -229,22 +247,34 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
     Ok(deadline_report)
 }
 
-/// A `business_days` target as counted seconds: the open time from the first open instant
-/// to the same local time on the n-th next business day (or, when that time is closed on that
-/// day, the end of that day's open time). Pauses then push the deadline like any other.
-fn business_days_seconds(
+/// A `business_days` target laid out on the calendar, ignoring pauses.
+struct BusinessDaysPlan {
+    /// The first open instant at or after the start (pauses considered).
+    first: i64,
+    /// The same local time as `first` on the n-th next business day or, when that time is
+    /// closed on that day, the end of that day's open time.
+    end: i64,
+    /// Open seconds from `first` to `end`.
+    seconds: i64,
+}
+
+fn business_days_plan(
     calendar: &Calendar,
     pauses: &PauseSet,
     start: i64,
     days: u64,
-) -> Result<i64> {
+) -> Result<BusinessDaysPlan> {
     let limit = start.saturating_add(HORIZON);
     let mut timeline = Timeline::new(calendar, pauses, limit);
     let first = timeline
         .advance(start, 0, &mut SegmentLog::default())
         .ok_or_else(out_of_range)?;
     if days == 0 {
-        return Ok(0);
+        return Ok(BusinessDaysPlan {
+            first,
+            end: first,
+            seconds: 0,
+        });
     }
     let offset = timeline.offset_at(first).ok_or_else(out_of_range)?;
     let local = first + offset;
@@ -252,12 +282,17 @@ fn business_days_seconds(
     let time = local.rem_euclid(DAY);
     let target_day = timeline::nth_business_day(calendar, day, days).ok_or_else(out_of_range)?;
     let wanted = target_day * DAY + time;
-    let local_deadline = if calendar.is_open_at_local(wanted) {
+    let local_end = if calendar.is_open_at_local(wanted) {
         wanted
     } else {
         calendar.close_of(target_day).ok_or_else(out_of_range)?
     };
-    let end = timeline::instant_of_local(calendar, local_deadline).ok_or_else(out_of_range)?;
+    let end = timeline::instant_of_local(calendar, local_end).ok_or_else(out_of_range)?;
     let no_pauses = PauseSet::default();
-    Ok(Timeline::new(calendar, &no_pauses, end).count(first, end))
+    let seconds = Timeline::new(calendar, &no_pauses, end).count(first, end);
+    Ok(BusinessDaysPlan {
+        first,
+        end,
+        seconds,
+    })
 }

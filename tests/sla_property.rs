@@ -289,7 +289,7 @@ fn spec() -> impl Strategy<Value = (Spec, Date)> {
                 week: clean_week(week),
                 holidays: holidays.into_iter().map(day).collect(),
                 recurring: recurring
-                    .map(|k| day(k))
+                    .map(day)
                     .map(|d| (d.month(), d.day()))
                     .into_iter()
                     .collect(),

@@ -54,6 +54,8 @@ pub struct Calendar {
     /// `recurring[month * 32 + day]`: a `*-MM-DD` holiday.
     recurring: Vec<bool>,
     has_recurring: bool,
+    /// The `*-MM-DD` holidays as `(month, day)`.
+    recurring_dates: Vec<(u32, u32)>,
     exceptions: BTreeMap<i64, Vec<Interval>>,
 }
 
@@ -127,6 +129,10 @@ impl Calendar {
             week_business_days,
             holidays,
             has_recurring: recurring.contains(&true),
+            recurring_dates: (1..=12u32)
+                .flat_map(|m| (1..=31u32).map(move |d| (m, d)))
+                .filter(|&(m, d)| recurring.get((m * 32 + d) as usize) == Some(&true))
+                .collect(),
             recurring,
             exceptions,
         }
@@ -155,6 +161,9 @@ impl Calendar {
         if self.holidays.contains(&day) {
             return true;
         }
+        if !self.has_recurring {
+            return false;
+        }
         let (_, month, dom) = civil::civil_from_days(day);
         self.recurring
             .get((month * 32 + dom) as usize)
@@ -178,20 +187,32 @@ impl Calendar {
             .unwrap_or(&[])
     }
 
-    /// Whether every date from `first` to `last` (inclusive) follows the week's hours.
-    pub(crate) fn is_regular_range(&self, first: i64, last: i64) -> bool {
+    /// The first date from `first` to `last` (inclusive) that does not follow the week's
+    /// hours (a holiday or an exception), if any. Costs a few lookups, not one per date.
+    pub(crate) fn first_irregular(&self, first: i64, last: i64) -> Option<i64> {
         if first > last {
-            return true;
+            return None;
         }
-        if self.exceptions.range(first..=last).next().is_some()
-            || self.holidays.range(first..=last).next().is_some()
-        {
-            return false;
+        let mut found = self.exceptions.range(first..=last).next().map(|(d, _)| *d);
+        if let Some(&day) = self.holidays.range(first..=last).next() {
+            found = Some(found.map_or(day, |f| f.min(day)));
         }
-        if !self.has_recurring {
-            return true;
+        if self.has_recurring {
+            let (first_year, _, _) = civil::civil_from_days(first);
+            let (last_year, _, _) = civil::civil_from_days(last);
+            for year in first_year..=last_year {
+                for &(month, dom) in &self.recurring_dates {
+                    if dom > civil::days_in_month(year, month) {
+                        continue; // *-02-29 outside leap years
+                    }
+                    let day = civil::days_from_civil(year, month, dom);
+                    if (first..=last).contains(&day) {
+                        found = Some(found.map_or(day, |f| f.min(day)));
+                    }
+                }
+            }
         }
-        (first..=last).all(|day| !self.is_holiday(day))
+        found
     }
 
     /// Whether a date has open time.

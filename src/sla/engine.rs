@@ -2,7 +2,7 @@
 //! [`Deadline`] with its warning, status and explanation.
 
 use super::calendar::Calendar;
-use super::civil::DAY;
+use super::civil::{self, DAY};
 use super::pauses::{Pause, PauseSet};
 use super::report::{Deadline, Segment, Status};
 use super::target::{Target, TargetUnit, WarnBefore};
@@ -138,18 +138,14 @@ fn out_of_range() -> Error {
 
 /// Formats Unix seconds as UTC RFC 3339 (`…Z`).
 pub(crate) fn utc_text(t: i64) -> Result<String> {
-    Ok(Timestamp::from_second(t)
-        .map_err(|_| out_of_range())?
-        .to_string())
+    Timestamp::from_second(t).map_err(|_| out_of_range())?;
+    Ok(civil::format_rfc3339(t, 0, true))
 }
 
 /// Formats Unix seconds as RFC 3339 with the calendar's offset at that instant.
-pub(crate) fn local_text(calendar: &Calendar, t: i64) -> Result<String> {
-    let timestamp = Timestamp::from_second(t).map_err(|_| out_of_range())?;
-    Ok(timestamp
-        .to_zoned(calendar.zone().clone())
-        .strftime("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string())
+fn local_text(timeline: &mut Timeline<'_>, t: i64) -> Result<String> {
+    let offset = timeline.offset_at(t).ok_or_else(out_of_range)?;
+    Ok(civil::format_rfc3339(t + offset, offset, false))
 }
 
 /// The deadline of `inputs` on `calendar`.
@@ -158,42 +154,55 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
     let limit = start.saturating_add(HORIZON);
     let pauses = &inputs.pauses;
     let calendar_time = inputs.target.unit == TargetUnit::CalendarMinutes;
-    let timeline = || {
-        if calendar_time {
-            Timeline::always_open(calendar, pauses, limit)
-        } else {
-            Timeline::new(calendar, pauses, limit)
-        }
+    // One timeline for every walk, so its offset lookups are reused.
+    let mut timeline = if calendar_time {
+        Timeline::always_open(calendar, pauses, limit)
+    } else {
+        Timeline::new(calendar, pauses, limit)
     };
     let mut log = SegmentLog::default();
     let (total, deadline) = match inputs.target.counted_seconds() {
         Some(total) => {
-            let deadline = timeline()
+            let deadline = timeline
                 .advance(start, total, &mut log)
                 .ok_or_else(out_of_range)?;
             (total, deadline)
         }
         None => {
-            let plan = business_days_plan(calendar, pauses, start, inputs.target.value)?;
+            let plan = business_days_plan(
+                calendar,
+                &mut timeline,
+                start,
+                inputs.target.value,
+                &mut log,
+            )?;
             // Pauses push the same-local-time deadline by the open time they cover.
-            let counted = timeline().count(plan.first, plan.end);
-            let paused = plan.seconds - counted;
+            let paused = if pauses.is_empty() {
+                0
+            } else {
+                plan.seconds - timeline.count(plan.first, plan.end)
+            };
             let deadline = if paused > 0 {
-                timeline()
+                timeline
                     .advance(plan.end, paused, &mut SegmentLog::default())
                     .ok_or_else(out_of_range)?
             } else {
                 plan.end
             };
-            timeline()
-                .advance(start, plan.seconds, &mut log)
-                .ok_or_else(out_of_range)?;
+            if pauses.is_empty() {
+                // The plan's own count logged the stretches already.
+            } else {
+                log = SegmentLog::default();
+                timeline
+                    .advance(start, plan.seconds, &mut log)
+                    .ok_or_else(out_of_range)?;
+            }
             (plan.seconds, deadline)
         }
     };
     let warn_at = match inputs.warn_before.and_then(|w| w.seconds_left(total)) {
         Some(left) => Some(
-            timeline()
+            timeline
                 .advance(start, total - left, &mut SegmentLog::default())
                 .ok_or_else(out_of_range)?,
         ),
@@ -204,7 +213,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
         target: inputs.target,
         start: utc_text(start)?,
         deadline: utc_text(deadline)?,
-        deadline_local: local_text(calendar, deadline)?,
+        deadline_local: local_text(&mut timeline, deadline)?,
         warn_at: warn_at.map(utc_text).transpose()?,
         status: None,
         remaining_business_minutes: None,
@@ -213,18 +222,16 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
     };
     for piece in &log.pieces {
         deadline_report.segments.push(Segment {
-            start: local_text(calendar, piece.start)?,
-            end: local_text(calendar, piece.end)?,
+            start: local_text(&mut timeline, piece.start)?,
+            end: local_text(&mut timeline, piece.end)?,
             minutes: piece.seconds as f64 / 60.0,
         });
     }
     if let Some(now) = inputs.now {
-        let remaining = if now <= deadline {
-            timeline().count(now.max(start), deadline)
-        } else {
-            -timeline().count(deadline, now)
-        };
-        let elapsed = timeline().count(start, now);
+        // Everything counted from the start to the deadline is the target, so what is left
+        // (negative once past) is the target minus what has elapsed.
+        let elapsed = timeline.count(start, now);
+        let remaining = total - elapsed;
         let ratio = if total > 0 {
             elapsed as f64 / total as f64
         } else if now >= deadline {
@@ -260,12 +267,11 @@ struct BusinessDaysPlan {
 
 fn business_days_plan(
     calendar: &Calendar,
-    pauses: &PauseSet,
+    timeline: &mut Timeline<'_>,
     start: i64,
     days: u64,
+    log: &mut SegmentLog,
 ) -> Result<BusinessDaysPlan> {
-    let limit = start.saturating_add(HORIZON);
-    let mut timeline = Timeline::new(calendar, pauses, limit);
     let first = timeline
         .advance(start, 0, &mut SegmentLog::default())
         .ok_or_else(out_of_range)?;
@@ -288,8 +294,12 @@ fn business_days_plan(
         calendar.close_of(target_day).ok_or_else(out_of_range)?
     };
     let end = timeline::instant_of_local(calendar, local_end).ok_or_else(out_of_range)?;
-    let no_pauses = PauseSet::default();
-    let seconds = Timeline::new(calendar, &no_pauses, end).count(first, end);
+    let seconds = if timeline.has_pauses() {
+        let no_pauses = PauseSet::default();
+        Timeline::new(calendar, &no_pauses, end).count(first, end)
+    } else {
+        timeline.count_logged(first, end, log)
+    };
     Ok(BusinessDaysPlan {
         first,
         end,

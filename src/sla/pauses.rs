@@ -36,6 +36,11 @@ impl PauseSet {
         self.ranges.get(index).copied()
     }
 
+    /// Whether there are no pauses.
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
     /// Whether `t` lies inside a pause.
     pub fn contains(&self, t: i64) -> bool {
         self.next_after(t).is_some_and(|(from, _)| from <= t)

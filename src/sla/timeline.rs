@@ -40,6 +40,9 @@ pub struct SegmentLog {
     pub pieces: Vec<Piece>,
 }
 
+/// How many open stretches a walk always takes one by one before counting whole weeks.
+const EXPLAINED_FIRST: usize = 2;
+
 /// The most entries a [`SegmentLog`] keeps.
 pub const MAX_SEGMENTS: usize = 5;
 
@@ -100,6 +103,11 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// Whether any pause applies.
+    pub fn has_pauses(&self) -> bool {
+        !self.pauses.is_empty()
+    }
+
     /// The UTC offset (seconds) at an instant.
     pub fn offset_at(&mut self, t: i64) -> Option<i64> {
         self.window(t).map(|w| w.offset)
@@ -120,8 +128,16 @@ impl<'a> Timeline<'a> {
             .map(|transition| transition.timestamp().as_second())
             .filter(|&until| until > t)
             .unwrap_or(i64::MAX);
+        // The window starts at the last transition at or before `t`, so walking back over a
+        // stretch already seen (formatting segments, counting elapsed time) reuses it.
+        let from = Timestamp::from_second(t.saturating_add(1))
+            .ok()
+            .and_then(|next| zone.preceding(next).next())
+            .map(|transition| transition.timestamp().as_second())
+            .filter(|&from| from <= t)
+            .unwrap_or(i64::MIN);
         let window = Window {
-            from: t,
+            from,
             until,
             offset,
         };
@@ -179,27 +195,32 @@ impl<'a> Timeline<'a> {
         }
     }
 
-    /// Whether the week `[a, a + 7 days)` is a regular week of the calendar: no offset change,
-    /// pause, holiday or exception touches it, so its open time is exactly one week's.
-    fn is_regular_week(&mut self, a: i64) -> bool {
-        if self.always_open {
-            return false;
+    /// How many whole weeks from `a` (at most `wanted`) are regular weeks of the calendar: no
+    /// offset change, pause, holiday or exception touches them, so each holds exactly one
+    /// week's open time (any 7-day window of a weekly pattern does).
+    fn regular_weeks(&mut self, a: i64, wanted: i64) -> i64 {
+        if self.always_open || wanted <= 0 {
+            return 0;
         }
         let Some(window) = self.window(a) else {
-            return false;
+            return 0;
         };
-        if window.until <= a + WEEK || a + WEEK > self.limit {
-            return false;
+        let mut weeks = wanted;
+        // No offset change inside, and within the walk's limit.
+        weeks = weeks.min(window.until.saturating_sub(a).saturating_sub(1) / WEEK);
+        weeks = weeks.min(self.limit.saturating_sub(a) / WEEK);
+        if let Some((from, _)) = self.pauses.next_after(a) {
+            weeks = weeks.min(from.saturating_sub(a) / WEEK);
         }
-        if self
-            .pauses
-            .next_after(a)
-            .is_some_and(|(from, _)| from < a + WEEK)
-        {
-            return false;
+        if weeks <= 0 {
+            return 0;
         }
+        // The dates touched: the day before (overnight intervals) to the last day reached.
         let day = (a + window.offset).div_euclid(DAY);
-        self.calendar.is_regular_range(day - 1, day + 7)
+        match self.calendar.first_irregular(day - 1, day + 7 * weeks) {
+            Some(irregular) => weeks.min((irregular - 1 - day).div_euclid(7)).max(0),
+            None => weeks,
+        }
     }
 
     /// The instant at which `amount` seconds of open time after `start` have been counted (the
@@ -209,17 +230,24 @@ impl<'a> Timeline<'a> {
         let week = self.calendar.week_open_seconds();
         let mut cursor = start;
         let mut remaining = amount.max(0);
+        let mut walked = 0;
         loop {
             let (a, b) = self.next_open(cursor)?;
             if remaining == 0 {
                 return Some(a);
             }
-            if remaining > week && self.is_regular_week(a) {
-                log.push(a, a + WEEK, week);
-                remaining -= week;
-                cursor = a + WEEK;
-                continue;
+            // The first two stretches are always walked, so the explanation starts with them.
+            if remaining > week && walked >= EXPLAINED_FIRST {
+                // Leave something to count after the jump, so the deadline is found exactly.
+                let weeks = self.regular_weeks(a, (remaining - 1) / week);
+                if weeks > 0 {
+                    log.push(a, a + weeks * WEEK, weeks * week);
+                    remaining -= weeks * week;
+                    cursor = a + weeks * WEEK;
+                    continue;
+                }
             }
+            walked += 1;
             let length = b - a;
             if length >= remaining {
                 log.push(a, a + remaining, remaining);
@@ -233,9 +261,15 @@ impl<'a> Timeline<'a> {
 
     /// Open, unpaused seconds in `[from, to)` (0 when `to <= from`).
     pub fn count(&mut self, from: i64, to: i64) -> i64 {
+        self.count_logged(from, to, &mut SegmentLog::default())
+    }
+
+    /// [`Timeline::count`], logging the stretches counted.
+    pub fn count_logged(&mut self, from: i64, to: i64, log: &mut SegmentLog) -> i64 {
         let week = self.calendar.week_open_seconds();
         let mut total = 0;
         let mut cursor = from;
+        let mut walked = 0;
         while cursor < to {
             let Some((a, b)) = self.next_open(cursor) else {
                 break;
@@ -243,11 +277,17 @@ impl<'a> Timeline<'a> {
             if a >= to {
                 break;
             }
-            if to - a > WEEK && self.is_regular_week(a) {
-                total += week;
-                cursor = a + WEEK;
-                continue;
+            if to - a > WEEK && walked >= EXPLAINED_FIRST {
+                let weeks = self.regular_weeks(a, (to - a) / WEEK);
+                if weeks > 0 {
+                    log.push(a, a + weeks * WEEK, weeks * week);
+                    total += weeks * week;
+                    cursor = a + weeks * WEEK;
+                    continue;
+                }
             }
+            walked += 1;
+            log.push(a, b.min(to), b.min(to) - a);
             total += b.min(to) - a;
             cursor = b;
         }
@@ -265,10 +305,17 @@ pub fn nth_business_day(calendar: &Calendar, day: i64, n: u64) -> Option<i64> {
         if day > last {
             return None;
         }
-        if left > per_week && calendar.is_regular_range(day + 1, day + 7) {
-            day += 7;
-            left -= per_week;
-            continue;
+        if left > per_week && per_week > 0 {
+            let wanted = ((left - 1) / per_week) as i64;
+            let weeks = match calendar.first_irregular(day + 1, day + 7 * wanted) {
+                Some(irregular) => wanted.min((irregular - 1 - day).div_euclid(7)).max(0),
+                None => wanted,
+            };
+            if weeks > 0 {
+                day += 7 * weeks;
+                left -= weeks as u64 * per_week;
+                continue;
+            }
         }
         day += 1;
         if calendar.is_business_day(day) {

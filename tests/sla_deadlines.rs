@@ -485,3 +485,31 @@ fn business_minutes_between_is_negative_when_reversed() {
         0
     );
 }
+
+#[test]
+fn a_breach_at_friday_closing_reads_zero_over_the_weekend_then_counts_down() {
+    let request = |now: &str| {
+        deadline(
+            json!({ "calendar": london(), "start": "2026-11-20T13:00:00Z",
+            "target": target("business_hours", 4), "now": now }),
+        )
+    };
+    let d = request("2026-11-20T17:00:00Z");
+    assert_eq!(d.deadline, "2026-11-20T17:00:00Z");
+    assert_eq!(d.status, Some(Status::OnTrack), "at the deadline itself");
+    let d = request("2026-11-21T12:00:00Z");
+    assert_eq!(d.status, Some(Status::Breached));
+    assert_eq!(d.remaining_business_minutes, Some(0));
+    let d = request("2026-11-23T09:30:00Z");
+    assert_eq!(d.remaining_business_minutes, Some(-30));
+    assert_eq!(d.elapsed_ratio, Some(1.125));
+}
+
+#[test]
+fn midnight_to_midnight_is_a_full_day() {
+    let calendar = json!({ "time_zone": "UTC", "week": { "sat": [["00:00", "00:00"]] } });
+    assert_eq!(
+        business_minutes(calendar, "2026-11-20T00:00:00Z", "2026-11-23T00:00:00Z"),
+        1440
+    );
+}

@@ -161,44 +161,41 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
         Timeline::new(calendar, pauses, limit)
     };
     let mut log = SegmentLog::default();
-    let (total, deadline) = match inputs.target.counted_seconds() {
-        Some(total) => {
-            let deadline = timeline
-                .advance(start, total, &mut log)
+    let (total, deadline) = if inputs.target.unit != TargetUnit::BusinessDays {
+        let total = inputs.target.counted_seconds().ok_or_else(out_of_range)?;
+        let deadline = timeline
+            .advance(start, total, &mut log)
+            .ok_or_else(out_of_range)?;
+        (total, deadline)
+    } else {
+        let plan = business_days_plan(
+            calendar,
+            &mut timeline,
+            start,
+            inputs.target.value,
+            &mut log,
+        )?;
+        // Pauses push the same-local-time deadline by the open time they cover.
+        let paused = if pauses.is_empty() {
+            0
+        } else {
+            plan.seconds - timeline.count(plan.first, plan.end)
+        };
+        let deadline = if paused > 0 {
+            timeline
+                .advance(plan.end, paused, &mut SegmentLog::default())
+                .ok_or_else(out_of_range)?
+        } else {
+            plan.end
+        };
+        // Without pauses the plan's own count logged the stretches already.
+        if !pauses.is_empty() {
+            log = SegmentLog::default();
+            timeline
+                .advance(start, plan.seconds, &mut log)
                 .ok_or_else(out_of_range)?;
-            (total, deadline)
         }
-        None => {
-            let plan = business_days_plan(
-                calendar,
-                &mut timeline,
-                start,
-                inputs.target.value,
-                &mut log,
-            )?;
-            // Pauses push the same-local-time deadline by the open time they cover.
-            let paused = if pauses.is_empty() {
-                0
-            } else {
-                plan.seconds - timeline.count(plan.first, plan.end)
-            };
-            let deadline = if paused > 0 {
-                timeline
-                    .advance(plan.end, paused, &mut SegmentLog::default())
-                    .ok_or_else(out_of_range)?
-            } else {
-                plan.end
-            };
-            if pauses.is_empty() {
-                // The plan's own count logged the stretches already.
-            } else {
-                log = SegmentLog::default();
-                timeline
-                    .advance(start, plan.seconds, &mut log)
-                    .ok_or_else(out_of_range)?;
-            }
-            (plan.seconds, deadline)
-        }
+        (plan.seconds, deadline)
     };
     let warn_at = match inputs.warn_before.and_then(|w| w.seconds_left(total)) {
         Some(left) => Some(

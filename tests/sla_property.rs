@@ -5,7 +5,7 @@
 //! 30-minute DST of Lord Howe and the half-hour offsets of St John's and Kolkata), starts near
 //! DST changes, pauses and targets.
 
-use handoff_kit::sla::{CalendarRef, DeadlineRequest, Sla};
+use handoff_kit::sla::{CalendarRef, DeadlineRequest, Sla, Status};
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -388,6 +388,12 @@ proptest! {
             _ => value,
         };
         prop_assert_eq!(counted as i64, total);
+        // With now three days after the start: what has elapsed, and what is left.
+        let now = case.start + 3 * 86_400;
+        let elapsed = reference.count(case.start, now, true);
+        prop_assert_eq!(deadline.remaining_business_minutes, Some(total - elapsed));
+        let breached = now > expected;
+        prop_assert_eq!(deadline.status == Some(Status::Breached), breached);
     }
 
     #[test]

@@ -161,6 +161,11 @@ impl Sla {
         self.calendars.get(id)
     }
 
+    /// Every calendar by id, in id order.
+    pub fn calendars(&self) -> impl Iterator<Item = (&str, &Calendar)> {
+        self.calendars.iter().map(|(id, c)| (id.as_str(), c))
+    }
+
     /// The bundle's own policies, in order (the built-in ones come after them).
     pub fn policies(&self) -> &[Policy] {
         &self.policies

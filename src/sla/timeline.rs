@@ -81,6 +81,8 @@ pub struct Timeline<'a> {
     always_open: bool,
     limit: i64,
     window: Option<Window>,
+    /// Days looked at so far: the engine's unit of work (tests hold it to a bound).
+    days_scanned: u64,
 }
 
 impl<'a> Timeline<'a> {
@@ -92,6 +94,7 @@ impl<'a> Timeline<'a> {
             always_open: false,
             limit,
             window: None,
+            days_scanned: 0,
         }
     }
 
@@ -101,6 +104,11 @@ impl<'a> Timeline<'a> {
             always_open: true,
             ..Timeline::new(calendar, pauses, limit)
         }
+    }
+
+    /// Days looked at so far (each costs a few lookups).
+    pub fn days_scanned(&self) -> u64 {
+        self.days_scanned
     }
 
     /// Whether any pause applies.
@@ -175,6 +183,7 @@ impl<'a> Timeline<'a> {
                     return Some((a, b));
                 }
                 day += 1;
+                self.days_scanned += 1;
             }
             if window.until == i64::MAX {
                 return None;
@@ -388,6 +397,27 @@ mod tests {
             ]
         );
         assert_eq!(timeline.count(start, deadline), 4 * 3600);
+    }
+
+    #[test]
+    fn long_targets_count_whole_weeks_not_days() {
+        let cal = calendar(json!({"time_zone": "Europe/London",
+            "week": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]], "wed": [["09:00","17:00"]],
+                "thu": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}));
+        let pauses = PauseSet::default();
+        let start = utc("2026-11-18T10:17:00Z");
+        let work = |hours: i64| {
+            let mut timeline = Timeline::new(&cal, &pauses, start + HORIZON);
+            timeline.advance(start, hours * 3600, &mut SegmentLog::default());
+            timeline.days_scanned()
+        };
+        let one_hour = work(1);
+        let sixty_days = work(60 * 8);
+        // A day-by-day walk would look at ~84 days; each DST change costs about a week of
+        // intervals (London changes twice a year, so three years cost ~90 days, not ~1100).
+        assert!(one_hour <= 2, "{one_hour}");
+        assert!(sixty_days <= 16, "{sixty_days}");
+        assert!(work(3 * 52 * 40) <= 100, "{}", work(3 * 52 * 40));
     }
 
     #[test]

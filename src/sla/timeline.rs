@@ -82,6 +82,7 @@ pub struct Timeline<'a> {
     limit: i64,
     window: Option<Window>,
     /// Days looked at so far: the engine's unit of work (tests hold it to a bound).
+    #[cfg(test)]
     days_scanned: u64,
 }
 
@@ -94,6 +95,7 @@ impl<'a> Timeline<'a> {
             always_open: false,
             limit,
             window: None,
+            #[cfg(test)]
             days_scanned: 0,
         }
     }
@@ -107,6 +109,7 @@ impl<'a> Timeline<'a> {
     }
 
     /// Days looked at so far (each costs a few lookups).
+    #[cfg(test)]
     pub fn days_scanned(&self) -> u64 {
         self.days_scanned
     }
@@ -183,7 +186,10 @@ impl<'a> Timeline<'a> {
                     return Some((a, b));
                 }
                 day += 1;
-                self.days_scanned += 1;
+                #[cfg(test)]
+                {
+                    self.days_scanned += 1;
+                }
             }
             if window.until == i64::MAX {
                 return None;

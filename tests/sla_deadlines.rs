@@ -404,3 +404,22 @@ fn midnight_to_midnight_is_a_full_day() {
         1440
     );
 }
+
+#[test]
+fn a_night_shift_business_day_runs_from_shift_to_shift() {
+    let night = json!([["22:00", "06:00"]]);
+    let calendar = json!({ "time_zone": "UTC", "week": weekdays(night) });
+    // Saturday 03:00 is the end of Friday's shift: one business day later is Monday's shift,
+    // at the same point of it (Tuesday 03:00).
+    let d = deadline(
+        json!({ "calendar": calendar, "start": "2026-11-21T03:00:00Z",
+        "target": target("business_days", 1) }),
+    );
+    assert_eq!(d.deadline, "2026-11-24T03:00:00Z");
+    // Monday 23:00 -> Tuesday 23:00.
+    let d = deadline(
+        json!({ "calendar": calendar, "start": "2026-11-23T23:00:00Z",
+        "target": target("business_days", 1) }),
+    );
+    assert_eq!(d.deadline, "2026-11-24T23:00:00Z");
+}

@@ -169,7 +169,8 @@ impl Reference<'_> {
     }
 
     /// `business_days`, from the semantics: the same local time on the n-th next business day
-    /// (or that day's close when that time is closed), pushed by paused open time.
+    /// after the one the first open instant belongs to (or that day's close when that time is
+    /// closed), pushed by paused open time.
     fn business_days(&self, start: i64, days: u32) -> i64 {
         let first = self.first_counted(start);
         if days == 0 {
@@ -178,14 +179,29 @@ impl Reference<'_> {
         let local = self
             .zone
             .to_datetime(Timestamp::from_second(first).unwrap());
-        let mut date = local.date();
+        // The business day an instant belongs to: an overnight interval's morning belongs to
+        // the evening it started. Its time is kept in that day's frame (27:00 = 03:00 next day).
+        let minute = local.hour() as u32 * 60 + local.minute() as u32;
+        let own = self
+            .spec
+            .intervals_on(local.date())
+            .iter()
+            .any(|&(s, e)| s <= minute && minute < e);
+        let (mut date, frame_minutes) = if own {
+            (local.date(), minute)
+        } else {
+            (local.date().yesterday().unwrap(), minute + 1440)
+        };
         for _ in 0..days {
             date = date.tomorrow().unwrap();
             while self.spec.intervals_on(date).is_empty() {
                 date = date.tomorrow().unwrap();
             }
         }
-        let wanted = date.to_datetime(local.time());
+        let midnight = date.to_datetime(jiff::civil::time(0, 0, 0, 0));
+        let wanted = midnight
+            .checked_add(jiff::Span::new().minutes(i64::from(frame_minutes)))
+            .unwrap();
         let local_end = if self.spec.open_at(wanted) {
             wanted
         } else {

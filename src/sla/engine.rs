@@ -132,7 +132,7 @@ pub(crate) fn check_target(target: Target) -> std::result::Result<(), String> {
 fn out_of_range() -> Error {
     Error::new(
         "input",
-        "The deadline falls outside the dates this engine supports (years 1000–9999) or cannot be reached on this calendar within 100 years.",
+        "The deadline cannot be reached on this calendar within 100 years, or falls after the year 9999.",
     )
 }
 
@@ -255,8 +255,8 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
 struct BusinessDaysPlan {
     /// The first open instant at or after the start (pauses considered).
     first: i64,
-    /// The same local time as `first` on the n-th next business day or, when that time is
-    /// closed on that day, the end of that day's open time.
+    /// The same local time as `first` on the n-th next business day after the one `first`
+    /// belongs to or, when that time is closed then, the end of that day's open time.
     end: i64,
     /// Open seconds from `first` to `end`.
     seconds: i64,
@@ -281,8 +281,10 @@ fn business_days_plan(
     }
     let offset = timeline.offset_at(first).ok_or_else(out_of_range)?;
     let local = first + offset;
-    let day = local.div_euclid(DAY);
-    let time = local.rem_euclid(DAY);
+    // Counted from the business day the first open instant belongs to (a night shift's
+    // morning belongs to the evening it started), keeping its wall-clock time in that frame.
+    let day = calendar.owning_day(local);
+    let time = local - day * DAY;
     let target_day = timeline::nth_business_day(calendar, day, days).ok_or_else(out_of_range)?;
     let wanted = target_day * DAY + time;
     let local_end = if calendar.is_open_at_local(wanted) {

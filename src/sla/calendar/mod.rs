@@ -234,6 +234,23 @@ impl Calendar {
         inside(day, second) || inside(day - 1, second + DAY)
     }
 
+    /// The date whose open time holds the wall-clock time `local`: the morning part of an
+    /// overnight interval belongs to the day before. A closed time belongs to its own date.
+    pub(crate) fn owning_day(&self, local: i64) -> i64 {
+        let day = local.div_euclid(DAY);
+        let second = local.rem_euclid(DAY);
+        let inside = |day: i64, second: i64| {
+            self.intervals_on(day)
+                .iter()
+                .any(|i| i64::from(i.start) * 60 <= second && second < i64::from(i.end) * 60)
+        };
+        if !inside(day, second) && inside(day - 1, second + DAY) {
+            day - 1
+        } else {
+            day
+        }
+    }
+
     /// The end of a date's open time (local seconds), if it has any.
     pub(crate) fn close_of(&self, day: i64) -> Option<i64> {
         self.intervals_on(day)

@@ -362,4 +362,30 @@ mod tests {
             "week": { "sun": [["22:00", "06:00"]], "mon": [["05:00", "12:00"]] } }));
         assert_eq!(paths, vec!["/calendars/london/week/mon/0"]);
     }
+
+    #[test]
+    fn more_invalid_fields_are_named() {
+        let paths = problem_paths(json!({
+            "time_zone": "UTC",
+            "week": { "monday": [["09:00", "17:00"]], "tue": [["24:00", "17:00"]], "wed": [["09:00"]],
+                "thu": "9-5", "fri": [["09:00", "17:00"]] },
+            "holidays": ["*-02-30", "2026-12-25"],
+            "exceptions": [{ "date": "2026-12-24", "hours": [] }, { "date": "2026-12-24", "hours": [] },
+                { "date": "24/12", "hours": [] }],
+            "colour": "blue"
+        }));
+        assert_eq!(
+            paths,
+            vec![
+                "/calendars/london/colour",
+                "/calendars/london/week/monday",
+                "/calendars/london/week/tue/0/0",
+                "/calendars/london/week/wed/0",
+                "/calendars/london/week/thu",
+                "/calendars/london/holidays/0",
+                "/calendars/london/exceptions/1/date",
+                "/calendars/london/exceptions/2/date",
+            ]
+        );
+    }
 }

@@ -292,7 +292,9 @@ fn business_days_plan(
     } else {
         calendar.close_of(target_day).ok_or_else(out_of_range)?
     };
-    let end = timeline::instant_of_local(calendar, local_end).ok_or_else(out_of_range)?;
+    let end = timeline
+        .instant_of_local(local_end, first)
+        .ok_or_else(out_of_range)?;
     let seconds = if timeline.has_pauses() {
         let no_pauses = PauseSet::default();
         Timeline::new(calendar, &no_pauses, end).count(first, end)

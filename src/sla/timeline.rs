@@ -340,6 +340,25 @@ pub fn nth_business_day(calendar: &Calendar, day: i64, n: u64) -> Option<i64> {
     Some(day)
 }
 
+impl Timeline<'_> {
+    /// The instant of a local wall-clock time; a time in a DST gap moves forward by the gap, a
+    /// repeated time takes its first occurrence. `near` is an instant close before it (the
+    /// offset there is the first guess).
+    pub fn instant_of_local(&mut self, local: i64, near: i64) -> Option<i64> {
+        let guess = self.window(near)?.offset;
+        let t = local - guess;
+        let window = self.window(t)?;
+        // Far (more than a day) from any offset change, the wall-clock time is unambiguous.
+        if window.offset == guess
+            && t.saturating_sub(window.from) > DAY
+            && window.until.saturating_sub(t) > DAY
+        {
+            return Some(t);
+        }
+        instant_of_local(self.calendar, local)
+    }
+}
+
 /// The instant of a local wall-clock time; a time in a DST gap moves forward by the gap, a
 /// repeated time takes its first occurrence.
 pub fn instant_of_local(calendar: &Calendar, local: i64) -> Option<i64> {

@@ -14,6 +14,7 @@ use crate::report::Report;
 use crate::rubric::{Rubric, ScoreContext};
 use crate::schema::store::BUILTIN_BASE;
 use crate::schema::{SchemaStore, Validator};
+use crate::sla::{CalendarRef, Deadline, DeadlineRequest, Sla};
 use crate::vocabulary::Vocabulary;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -45,6 +46,7 @@ pub struct Kit {
     scenarios: BTreeMap<String, Scenario>,
     vocabulary: Vocabulary,
     rubric: Rubric,
+    sla: Sla,
 }
 
 /// A scenario's compiled schema.
@@ -130,6 +132,7 @@ impl Kit {
         let vocabulary = Vocabulary::from_bundle(&bundle.vocabulary, &bundle.scenarios)?;
         let rubric =
             Rubric::from_bundle(&bundle.rubric, &bundle.scenarios)?.with_vocabulary(&vocabulary);
+        let sla = Sla::from_bundle(&bundle.calendars, &bundle.policies)?;
         Ok(Kit {
             name: bundle.bundle,
             version: bundle.version,
@@ -137,6 +140,7 @@ impl Kit {
             scenarios,
             vocabulary,
             rubric,
+            sla,
         })
     }
 
@@ -160,18 +164,39 @@ impl Kit {
     }
 
     /// The full report for a packet: vocabulary, schema, score and SLA diagnostics.
-    pub fn check(&self, mut packet: Value, _options: &CheckOptions) -> Result<Report> {
+    pub fn check(&self, mut packet: Value, options: &CheckOptions) -> Result<Report> {
         require_object(&packet)?;
         let mut diagnostics = self.vocabulary.normalise(&mut packet);
         let schema = self.validate_normalised(&packet);
+        let (sla, sla_diagnostics) = self.sla.for_packet(&packet, options.now.as_deref());
+        // Timing is judged on the receiving team's calendar (the default one without a policy).
+        let calendar = CalendarRef::Id(sla.as_ref().map_or("default", |r| &r.calendar).to_string());
+        let business_minutes =
+            |from: &str, to: &str| self.sla.business_minutes_between(&calendar, from, to).ok();
         let context = ScoreContext {
             schema_diagnostics: &schema,
-            business_minutes: None,
+            business_minutes: Some(&business_minutes),
         };
         let (score, rubric) = self.rubric.score(&packet, &context);
         diagnostics.extend(schema);
         diagnostics.extend(rubric);
-        Ok(Report::new(diagnostics, Some(score), None))
+        diagnostics.extend(sla_diagnostics);
+        Ok(Report::new(diagnostics, Some(score), sla))
+    }
+
+    /// A deadline on a bundle calendar (by id) or an inline one.
+    pub fn deadline(&self, request: &DeadlineRequest) -> Result<Deadline> {
+        self.sla.deadline(request)
+    }
+
+    /// Open minutes of `calendar` between two instants (negative when `to` is before `from`).
+    pub fn business_minutes_between(
+        &self,
+        calendar: &CalendarRef,
+        from: &str,
+        to: &str,
+    ) -> Result<i64> {
+        self.sla.business_minutes_between(calendar, from, to)
     }
 
     fn validate_normalised(&self, packet: &Value) -> Vec<Diagnostic> {

@@ -61,6 +61,42 @@ impl RawKit {
         to_json(&diagnostics)
     }
 
+    /// A deadline for `{ calendar, start, target, pauses?, now?, warn_before? }` (JSON text).
+    pub fn deadline(&self, request_json: &str) -> Result<String, JsValue> {
+        let request = parse_json("The deadline request", request_json).map_err(throw)?;
+        let request: crate::sla::DeadlineRequest =
+            serde_json::from_value(request).map_err(|e| {
+                throw(Error::new(
+                    "input",
+                    format!("The deadline request is not usable: {e}."),
+                ))
+            })?;
+        to_json(&self.kit.deadline(&request).map_err(throw)?)
+    }
+
+    /// Open minutes of a calendar (an id, or a calendar as JSON text) between two instants.
+    #[wasm_bindgen(js_name = businessMinutesBetween)]
+    pub fn business_minutes_between(
+        &self,
+        calendar_json: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<f64, JsValue> {
+        let calendar = parse_json("The calendar", calendar_json).map_err(throw)?;
+        let calendar: crate::sla::CalendarRef = serde_json::from_value(calendar).map_err(|e| {
+            throw(Error::new(
+                "input",
+                format!("The calendar is not usable: {e}."),
+            ))
+        })?;
+        let minutes = self
+            .kit
+            .business_minutes_between(&calendar, from, to)
+            .map_err(throw)?;
+        // Minutes within ±2^53 are exact as a JS number.
+        Ok(minutes as f64)
+    }
+
     /// `{ "bundle", "version", "scenarios" }` as JSON text.
     pub fn describe(&self) -> String {
         let (bundle, version) = self.kit.bundle();

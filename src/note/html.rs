@@ -1,0 +1,364 @@
+//! The text a browser shows for the HTML a rich-text editor emits (`innerText`).
+//!
+//! Spans point into the text the agent sees, so for an HTML note that text must be exactly
+//! what `element.innerText` returns in the browser: the content script maps offsets back onto
+//! the editor's DOM. This follows the WHATWG `innerText` algorithm for what editors emit:
+//! - whitespace collapses as CSS `white-space: normal` does (runs become one space, dropped at
+//!   line starts and ends); `&nbsp;` stays a no-break space (U+00A0) as in the browser;
+//! - block elements (`div`, `li`, `h1`…`h6`, `ul`, `blockquote`, …) start and end a line, a
+//!   `<p>` leaves a blank line around it; adjacent breaks merge, leading and trailing ones drop;
+//! - `<br>` is one newline, always (so Summernote's `<p><br></p>` is an empty line);
+//! - table cells are separated by a tab, rows by a newline;
+//! - `<pre>` keeps its whitespace; comments, `<script>`, `<style>`, `<head>` and `<template>`
+//!   show nothing; tags and attributes are never text; character references are decoded.
+//!
+//! The fixtures in `tests/notes/` carry Chromium's own `innerText` of each editor's HTML.
+
+use super::entity;
+
+/// Elements that start and end a line.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+];
+
+/// Elements whose content the browser never shows.
+const HIDDEN: &[&str] = &["head", "template", "noscript"];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// Renders editor HTML to the text the browser shows for it.
+pub fn render(html: &str) -> String {
+    let mut out = Renderer::default();
+    let mut rest = html;
+    while let Some(lt) = rest.find(['<', '&']) {
+        let (before, from) = rest.split_at(lt);
+        out.text(before);
+        rest = if from.starts_with('&') {
+            match entity::decode_at(from) {
+                Some((decoded, used)) => {
+                    out.text(&decoded);
+                    from.get(used..).unwrap_or("")
+                }
+                None => {
+                    out.text("&");
+                    from.get(1..).unwrap_or("")
+                }
+            }
+        } else {
+            out.markup(from)
+        };
+    }
+    out.text(rest);
+    out.out
+}
+
+/// The output being built, with the pending line breaks and space of the `innerText` model.
+#[derive(Default)]
+struct Renderer {
+    out: String,
+    /// Required line break count waiting for the next visible text (merged by maximum).
+    breaks: usize,
+    /// A collapsed space waiting for the next visible text on the same line.
+    space: bool,
+    /// Nesting depth of `<pre>`: whitespace kept as written.
+    pre: usize,
+    /// Nesting depth of hidden elements.
+    hidden: usize,
+    /// Cells seen in the current table row, rows seen in the current table (innermost last).
+    tables: Vec<(usize, usize)>,
+}
+
+impl Renderer {
+    /// Visible text from the document, before whitespace collapsing.
+    fn text(&mut self, text: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        for c in text.chars() {
+            if self.pre > 0 {
+                match c {
+                    '\r' => {}
+                    '\n' => self.literal("\n"),
+                    c => self.visible(c),
+                }
+            } else if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+                if !self.at_line_start() {
+                    self.space = true;
+                }
+            } else {
+                self.visible(c);
+            }
+        }
+    }
+
+    fn at_line_start(&self) -> bool {
+        self.breaks > 0 || self.out.is_empty() || self.out.ends_with(['\n', '\t'])
+    }
+
+    fn flush_breaks(&mut self) {
+        if !self.out.is_empty() {
+            for _ in 0..self.breaks {
+                self.out.push('\n');
+            }
+        }
+        self.breaks = 0;
+    }
+
+    fn visible(&mut self, c: char) {
+        self.flush_breaks();
+        if self.space && !self.at_line_start() {
+            self.out.push(' ');
+        }
+        self.space = false;
+        self.out.push(c);
+    }
+
+    /// A string item of the algorithm (`<br>`'s newline, a cell's tab, a row's newline).
+    fn literal(&mut self, s: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        self.flush_breaks();
+        self.space = false;
+        self.out.push_str(s);
+    }
+
+    fn block_edge(&mut self, count: usize) {
+        self.space = false;
+        self.breaks = self.breaks.max(count);
+    }
+
+    /// Handles the markup at the start of `from` (which begins with `<`); returns the rest.
+    fn markup<'a>(&mut self, from: &'a str) -> &'a str {
+        let after = from.get(1..).unwrap_or("");
+        if let Some(comment) = after.strip_prefix("!--") {
+            return comment
+                .find("-->")
+                .map_or("", |end| comment.get(end + 3..).unwrap_or(""));
+        }
+        if after.starts_with(['!', '?']) {
+            return after
+                .find('>')
+                .map_or("", |end| after.get(end + 1..).unwrap_or(""));
+        }
+        let (closing, name_from) = match after.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, after),
+        };
+        if !name_from.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            self.text("<");
+            return after;
+        }
+        let name_len = name_from
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
+            .unwrap_or(name_from.len());
+        let name = name_from.get(..name_len).unwrap_or("").to_ascii_lowercase();
+        let rest = skip_tag(name_from.get(name_len..).unwrap_or(""));
+        if closing {
+            self.end_tag(&name);
+            return rest;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            return skip_raw_text(rest, &name);
+        }
+        self.start_tag(&name);
+        rest
+    }
+
+    fn start_tag(&mut self, name: &str) {
+        if HIDDEN.contains(&name) {
+            self.hidden += 1;
+            return;
+        }
+        match name {
+            "br" => self.literal("\n"),
+            "p" => self.block_edge(2),
+            "pre" => {
+                self.block_edge(1);
+                self.pre += 1;
+            }
+            "table" => {
+                self.block_edge(1);
+                self.tables.push((0, 0));
+            }
+            "tr" => {
+                if let Some((cells, rows)) = self.tables.last_mut() {
+                    let first = *rows == 0;
+                    *rows += 1;
+                    *cells = 0;
+                    if !first {
+                        self.literal("\n");
+                    }
+                }
+            }
+            "td" | "th" => {
+                if let Some((cells, _)) = self.tables.last_mut() {
+                    let first = *cells == 0;
+                    *cells += 1;
+                    if !first {
+                        self.literal("\t");
+                    }
+                }
+            }
+            "body" => {
+                self.hidden = 0;
+                self.block_edge(1);
+            }
+            name if BLOCKS.contains(&name) => self.block_edge(1),
+            _ => {}
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        if HIDDEN.contains(&name) {
+            self.hidden = self.hidden.saturating_sub(1);
+            return;
+        }
+        match name {
+            "br" => self.literal("\n"),
+            "p" => self.block_edge(2),
+            "pre" => {
+                self.pre = self.pre.saturating_sub(1);
+                self.block_edge(1);
+            }
+            "table" => {
+                self.tables.pop();
+                self.block_edge(1);
+            }
+            name if BLOCKS.contains(&name) => self.block_edge(1),
+            _ => {}
+        }
+    }
+}
+
+/// Skips a tag's attributes (quoted values may contain `>`); returns the text after `>`.
+fn skip_tag(attrs: &str) -> &str {
+    let mut quote: Option<char> = None;
+    for (i, c) in attrs.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return attrs.get(i + 1..).unwrap_or(""),
+            (None, _) => {}
+        }
+    }
+    ""
+}
+
+/// Skips the raw text of `<script>`-like elements up to and including their end tag.
+fn skip_raw_text<'a>(rest: &'a str, name: &str) -> &'a str {
+    let lower = rest.to_ascii_lowercase();
+    let end = format!("</{name}");
+    match lower.find(&end) {
+        Some(at) => skip_tag(rest.get(at + end.len()..).unwrap_or("")),
+        None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn paragraphs_leave_a_blank_line_and_blocks_a_line() {
+        assert_eq!(render("<p>a</p><p>b</p>"), "a\n\nb");
+        assert_eq!(render("<div>a</div><div>b</div>"), "a\nb");
+        assert_eq!(
+            render("<h2>Tried</h2><ul><li>x</li><li>y</li></ul>"),
+            "Tried\nx\ny"
+        );
+    }
+
+    #[test]
+    fn br_is_always_a_newline() {
+        // Chromium: "a\n\n\n\n\nb\n\n\nc" for this exact input.
+        assert_eq!(
+            render("<p>a</p><p><br></p><p>b<br></p><div>c</div>"),
+            "a\n\n\n\n\nb\n\n\nc"
+        );
+        assert_eq!(render("x<br/>y<BR >z"), "x\ny\nz");
+    }
+
+    #[test]
+    fn whitespace_collapses_but_nbsp_stays() {
+        assert_eq!(render("<p>  a \n  <b>b</b>  c  </p>"), "a b c");
+        assert_eq!(render("<p>a&nbsp;&nbsp;b </p>"), "a\u{a0}\u{a0}b");
+        assert_eq!(render("<p>a <br> b</p>"), "a\nb");
+    }
+
+    #[test]
+    fn hidden_content_and_comments_show_nothing() {
+        let html = "<style>p{}</style><!-- c --><p>a<script>if (a < b) {}</script>b</p><template><p>t</p></template>";
+        assert_eq!(render(html), "ab");
+    }
+
+    #[test]
+    fn attributes_and_stray_brackets() {
+        assert_eq!(render(r#"<p title="a > b">x &lt; y</p>"#), "x < y");
+        assert_eq!(render("1 < 2 & 3"), "1 < 2 & 3");
+    }
+
+    #[test]
+    fn tables_pre_and_unterminated_markup_do_not_panic() {
+        assert_eq!(
+            render("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"),
+            "a\tb\nc"
+        );
+        assert_eq!(render("<pre>a\n  b</pre>"), "a\n  b");
+        for html in [
+            "<",
+            "<p",
+            "<!--",
+            "<script>",
+            "&",
+            "&#",
+            "<p title=\"x",
+            "</",
+        ] {
+            let _ = render(html);
+        }
+    }
+}

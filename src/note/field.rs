@@ -40,7 +40,7 @@ pub(crate) enum Kind {
     /// An RFC 3339 date-time, as written.
     Instant,
     /// One value of a closed list, read through the synonyms of [`super::value`].
-    Choice(super::value::Choices),
+    Choice(super::choice::Choices),
 }
 
 /// One fillable field: its key, how it is read, and its built-in headings.
@@ -52,7 +52,7 @@ pub(crate) struct FieldSpec {
     pub headings: &'static [(&'static str, &'static [&'static str])],
 }
 
-use super::value::Choices;
+use super::choice::Choices;
 use Kind::*;
 
 macro_rules! field {

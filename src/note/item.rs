@@ -1,9 +1,10 @@
 //! One line of a list: an action and its outcome, a next step and who does it, a document
 //! and who provided it, a person, an ordered item.
 
+use super::choice::Choices;
 use super::field::Kind;
 use super::fill::{strip_emphasis, Filler};
-use super::value::{self, Choices};
+use super::value;
 use crate::diagnostic::pointer_join;
 use serde_json::{Map, Value};
 

@@ -11,6 +11,7 @@
 //! HTML is the text the browser shows (`innerText`), so a UI can underline the exact words.
 
 mod amount;
+mod choice;
 mod config;
 mod context;
 mod entity;

@@ -14,8 +14,14 @@ fn assert_renders_like_chromium(name: &str) {
     let html = fixture(&format!("{name}.html"));
     let expected = fixture(&format!("{name}.innertext.txt"));
     let rendered = html::render(&html);
-    assert_eq!(rendered, expected, "{name}: rendered text differs from Chromium's innerText");
-    assert_eq!(parse(&html, NoteFormat::Html, &NoteConfig::default()).text, expected);
+    assert_eq!(
+        rendered, expected,
+        "{name}: rendered text differs from Chromium's innerText"
+    );
+    assert_eq!(
+        parse(&html, NoteFormat::Html, &NoteConfig::default()).text,
+        expected
+    );
 }
 
 #[test]

@@ -129,6 +129,25 @@ impl<'a> Filler<'a> {
             self.keep(heading, body);
             return;
         }
+        // A one-line value: further lines under its heading are kept, not lost.
+        let single = matches!(
+            field.kind,
+            Kind::Person
+                | Kind::Choice(_)
+                | Kind::YesNo
+                | Kind::Count
+                | Kind::Share
+                | Kind::Link
+                | Kind::Instant
+                | Kind::Amount
+        );
+        let (body, more) = match body.split_once('\n') {
+            Some((first, rest)) if single => (first.trim(), rest.trim()),
+            _ => (body, ""),
+        };
+        if !more.is_empty() {
+            self.keep(heading, more);
+        }
         let Some(value) = self.read(
             field.kind,
             &pointer,

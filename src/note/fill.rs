@@ -38,7 +38,13 @@ impl<'a> Filler<'a> {
     /// Remembers that `words` filled `pointer` (the first words win).
     pub(crate) fn mark(&mut self, pointer: &str, words: &str) {
         let range = self.range(words);
-        self.spans.entry(pointer.to_string()).or_insert(range);
+        match self.spans.get(pointer) {
+            // An empty heading's insertion point gives way to words written later.
+            Some(&(start, end)) if start != end => {}
+            _ => {
+                self.spans.insert(pointer.to_string(), range);
+            }
+        }
     }
 
     /// Reports words the parser could not map to a value for `pointer`.
@@ -129,6 +135,12 @@ impl<'a> Filler<'a> {
             self.keep(heading, body);
             return;
         }
+        if !exists {
+            // Spans left by an earlier empty or unreadable section give way to these words.
+            let below = format!("{pointer}/");
+            self.spans
+                .retain(|p, _| *p != pointer && !p.starts_with(&below));
+        }
         // A one-line value: further lines under its heading are kept, not lost.
         let single = matches!(
             field.kind,
@@ -170,7 +182,7 @@ impl<'a> Filler<'a> {
             (_, value) => value,
         };
         if set(&mut self.packet, &tokens, value) {
-            self.mark(&pointer, body);
+            self.mark(&pointer, strip_emphasis(body));
         } else {
             self.keep(heading, body);
         }

@@ -43,3 +43,8 @@ fn summernote_br_paragraphs_and_divs() {
 fn whitespace_comments_scripts_tables_and_pre() {
     assert_renders_like_chromium("renderer-edge-cases");
 }
+
+#[test]
+fn ckeditor5_heading_elements() {
+    assert_renders_like_chromium("engineering-ckeditor5-headings");
+}

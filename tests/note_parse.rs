@@ -500,3 +500,41 @@ fn text_before_any_heading_is_the_summary_when_there_is_no_summary_heading() {
     );
     assert_eq!(note.packet.get("other_sections"), None);
 }
+
+#[test]
+fn editor_headings_and_bold_lines_start_sections_without_a_colon() {
+    let note = parse(
+        &fixture("engineering-ckeditor5-headings.html"),
+        NoteFormat::Html,
+        &NoteConfig::default(),
+    );
+    assert!(note.diagnostics.is_empty(), "{:?}", note.diagnostics);
+    assert_eq!(
+        note.packet,
+        json!({
+            "summary": "Export to CSV crashes for the whole Acme account since 4.2 — “Something went wrong” 💥",
+            "engineering": {
+                "reproduction_steps": ["Open Reports", "Click Export CSV"],
+                "environment": { "product": "Acme Web 4.2", "browser": "Firefox 128", "os": "macOS 14" },
+                "expected": "a CSV download",
+                "actual": "spinner, then the error toast"
+            },
+            "other_sections": [
+                { "heading": "Background", "text": "Started after the 4.2 rollout on Tuesday; Zoë in QA saw it too." },
+                { "heading": "Workaround offered", "text": "Export as XLSX\u{a0}→ works." }
+            ],
+            "next_steps": [{ "action": "Check the export worker logs", "owner": "Priya" }],
+            "owner": { "name": "Priya Nair", "team": "Engineering" }
+        })
+    );
+    assert_eq!(words(&note, "/other_sections/0/heading"), "Background");
+    assert_eq!(
+        words(&note, "/other_sections/1/text"),
+        "Export as XLSX → works."
+    );
+    assert_eq!(words(&note, "/engineering/environment/os"), "macOS 14");
+    assert_eq!(
+        words(&note, "/summary"),
+        "Export to CSV crashes for the whole Acme account since 4.2 — “Something went wrong” 💥"
+    );
+}

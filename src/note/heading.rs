@@ -6,6 +6,7 @@
 //! ending in a colon. Everything else is content.
 
 use super::config::NoteConfig;
+use super::html::Mark;
 
 /// What one line of a note is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +27,9 @@ pub(crate) enum Line<'a> {
 /// Separators between a heading and its value on the same line, in the order tried.
 const SEPARATORS: &[&str] = &[":", "：", " - ", " – ", " — "];
 
-/// Classifies one line (without its line break).
-pub(crate) fn classify<'a>(line: &'a str, config: &NoteConfig) -> Line<'a> {
+/// Classifies one line (without its line break); `mark` says how an HTML editor marked it
+/// (an `<h2>` line is a heading even without a colon).
+pub(crate) fn classify<'a>(line: &'a str, config: &NoteConfig, mark: Mark) -> Line<'a> {
     let t = line.trim();
     if t.is_empty() {
         return Line::Content;
@@ -72,7 +74,7 @@ pub(crate) fn classify<'a>(line: &'a str, config: &NoteConfig) -> Line<'a> {
                     value,
                 };
             }
-            if value.is_empty() && !head.is_empty() {
+            if value.is_empty() && looks_like_heading(head) {
                 return Line::Unknown {
                     heading: head,
                     value: end,
@@ -80,7 +82,12 @@ pub(crate) fn classify<'a>(line: &'a str, config: &NoteConfig) -> Line<'a> {
             }
         }
     }
-    if markdown && !head.is_empty() {
+    let marked = match mark {
+        Mark::Heading => true,
+        Mark::Bold => looks_like_heading(head),
+        Mark::None => false,
+    };
+    if (markdown || marked) && !head.is_empty() {
         return Line::Unknown {
             heading: head,
             value: end,
@@ -149,7 +156,7 @@ mod tests {
 
     fn known(line: &str) -> Option<(String, String, String)> {
         let config = config();
-        match classify(line, &config) {
+        match classify(line, &config, Mark::None) {
             Line::Known {
                 field,
                 heading,
@@ -209,8 +216,32 @@ mod tests {
             "She said, quite loudly:",
             "",
         ] {
-            assert_eq!(classify(line, &config), Line::Content, "{line}");
+            assert_eq!(classify(line, &config, Mark::None), Line::Content, "{line}");
         }
+    }
+
+    #[test]
+    fn editor_headings_need_no_colon() {
+        let config = config();
+        assert_eq!(
+            classify("Background", &config, Mark::Heading),
+            Line::Unknown {
+                heading: "Background",
+                value: ""
+            }
+        );
+        assert_eq!(
+            classify("Call log", &config, Mark::Bold),
+            Line::Unknown {
+                heading: "Call log",
+                value: ""
+            }
+        );
+        assert_eq!(
+            classify("Customer threatens to cancel!", &config, Mark::Bold),
+            Line::Content
+        );
+        assert_eq!(classify("Background", &config, Mark::None), Line::Content);
     }
 
     #[test]
@@ -221,7 +252,7 @@ mod tests {
             ("**Call notes**", "Call notes"),
             ("Internal notes:", "Internal notes"),
         ] {
-            match classify(line, &config) {
+            match classify(line, &config, Mark::None) {
                 Line::Unknown { heading: h, value } => {
                     assert_eq!(h, heading);
                     assert!(value.is_empty());

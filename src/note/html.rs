@@ -70,6 +70,48 @@ const RAW_TEXT: &[&str] = &[
 
 /// Renders editor HTML to the text the browser shows for it.
 pub fn render(html: &str) -> String {
+    render_marked(html).text
+}
+
+/// Rendered text plus where the HTML marked something as a heading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Rendered {
+    pub text: String,
+    /// Byte ranges of `text` inside `<h1>`…`<h6>`.
+    pub headings: Vec<(usize, usize)>,
+    /// Byte ranges of `text` in bold (`<strong>`, `<b>`), adjacent runs merged.
+    pub bold: Vec<(usize, usize)>,
+}
+
+impl Rendered {
+    /// How the editor marked the line at `start..end` (trimmed, bytes): inside an
+    /// `<h1>`…`<h6>`, or all of it bold.
+    pub(crate) fn mark(&self, start: usize, end: usize) -> Mark {
+        let within = |ranges: &[(usize, usize)]| {
+            start < end && ranges.iter().any(|&(s, e)| s <= start && end <= e)
+        };
+        if within(&self.headings) {
+            Mark::Heading
+        } else if within(&self.bold) {
+            Mark::Bold
+        } else {
+            Mark::None
+        }
+    }
+}
+
+/// How a line of rendered HTML was marked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    None,
+    /// In an `<h1>`…`<h6>`.
+    Heading,
+    /// All of it bold.
+    Bold,
+}
+
+/// [`render`], keeping the heading and bold ranges.
+pub(crate) fn render_marked(html: &str) -> Rendered {
     let mut out = Renderer::default();
     let mut rest = html;
     while let Some(lt) = rest.find(['<', '&']) {
@@ -91,7 +133,11 @@ pub fn render(html: &str) -> String {
         };
     }
     out.text(rest);
-    out.out
+    Rendered {
+        text: out.out,
+        headings: out.headings,
+        bold: out.bold,
+    }
 }
 
 /// The output being built, with the pending line breaks and space of the `innerText` model.
@@ -108,6 +154,13 @@ struct Renderer {
     hidden: usize,
     /// Cells seen in the current table row, rows seen in the current table (innermost last).
     tables: Vec<(usize, usize)>,
+    /// Nesting depth of `<h1>`…`<h6>` and of `<strong>`/`<b>`.
+    heading_depth: usize,
+    bold_depth: usize,
+    /// Where the open heading's text starts.
+    heading_start: Option<usize>,
+    headings: Vec<(usize, usize)>,
+    bold: Vec<(usize, usize)>,
 }
 
 impl Renderer {
@@ -148,11 +201,24 @@ impl Renderer {
 
     fn visible(&mut self, c: char) {
         self.flush_breaks();
-        if self.space && !self.at_line_start() {
+        let space = self.space && !self.at_line_start();
+        self.space = false;
+        if space {
             self.out.push(' ');
         }
-        self.space = false;
+        let at = self.out.len();
         self.out.push(c);
+        if self.heading_depth > 0 && self.heading_start.is_none() {
+            self.heading_start = Some(at);
+        }
+        if self.bold_depth > 0 {
+            let end = self.out.len();
+            match self.bold.last_mut() {
+                // Extend the last run across the space just written.
+                Some(run) if run.1 == at || (space && run.1 + 1 == at) => run.1 = end,
+                _ => self.bold.push((at, end)),
+            }
+        }
     }
 
     /// A string item of the algorithm (`<br>`'s newline, a cell's tab, a row's newline).
@@ -215,6 +281,11 @@ impl Renderer {
         match name {
             "br" => self.literal("\n"),
             "p" => self.block_edge(2),
+            "strong" | "b" => self.bold_depth += 1,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.block_edge(1);
+                self.heading_depth += 1;
+            }
             "pre" => {
                 self.block_edge(1);
                 self.pre += 1;
@@ -259,6 +330,16 @@ impl Renderer {
         match name {
             "br" => self.literal("\n"),
             "p" => self.block_edge(2),
+            "strong" | "b" => self.bold_depth = self.bold_depth.saturating_sub(1),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.heading_depth = self.heading_depth.saturating_sub(1);
+                if self.heading_depth == 0 {
+                    if let Some(start) = self.heading_start.take() {
+                        self.headings.push((start, self.out.len()));
+                    }
+                }
+                self.block_edge(1);
+            }
             "pre" => {
                 self.pre = self.pre.saturating_sub(1);
                 self.block_edge(1);
@@ -290,12 +371,16 @@ fn skip_tag(attrs: &str) -> &str {
 
 /// Skips the raw text of `<script>`-like elements up to and including their end tag.
 fn skip_raw_text<'a>(rest: &'a str, name: &str) -> &'a str {
-    let lower = rest.to_ascii_lowercase();
-    let end = format!("</{name}");
-    match lower.find(&end) {
-        Some(at) => skip_tag(rest.get(at + end.len()..).unwrap_or("")),
-        None => "",
+    let mut from = 0;
+    while let Some(found) = rest.get(from..).and_then(|r| r.find("</")) {
+        let at = from + found + 2;
+        let candidate = rest.get(at..at + name.len()).unwrap_or("");
+        if candidate.eq_ignore_ascii_case(name) {
+            return skip_tag(rest.get(at + name.len()..).unwrap_or(""));
+        }
+        from = at;
     }
+    ""
 }
 
 #[cfg(test)]
@@ -339,6 +424,18 @@ mod tests {
     fn attributes_and_stray_brackets() {
         assert_eq!(render(r#"<p title="a > b">x &lt; y</p>"#), "x < y");
         assert_eq!(render("1 < 2 & 3"), "1 < 2 & 3");
+    }
+
+    #[test]
+    fn headings_and_bold_lines_are_marked() {
+        let r = super::render_marked(
+            "<h3>Background</h3><p><strong>Call</strong> <b>log</b></p><p><b>Owner:</b> Dana</p>",
+        );
+        assert_eq!(r.text, "Background\n\nCall log\n\nOwner: Dana");
+        assert_eq!(r.mark(0, 10), super::Mark::Heading);
+        assert_eq!(r.mark(12, 20), super::Mark::Bold, "{:?}", r.bold);
+        assert_eq!(r.mark(22, 33), super::Mark::None);
+        assert_eq!(render("<SCRIPT>x</Script >y"), "y");
     }
 
     #[test]

@@ -87,14 +87,18 @@ pub struct ParsedNote {
 
 /// Reads a note. Never fails: any text gives a `ParsedNote`.
 pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote {
-    let text = match format {
-        NoteFormat::Text => text.to_string(),
-        NoteFormat::Html => html::render(text),
+    let rendered = match format {
+        NoteFormat::Text => html::Rendered {
+            text: text.to_string(),
+            ..html::Rendered::default()
+        },
+        NoteFormat::Html => html::render_marked(text),
     };
-    let sections = section::split(&text, config);
-    let mut filler = fill::Filler::new(&text);
+    let text = rendered.text.as_str();
+    let sections = section::split(text, config, &|start, end| rendered.mark(start, end));
+    let mut filler = fill::Filler::new(text);
     filler.fill(&sections, config);
-    let units = Utf16::new(&text);
+    let units = Utf16::new(text);
     let spans = filler
         .spans
         .iter()
@@ -115,7 +119,7 @@ pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote 
         diagnostics,
         spans,
         insert_at,
-        text,
+        text: text.to_string(),
     }
 }
 

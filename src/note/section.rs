@@ -2,6 +2,7 @@
 
 use super::config::NoteConfig;
 use super::heading::{classify, Line};
+use super::html::Mark;
 
 /// What a section is headed by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +29,20 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
 }
 
-/// Splits `text` into sections. A preamble is included only when it has words.
-pub(crate) fn split<'a>(text: &'a str, config: &NoteConfig) -> Vec<Section<'a>> {
+/// Splits `text` into sections. A preamble is included only when it has words. `mark`
+/// says how the editor marked the line at a trimmed byte range (for HTML notes).
+pub(crate) fn split<'a>(
+    text: &'a str,
+    config: &NoteConfig,
+    mark: &dyn Fn(usize, usize) -> Mark,
+) -> Vec<Section<'a>> {
     let mut sections = Vec::new();
     let mut head = Head::Preamble;
     let mut body = Body::empty_at(0);
     for line in lines(text) {
-        match classify(line, config) {
+        let trimmed = line.trim();
+        let start = offset(text, trimmed);
+        match classify(line, config, mark(start, start + trimmed.len())) {
             Line::Content => body.extend(text, line),
             Line::Known {
                 field,
@@ -122,7 +130,7 @@ mod tests {
     fn sections_keep_their_words_and_positions() {
         let config = NoteConfig::default();
         let text = "Hi team,\nSummary: Charged twice\nfor one order.\n\nOwner:\n\n## Background\nlong story\n";
-        let sections = split(text, &config);
+        let sections = split(text, &config, &|_, _| Mark::None);
         assert_eq!(sections.len(), 4);
         assert_eq!(sections[0].head, Head::Preamble);
         assert_eq!(sections[0].body, "Hi team,");
@@ -143,7 +151,7 @@ mod tests {
 
     #[test]
     fn empty_text_has_no_sections() {
-        assert!(split("", &NoteConfig::default()).is_empty());
-        assert!(split(" \n \r\n", &NoteConfig::default()).is_empty());
+        assert!(split("", &NoteConfig::default(), &|_, _| Mark::None).is_empty());
+        assert!(split(" \n \r\n", &NoteConfig::default(), &|_, _| Mark::None).is_empty());
     }
 }

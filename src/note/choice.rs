@@ -119,18 +119,25 @@ impl Choices {
     }
 
     /// The allowed values, for messages.
-    pub(crate) fn values(self) -> Vec<&'static str> {
-        self.table().iter().map(|(v, _)| *v).collect()
+    pub(crate) fn values(self) -> Vec<String> {
+        self.table()
+            .iter()
+            .map(|(v, _)| v.replace('_', " "))
+            .collect()
     }
 
-    /// An example word that maps, for hints ("furious" for angry).
+    /// Words that map, for hints ("furious" for angry).
     pub(crate) fn example(self) -> &'static str {
         match self {
             Choices::Sentiment => "“upset” means frustrated, “furious” means angry",
             Choices::Urgency => "“high” or “ASAP” means urgent",
+            Choices::Channel => "“e-mail” means email, “WhatsApp” means messaging",
+            Choices::Mode => "“handover” means transfer",
             Choices::Frequency => "“every time” means always",
-            Choices::FulfillmentIssue => "“never arrived” means not_delivered",
-            _ => "the value itself is always understood",
+            Choices::RequestedBy => "“the customer” means customer",
+            Choices::Trigger => "“asked for a human” means customer request",
+            Choices::FulfillmentIssue => "“never arrived” means not delivered",
+            Choices::ProvidedBy => "“from the client” means customer",
         }
     }
 

@@ -2,13 +2,29 @@
 //! context packet, with the span of the words behind every field.
 //!
 //! Agents write handoffs as notes in their helpdesk, not JSON. [`parse`] cuts a note into
-//! sections by its headings ("Summary:", "Tried:", "Customer mood:", … with synonyms and
-//! the bundle's own words, see [`NoteConfig`]), reads each section into its packet field,
-//! keeps text under unknown headings in `other_sections`, and never fails. [`template`]
-//! writes the blank note for a scenario; [`merge_context`] adds what the page knows.
+//! sections by its headings, reads each section into its packet field, and never fails.
+//! [`template`] writes the blank note for a scenario; [`merge_context`] adds what the page
+//! knows (ticket id, teams, times) where the note is silent.
+//!
+//! What a note may contain:
+//! - **Headings**, any case: `Summary:`, `**Owner:** Dana`, `## Next steps`, `Tried - …`, a
+//!   value on the heading's line or on the lines below. Built-in words in English with German,
+//!   French and Spanish synonyms (see `field.rs`), plus the bundle's ([`NoteConfig`]). In HTML,
+//!   an `<h1>`…`<h6>` or an all-bold short line is a heading without a colon too.
+//! - **Unknown headings** (a Markdown `#` heading, a bold line, a short line ending in `:`):
+//!   their text goes to `other_sections[] { heading, text }`, never lost. Text before the
+//!   first heading is the summary when there is no summary heading, else kept the same way.
+//! - **Lists**: one item per line, `-`/`*`/`•`/`1.` bullets dropped, `none` for an empty list.
+//!   Actions "Checked the invoice → two charges" (also `->`, "– result:", ": ") become
+//!   `{ action, outcome }`; next steps "Refund — Dana, by 2026-11-27" `{ action, owner, due }`;
+//!   documents "invoice.pdf (from customer)" `{ name, url, provided_by }`.
+//! - **Values in words**: moods ("furious" → angry), urgency ("ASAP" → urgent), yes/no,
+//!   owners "Dana Kim (Finance) <dana@example.com>", amounts "49,00 €", counts, shares, links.
+//!   Words that cannot be read give `rubric/note-unreadable-value` and leave the field unset.
 //!
 //! Spans are UTF-16 offsets (JavaScript string indices) into [`ParsedNote::text`], which for
-//! HTML is the text the browser shows (`innerText`), so a UI can underline the exact words.
+//! HTML is the text the browser shows (`innerText`, see [`html`]), so a UI can underline the
+//! exact words or point where a missing section should go.
 
 mod amount;
 mod choice;

@@ -538,3 +538,31 @@ fn editor_headings_and_bold_lines_start_sections_without_a_colon() {
         "Export to CSV crashes for the whole Acme account since 4.2 — “Something went wrong” 💥"
     );
 }
+
+#[test]
+fn french_note_with_windows_line_endings() {
+    let text = "Résumé : Mme Lefèvre a été débitée deux fois (2 × 89,90 €).\r\nEssayé :\r\n- Vérifié la facture → deux prélèvements identiques\r\nHumeur du client : furieuse 😠\r\nClient informé : oui\r\nResponsable : Camille Dubois (Finance)\r\nFacture : FA-2026-118\r\nMontant : 89,90 €\r\n";
+    let note = parse(text, NoteFormat::Text, &NoteConfig::default());
+    assert!(note.diagnostics.is_empty(), "{:?}", note.diagnostics);
+    assert_eq!(
+        note.packet,
+        json!({
+            "summary": "Mme Lefèvre a été débitée deux fois (2 × 89,90 €).",
+            "actions_taken": [{ "action": "Vérifié la facture", "outcome": "deux prélèvements identiques" }],
+            "customer": { "sentiment": "angry", "informed_of_handoff": true },
+            "owner": { "name": "Camille Dubois", "team": "Finance" },
+            "billing": { "invoice_id": "FA-2026-118", "amount": { "value": 89.9, "currency": "EUR" } }
+        })
+    );
+    assert_eq!(words(&note, "/customer/sentiment"), "furieuse 😠");
+    assert_eq!(words(&note, "/billing/amount/value"), "89,90");
+    let end = note.span_for("/next_steps").unwrap();
+    assert!(slice16(
+        &note.text,
+        Span {
+            start: 0,
+            end: end.start
+        }
+    )
+    .ends_with("89,90 €"));
+}

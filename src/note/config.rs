@@ -109,8 +109,8 @@ impl NoteConfig {
             problems.push(invalid(path, "Note headings must be an object mapping a field (such as \"summary\") to a list of headings."));
             return;
         };
-        // Normalised heading → (field key, pointer) given by the bundle, to catch a heading given twice.
-        let mut given: HashMap<String, (String, String)> = HashMap::new();
+        // Normalised heading → the field key the bundle gave it to, to catch a heading given twice.
+        let mut given: HashMap<String, String> = HashMap::new();
         for (key, words) in headings {
             let key_path = pointer_join(path, key);
             if let Err(message) = check_key(key) {
@@ -138,11 +138,18 @@ impl NoteConfig {
                     }
                 };
                 let normalised = normalise(heading);
-                if let Some((other, _)) = given.get(&normalised).filter(|(other, _)| other != key) {
-                    problems.push(invalid(&word_path, format!("The heading '{heading}' is given to both '{other}' and '{key}'; give it to one field.")));
+                if let Some(other) = given.get(&normalised) {
+                    let message = if other == key {
+                        format!(
+                            "The heading '{heading}' is listed twice for '{key}'; list it once."
+                        )
+                    } else {
+                        format!("The heading '{heading}' is given to both '{other}' and '{key}'; give it to one field.")
+                    };
+                    problems.push(invalid(&word_path, message));
                     continue;
                 }
-                given.insert(normalised.clone(), (key.clone(), word_path));
+                given.insert(normalised.clone(), key.clone());
                 self.lookup.insert(normalised, index);
                 if let Some(field) = self.fields.get_mut(index) {
                     field.extra.push(heading.to_string());

@@ -566,3 +566,20 @@ fn french_note_with_windows_line_endings() {
     )
     .ends_with("89,90 €"));
 }
+
+#[test]
+fn html_links_give_their_address() {
+    let html = r#"<p><strong>Intent:</strong> cancel_subscription</p><p><strong>Transcript:</strong> <a href="https://bot.example.com/t/9f3?lang=de&amp;v=2">chat transcript</a></p><p><strong>Docs:</strong></p><ul><li><a href="https://files.example.com/s.png">screenshot.png</a> (from customer)</li></ul>"#;
+    let note = parse(html, NoteFormat::Html, &NoteConfig::default());
+    assert!(note.diagnostics.is_empty(), "{:?}", note.diagnostics);
+    assert_eq!(
+        note.packet["bot"],
+        json!({ "intent": "cancel_subscription", "transcript_url": "https://bot.example.com/t/9f3?lang=de&v=2" })
+    );
+    assert_eq!(
+        note.packet["documents"],
+        json!([{ "name": "screenshot.png", "url": "https://files.example.com/s.png", "provided_by": "customer" }])
+    );
+    assert_eq!(words(&note, "/bot/transcript_url"), "chat transcript");
+    assert_eq!(words(&note, "/documents/0/url"), "screenshot.png");
+}

@@ -2,6 +2,7 @@
 
 use super::config::NoteConfig;
 use super::field::Kind;
+use super::html::Link;
 use super::section::{offset, Head, Section};
 use super::{amount, environment, item, value};
 use crate::diagnostic::{pointer_join, Diagnostic, Severity, Source};
@@ -11,6 +12,8 @@ use std::collections::BTreeMap;
 /// The packet being built, with byte spans into the note text.
 pub(crate) struct Filler<'a> {
     text: &'a str,
+    /// Links of an HTML note (their words and address).
+    links: &'a [Link],
     pub packet: Map<String, Value>,
     /// JSON Pointer → byte range of the words that filled it (or an insertion point).
     pub spans: BTreeMap<String, (usize, usize)>,
@@ -19,9 +22,10 @@ pub(crate) struct Filler<'a> {
 }
 
 impl<'a> Filler<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str, links: &'a [Link]) -> Self {
         Filler {
             text,
+            links,
             packet: Map::new(),
             spans: BTreeMap::new(),
             diagnostics: Vec::new(),
@@ -45,6 +49,23 @@ impl<'a> Filler<'a> {
                 self.spans.insert(pointer.to_string(), range);
             }
         }
+    }
+
+    /// The first web address in `words`: written out, or behind a link of an HTML note.
+    /// Returns the words to underline and the address.
+    pub(crate) fn link_in<'w>(&self, words: &'w str) -> Option<(&'w str, String)> {
+        if let Some(url) = value::link(words) {
+            return Some((url, url.to_string()));
+        }
+        let (start, end) = self.range(words);
+        let link = self
+            .links
+            .iter()
+            .find(|l| start <= l.start && l.end <= end && l.start < l.end)?;
+        let shown = words.get(link.start - start..link.end - start)?;
+        let href = link.href.trim();
+        (href.starts_with("http://") || href.starts_with("https://"))
+            .then(|| (shown, href.to_string()))
     }
 
     /// Reports words the parser could not map to a value for `pointer`.
@@ -245,10 +266,10 @@ impl<'a> Filler<'a> {
                 self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not a share from 0 to 1 or a percentage."), "Write it as “0.42” or “42%”.".to_string());
                 None
             }),
-            Kind::Link => match value::link(words) {
-                Some(url) => {
-                    self.mark(pointer, url);
-                    Some(Value::String(url.to_string()))
+            Kind::Link => match self.link_in(words) {
+                Some((shown, url)) => {
+                    self.mark(pointer, shown);
+                    Some(Value::String(url))
                 }
                 None => {
                     self.unreadable(pointer, words, format!("“{quoted}” under {shown} has no link in it."), "Paste the full address (https://…) so the receiving team can open it without asking.".to_string());

@@ -81,6 +81,16 @@ pub(crate) struct Rendered {
     pub headings: Vec<(usize, usize)>,
     /// Byte ranges of `text` in bold (`<strong>`, `<b>`), adjacent runs merged.
     pub bold: Vec<(usize, usize)>,
+    /// Byte ranges of `text` inside `<a href>`, with the address.
+    pub links: Vec<Link>,
+}
+
+/// A link's words in the rendered text and where it points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Link {
+    pub start: usize,
+    pub end: usize,
+    pub href: String,
 }
 
 impl Rendered {
@@ -137,6 +147,7 @@ pub(crate) fn render_marked(html: &str) -> Rendered {
         text: out.out,
         headings: out.headings,
         bold: out.bold,
+        links: out.links,
     }
 }
 
@@ -161,6 +172,9 @@ struct Renderer {
     heading_start: Option<usize>,
     headings: Vec<(usize, usize)>,
     bold: Vec<(usize, usize)>,
+    /// The open link's address and where its text starts.
+    link: Option<(String, Option<usize>)>,
+    links: Vec<Link>,
 }
 
 impl Renderer {
@@ -210,6 +224,9 @@ impl Renderer {
         self.out.push(c);
         if self.heading_depth > 0 && self.heading_start.is_none() {
             self.heading_start = Some(at);
+        }
+        if let Some((_, start @ None)) = &mut self.link {
+            *start = Some(at);
         }
         if self.bold_depth > 0 {
             let end = self.out.len();
@@ -261,10 +278,26 @@ impl Renderer {
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
             .unwrap_or(name_from.len());
         let name = name_from.get(..name_len).unwrap_or("").to_ascii_lowercase();
-        let rest = skip_tag(name_from.get(name_len..).unwrap_or(""));
+        let after_name = name_from.get(name_len..).unwrap_or("");
+        let rest = skip_tag(after_name);
         if closing {
+            if name == "a" {
+                if let Some((href, Some(start))) = self.link.take() {
+                    self.links.push(Link {
+                        start,
+                        end: self.out.len(),
+                        href,
+                    });
+                }
+            }
             self.end_tag(&name);
             return rest;
+        }
+        if name == "a" && self.hidden == 0 {
+            let attributes = after_name
+                .get(..after_name.len() - rest.len())
+                .unwrap_or("");
+            self.link = attribute(attributes, "href").map(|href| (href, None));
         }
         if RAW_TEXT.contains(&name.as_str()) {
             return skip_raw_text(rest, &name);
@@ -354,6 +387,58 @@ impl Renderer {
     }
 }
 
+/// The decoded value of attribute `name` in a tag's attribute text (` href="…">`).
+fn attribute(attributes: &str, name: &str) -> Option<String> {
+    let lower = attributes.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower.get(from..).and_then(|l| l.find(name)) {
+        let at = from + found;
+        from = at + name.len();
+        let before_ok = lower.get(..at).is_some_and(|b| {
+            b.ends_with(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
+        });
+        let after = attributes.get(from..).unwrap_or("").trim_start();
+        let Some(value) = after
+            .strip_prefix('=')
+            .map(str::trim_start)
+            .filter(|_| before_ok)
+        else {
+            continue;
+        };
+        let raw = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value.get(1..).and_then(|v| v.split(q).next()).unwrap_or(""),
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        return Some(decode(raw.trim()));
+    }
+    None
+}
+
+/// Decodes character references in attribute text.
+fn decode(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(rest.get(..amp).unwrap_or(""));
+        let from = rest.get(amp..).unwrap_or("");
+        match entity::decode_at(from) {
+            Some((text, used)) => {
+                out.push_str(&text);
+                rest = from.get(used..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = from.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Skips a tag's attributes (quoted values may contain `>`); returns the text after `>`.
 fn skip_tag(attrs: &str) -> &str {
     let mut quote: Option<char> = None;
@@ -436,6 +521,26 @@ mod tests {
         assert_eq!(r.mark(12, 20), super::Mark::Bold, "{:?}", r.bold);
         assert_eq!(r.mark(22, 33), super::Mark::None);
         assert_eq!(render("<SCRIPT>x</Script >y"), "y");
+    }
+
+    #[test]
+    fn links_keep_their_address() {
+        let r = super::render_marked(
+            r#"<p>See <a class="x" href="https://bot.example.com/t?a=1&amp;b=2">the transcript</a>.</p><a>no href</a>"#,
+        );
+        assert_eq!(r.text, "See the transcript.\n\nno href");
+        assert_eq!(
+            r.links,
+            vec![super::Link {
+                start: 4,
+                end: 18,
+                href: "https://bot.example.com/t?a=1&b=2".into()
+            }]
+        );
+        assert_eq!(
+            super::attribute(" data-href='x' HREF = y >", "href").as_deref(),
+            Some("y")
+        );
     }
 
     #[test]

@@ -234,6 +234,11 @@ fn is_date(s: &str) -> bool {
 fn document(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
     let mut object = Map::new();
     let url = value::link(words);
+    let linked = if url.is_none() {
+        f.link_in(words)
+    } else {
+        None
+    };
     let trimmed = words.trim_end();
     let (rest, who) = match trimmed
         .strip_suffix(')')
@@ -273,6 +278,9 @@ fn document(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
     put(f, &mut object, pointer, "name", name);
     if let Some(u) = url {
         put(f, &mut object, pointer, "url", u);
+    } else if let Some((shown, href)) = linked {
+        f.mark(&pointer_join(pointer, "url"), shown);
+        object.insert("url".to_string(), Value::String(href));
     }
     if let Some(who) = who.map(str::trim).filter(|w| !w.is_empty()) {
         match Choices::ProvidedBy.read(who) {

@@ -15,6 +15,7 @@
 //! The fixtures in `tests/notes/` carry Chromium's own `innerText` of each editor's HTML.
 
 use super::entity;
+use super::tag::{attribute, skip_raw_text, skip_tag};
 
 /// Elements that start and end a line.
 const BLOCKS: &[&str] = &[
@@ -385,87 +386,6 @@ impl Renderer {
             _ => {}
         }
     }
-}
-
-/// The decoded value of attribute `name` in a tag's attribute text (` href="…">`).
-fn attribute(attributes: &str, name: &str) -> Option<String> {
-    let lower = attributes.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower.get(from..).and_then(|l| l.find(name)) {
-        let at = from + found;
-        from = at + name.len();
-        let before_ok = lower.get(..at).is_some_and(|b| {
-            b.ends_with(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
-        });
-        let after = attributes.get(from..).unwrap_or("").trim_start();
-        let Some(value) = after
-            .strip_prefix('=')
-            .map(str::trim_start)
-            .filter(|_| before_ok)
-        else {
-            continue;
-        };
-        let raw = match value.chars().next() {
-            Some(q @ ('"' | '\'')) => value.get(1..).and_then(|v| v.split(q).next()).unwrap_or(""),
-            _ => value
-                .split(|c: char| c.is_whitespace() || c == '>')
-                .next()
-                .unwrap_or(""),
-        };
-        return Some(decode(raw.trim()));
-    }
-    None
-}
-
-/// Decodes character references in attribute text.
-fn decode(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(rest.get(..amp).unwrap_or(""));
-        let from = rest.get(amp..).unwrap_or("");
-        match entity::decode_at(from) {
-            Some((text, used)) => {
-                out.push_str(&text);
-                rest = from.get(used..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = from.get(1..).unwrap_or("");
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Skips a tag's attributes (quoted values may contain `>`); returns the text after `>`.
-fn skip_tag(attrs: &str) -> &str {
-    let mut quote: Option<char> = None;
-    for (i, c) in attrs.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return attrs.get(i + 1..).unwrap_or(""),
-            (None, _) => {}
-        }
-    }
-    ""
-}
-
-/// Skips the raw text of `<script>`-like elements up to and including their end tag.
-fn skip_raw_text<'a>(rest: &'a str, name: &str) -> &'a str {
-    let mut from = 0;
-    while let Some(found) = rest.get(from..).and_then(|r| r.find("</")) {
-        let at = from + found + 2;
-        let candidate = rest.get(at..at + name.len()).unwrap_or("");
-        if candidate.eq_ignore_ascii_case(name) {
-            return skip_tag(rest.get(at + name.len()..).unwrap_or(""));
-        }
-        from = at;
-    }
-    ""
 }
 
 #[cfg(test)]

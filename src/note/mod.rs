@@ -38,6 +38,7 @@ mod heading;
 pub mod html;
 mod item;
 mod section;
+mod tag;
 mod template;
 mod value;
 

@@ -43,6 +43,7 @@ pub(crate) fn split<'a>(
         let trimmed = line.trim();
         let start = offset(text, trimmed);
         match classify(line, config, mark(start, start + trimmed.len())) {
+            Line::Content if is_rule(trimmed) => {}
             Line::Content => body.extend(text, line),
             Line::Known {
                 field,
@@ -112,6 +113,14 @@ impl Body {
     }
 }
 
+/// A Markdown rule or underline (`---`, `***`, `===`): a separator, not words.
+fn is_rule(line: &str) -> bool {
+    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && marks.iter().all(|c| *c == marks[0])
+        && matches!(marks[0], '-' | '*' | '_' | '=' | '—' | '─')
+}
+
 /// Byte offset of `part` (a slice of `text`) in `text`; 0 if it is not one.
 pub(crate) fn offset(text: &str, part: &str) -> usize {
     let base = text.as_ptr() as usize;
@@ -147,6 +156,18 @@ mod tests {
             }
         );
         assert_eq!(sections[3].body, "long story");
+    }
+
+    #[test]
+    fn rules_separate_but_are_not_words() {
+        let config = NoteConfig::default();
+        let sections = split(
+            "Summary: Charged twice\n---\n\nOwner: Dana\n* * *",
+            &config,
+            &|_, _| Mark::None,
+        );
+        assert_eq!(sections[0].body, "Charged twice");
+        assert_eq!(sections[1].body, "Dana");
     }
 
     #[test]

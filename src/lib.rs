@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod diagnostic;
 pub mod error;
 pub mod kit;
+pub mod note;
 pub mod report;
 pub mod rubric;
 pub mod rules;

@@ -1,0 +1,358 @@
+//! Filling the packet from a note's sections, remembering which words filled which field.
+
+use super::config::NoteConfig;
+use super::field::Kind;
+use super::html::Link;
+use super::section::{offset, Head, Section};
+use super::{amount, environment, item, value};
+use crate::diagnostic::{pointer_join, Diagnostic, Severity, Source};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The packet being built, with byte spans into the note text.
+pub(crate) struct Filler<'a> {
+    text: &'a str,
+    /// Links of an HTML note (their words and address).
+    links: &'a [Link],
+    pub packet: Map<String, Value>,
+    /// JSON Pointer → byte range of the words that filled it (or an insertion point).
+    pub spans: BTreeMap<String, (usize, usize)>,
+    pub diagnostics: Vec<(Diagnostic, (usize, usize))>,
+    other_sections: Vec<Value>,
+}
+
+impl<'a> Filler<'a> {
+    pub(crate) fn new(text: &'a str, links: &'a [Link]) -> Self {
+        Filler {
+            text,
+            links,
+            packet: Map::new(),
+            spans: BTreeMap::new(),
+            diagnostics: Vec::new(),
+            other_sections: Vec::new(),
+        }
+    }
+
+    /// The byte range of `words` (a slice of the note text).
+    pub(crate) fn range(&self, words: &str) -> (usize, usize) {
+        let start = offset(self.text, words);
+        (start, start + words.len())
+    }
+
+    /// Remembers that `words` filled `pointer` (the first words win).
+    pub(crate) fn mark(&mut self, pointer: &str, words: &str) {
+        let range = self.range(words);
+        match self.spans.get(pointer) {
+            // An empty heading's insertion point gives way to words written later.
+            Some(&(start, end)) if start != end => {}
+            _ => {
+                self.spans.insert(pointer.to_string(), range);
+            }
+        }
+    }
+
+    /// The first web address in `words`: written out, or behind a link of an HTML note.
+    /// Returns the words to underline and the address.
+    pub(crate) fn link_in<'w>(&self, words: &'w str) -> Option<(&'w str, String)> {
+        if let Some(url) = value::link(words) {
+            return Some((url, url.to_string()));
+        }
+        let (start, end) = self.range(words);
+        let link = self
+            .links
+            .iter()
+            .find(|l| start <= l.start && l.end <= end && l.start < l.end)?;
+        let shown = words.get(link.start - start..link.end - start)?;
+        let href = link.href.trim();
+        (href.starts_with("http://") || href.starts_with("https://"))
+            .then(|| (shown, href.to_string()))
+    }
+
+    /// Reports words the parser could not map to a value for `pointer`.
+    pub(crate) fn unreadable(&mut self, pointer: &str, words: &str, message: String, hint: String) {
+        let range = self.range(words);
+        let diagnostic = Diagnostic::new(
+            super::NOTE_UNREADABLE_VALUE.code,
+            Severity::Warning,
+            Source::Rubric,
+            pointer,
+            message,
+        )
+        .with_hint(hint);
+        self.diagnostics.push((diagnostic, range));
+    }
+
+    /// Fills the packet from all sections.
+    pub(crate) fn fill(&mut self, sections: &[Section<'a>], config: &NoteConfig) {
+        let summary = config.index_of("summary");
+        let has_summary = sections
+            .iter()
+            .any(|s| matches!(s.head, Head::Known { field, .. } if Some(field) == summary));
+        for section in sections {
+            match section.head {
+                Head::Preamble if !has_summary => {
+                    if let Some(field) = summary {
+                        self.known(field, "", section.body, config);
+                    }
+                }
+                Head::Preamble => self.keep("", section.body),
+                Head::Unknown { heading } => self.keep(heading, section.body),
+                Head::Known { field, heading } => self.known(field, heading, section.body, config),
+            }
+        }
+        if !self.other_sections.is_empty() {
+            self.packet.insert(
+                "other_sections".to_string(),
+                Value::Array(std::mem::take(&mut self.other_sections)),
+            );
+        }
+    }
+
+    /// Keeps text under an unknown heading in `other_sections`.
+    fn keep(&mut self, heading: &'a str, body: &'a str) {
+        let pointer = format!("/other_sections/{}", self.other_sections.len());
+        if !heading.is_empty() {
+            self.mark(&pointer_join(&pointer, "heading"), heading);
+        }
+        self.mark(&pointer_join(&pointer, "text"), body);
+        self.mark(&pointer, body);
+        let mut section = Map::new();
+        section.insert("heading".to_string(), Value::String(heading.to_string()));
+        section.insert("text".to_string(), Value::String(body.to_string()));
+        self.other_sections.push(Value::Object(section));
+    }
+
+    fn known(&mut self, index: usize, heading: &'a str, body: &'a str, config: &NoteConfig) {
+        let Some(field) = config.field(index) else {
+            return;
+        };
+        let tokens: Vec<&str> = field.key.split('.').collect();
+        let pointer = tokens
+            .iter()
+            .fold(String::new(), |p, t| pointer_join(&p, t));
+        let (exists, existing_len) = match lookup(&self.packet, &tokens) {
+            None => (false, None),
+            Some(Value::Array(items)) => (true, Some(items.len())),
+            Some(_) => (true, None),
+        };
+        let is_list = matches!(
+            field.kind,
+            Kind::Lines
+                | Kind::Words
+                | Kind::Actions
+                | Kind::NextSteps
+                | Kind::Documents
+                | Kind::People
+                | Kind::Items
+        );
+        if body.is_empty() {
+            // An empty section: point at the place right after its heading.
+            let at = offset(self.text, body);
+            self.spans.entry(pointer).or_insert((at, at));
+            return;
+        }
+        if exists && !(is_list && existing_len.is_some()) {
+            // The same heading twice: keep the later words rather than lose them.
+            self.keep(heading, body);
+            return;
+        }
+        if !exists {
+            // Spans left by an earlier empty or unreadable section give way to these words.
+            let below = format!("{pointer}/");
+            self.spans
+                .retain(|p, _| *p != pointer && !p.starts_with(&below));
+        }
+        // A one-line value: further lines under its heading are kept, not lost.
+        let single = matches!(
+            field.kind,
+            Kind::Person
+                | Kind::Choice(_)
+                | Kind::YesNo
+                | Kind::Count
+                | Kind::Share
+                | Kind::Link
+                | Kind::Instant
+                | Kind::Amount
+        );
+        let (body, more) = match body.split_once('\n') {
+            Some((first, rest)) if single => (first.trim(), rest.trim()),
+            _ => (body, ""),
+        };
+        if !more.is_empty() {
+            self.keep(heading, more);
+        }
+        let Some(value) = self.read(
+            field.kind,
+            &pointer,
+            heading,
+            body,
+            existing_len.unwrap_or(0),
+        ) else {
+            self.mark(&pointer, body);
+            return;
+        };
+        let value = match (existing_len, value) {
+            (Some(_), Value::Array(more)) => {
+                let mut items = lookup(&self.packet, &tokens)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
+                items.extend(more);
+                Value::Array(items)
+            }
+            (_, value) => value,
+        };
+        if set(&mut self.packet, &tokens, value) {
+            self.mark(&pointer, strip_emphasis(body));
+        } else {
+            self.keep(heading, body);
+        }
+    }
+
+    /// Reads `body` as `kind`; `None` when the words cannot be mapped (already reported).
+    fn read(
+        &mut self,
+        kind: Kind,
+        pointer: &str,
+        heading: &str,
+        body: &'a str,
+        first: usize,
+    ) -> Option<Value> {
+        let words = strip_emphasis(body);
+        let shown = if heading.is_empty() {
+            "the note".to_string()
+        } else {
+            format!("“{heading}”")
+        };
+        let quoted = words.chars().take(40).collect::<String>();
+        match kind {
+            Kind::Text => Some(Value::String(words.to_string())),
+            Kind::Lines | Kind::Words => {
+                let items = item::list(body, kind == Kind::Words);
+                Some(Value::Array(items.iter().enumerate().map(|(i, w)| {
+                    self.mark(&format!("{pointer}/{}", first + i), w);
+                    Value::String((*w).to_string())
+                }).collect()))
+            }
+            Kind::Actions | Kind::NextSteps | Kind::Documents | Kind::People | Kind::Items => {
+                let items = item::list(body, false);
+                Some(Value::Array(items.into_iter().enumerate().map(|(i, w)| {
+                    let at = format!("{pointer}/{}", first + i);
+                    self.mark(&at, w);
+                    item::read(self, kind, &at, w)
+                }).collect()))
+            }
+            Kind::Person => Some(item::person(self, pointer, words, "team")),
+            Kind::Environment => Some(environment::read(self, pointer, words)),
+            Kind::Choice(choices) => match choices.read(words) {
+                Some(v) => Some(Value::String(v.to_string())),
+                None => {
+                    self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not something the kit can read as one of: {}.", choices.values().join(", ")), format!("Use one of those words, or a common one ({}), so the receiving team can sort and route the case.", choices.example()));
+                    None
+                }
+            },
+            Kind::YesNo => match value::yes_no(words) {
+                Some(b) => Some(Value::Bool(b)),
+                None => {
+                    self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not a clear yes or no."), "Start the line with “yes” or “no”; the receiving team relies on it.".to_string());
+                    None
+                }
+            },
+            Kind::Count => value::count(words).or_else(|| {
+                self.unreadable(pointer, words, format!("“{quoted}” under {shown} has no number in it."), "Write the number, even a rough one (“about 40”), so the receiving team can judge the impact.".to_string());
+                None
+            }),
+            Kind::Share => value::share(words).or_else(|| {
+                self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not a share from 0 to 1 or a percentage."), "Write it as “0.42” or “42%”.".to_string());
+                None
+            }),
+            Kind::Link => match self.link_in(words) {
+                Some((shown, url)) => {
+                    self.mark(pointer, shown);
+                    Some(Value::String(url))
+                }
+                None => {
+                    self.unreadable(pointer, words, format!("“{quoted}” under {shown} has no link in it."), "Paste the full address (https://…) so the receiving team can open it without asking.".to_string());
+                    None
+                }
+            },
+            Kind::Instant => match value::instant(words) {
+                Some(at) => Some(Value::String(at.to_string())),
+                None => {
+                    self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not a date and time the kit can read."), "Write it as 2026-11-24T17:00+01:00 (date, time and offset) so the deadline is the same for every team.".to_string());
+                    None
+                }
+            },
+            Kind::Amount => self.amount(pointer, &shown, words),
+        }
+    }
+
+    fn amount(&mut self, pointer: &str, shown: &str, words: &'a str) -> Option<Value> {
+        let Some(read) = amount::read(words) else {
+            self.unreadable(
+                pointer,
+                words,
+                format!("There is no amount under {shown}."),
+                "Write the amount with its currency, such as “€49.00” or “49.00 EUR”.".to_string(),
+            );
+            return None;
+        };
+        let mut object = Map::new();
+        self.mark(&pointer_join(pointer, "value"), read.number);
+        object.insert(
+            "value".to_string(),
+            serde_json::Number::from_f64(read.value).map_or(Value::Null, Value::Number),
+        );
+        match read.currency {
+            Some((code, written)) => {
+                self.mark(&pointer_join(pointer, "currency"), written);
+                object.insert("currency".to_string(), Value::String(code.to_string()));
+            }
+            None => self.unreadable(
+                &pointer_join(pointer, "currency"),
+                words,
+                format!("The amount under {shown} has no currency."),
+                "Add the currency, such as “EUR” or “€”; Finance cannot match a charge without it."
+                    .to_string(),
+            ),
+        }
+        Some(Value::Object(object))
+    }
+}
+
+/// `**words**` → `words` (emphasis around the whole value).
+pub(crate) fn strip_emphasis(words: &str) -> &str {
+    for mark in ["**", "__"] {
+        if let Some(inner) = words.strip_prefix(mark).and_then(|w| w.strip_suffix(mark)) {
+            if !inner.trim().is_empty() {
+                return inner.trim();
+            }
+        }
+    }
+    words
+}
+
+fn lookup<'v>(packet: &'v Map<String, Value>, tokens: &[&str]) -> Option<&'v Value> {
+    let (first, rest) = tokens.split_first()?;
+    rest.iter().try_fold(packet.get(*first)?, |v, t| v.get(*t))
+}
+
+/// Sets the value at `tokens`, creating objects on the way; false when something that is
+/// not an object is in the way.
+fn set(packet: &mut Map<String, Value>, tokens: &[&str], value: Value) -> bool {
+    let Some((last, parents)) = tokens.split_last() else {
+        return false;
+    };
+    let mut object = packet;
+    for token in parents {
+        let entry = object
+            .entry((*token).to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        match entry {
+            Value::Object(inner) => object = inner,
+            _ => return false,
+        }
+    }
+    object.insert((*last).to_string(), value);
+    true
+}

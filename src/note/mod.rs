@@ -1,0 +1,242 @@
+//! Reading free-text handoff notes (plain text, Markdown, or a rich editor's HTML) into a
+//! context packet, with the span of the words behind every field.
+//!
+//! Agents write handoffs as notes in their helpdesk, not JSON. [`parse`] cuts a note into
+//! sections by its headings, reads each section into its packet field, and never fails.
+//! [`template`] writes the blank note for a scenario; [`merge_context`] adds what the page
+//! knows (ticket id, teams, times) where the note is silent.
+//!
+//! What a note may contain:
+//! - **Headings**, any case: `Summary:`, `**Owner:** Dana`, `## Next steps`, `Tried - …`, a
+//!   value on the heading's line or on the lines below. Built-in words in English with German,
+//!   French and Spanish synonyms (see `field.rs`), plus the bundle's ([`NoteConfig`]). In HTML,
+//!   an `<h1>`…`<h6>` or an all-bold short line is a heading without a colon too.
+//! - **Unknown headings** (a Markdown `#` heading, a bold line, a short line ending in `:`):
+//!   their text goes to `other_sections[] { heading, text }`, never lost. Text before the
+//!   first heading is the summary when there is no summary heading, else kept the same way.
+//! - **Lists**: one item per line, `-`/`*`/`•`/`1.` bullets dropped, `none` for an empty list.
+//!   Actions "Checked the invoice → two charges" (also `->`, "– result:", ": ") become
+//!   `{ action, outcome }`; next steps "Refund — Dana, by 2026-11-27" `{ action, owner, due }`;
+//!   documents "invoice.pdf (from customer)" `{ name, url, provided_by }`.
+//! - **Values in words**: moods ("furious" → angry), urgency ("ASAP" → urgent), yes/no,
+//!   owners "Dana Kim (Finance) <dana@example.com>", amounts "49,00 €", counts, shares, links.
+//!   Words that cannot be read give `rubric/note-unreadable-value` and leave the field unset.
+//!
+//! Spans are UTF-16 offsets (JavaScript string indices) into [`ParsedNote::text`], which for
+//! HTML is the text the browser shows (`innerText`, see [`html`]), so a UI can underline the
+//! exact words or point where a missing section should go.
+
+mod amount;
+mod choice;
+mod config;
+mod context;
+mod entity;
+mod environment;
+mod field;
+mod fill;
+mod heading;
+pub mod html;
+mod item;
+mod section;
+mod tag;
+mod template;
+mod value;
+
+pub use config::NoteConfig;
+pub use context::merge_context;
+pub use template::template;
+
+use crate::diagnostic::{Diagnostic, Severity, Source, Span};
+use crate::rules::RuleDoc;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// `rubric/note-unreadable-value`: words under a heading that cannot become the field's value.
+pub const NOTE_UNREADABLE_VALUE: RuleDoc = RuleDoc {
+    code: "rubric/note-unreadable-value",
+    source: Source::Rubric,
+    severity: Severity::Warning,
+    what: "A value in a handoff note that the kit cannot map to its field: a mood that is not a known mood word, a yes/no that is neither, an amount without a number or currency, a link without an address, a document whose provider is unclear. The span underlines the words.",
+    why: "The receiving team filters, routes and times the case on these fields; a value the kit cannot read is a value their tools cannot use either.",
+    example: "`Customer mood: meh` → \"“meh” under “Customer mood” is not something the kit can read as one of: calm, neutral, concerned, frustrated, angry.\"",
+};
+
+/// `rubric/note-invalid-setting`: the bundle's `notes` section cannot be used.
+pub const NOTE_INVALID_SETTING: RuleDoc = RuleDoc {
+    code: "rubric/note-invalid-setting",
+    source: Source::Rubric,
+    severity: Severity::Error,
+    what: "A setting in the bundle's `notes` section that the kit cannot use: a heading list that is not a list of short phrases, a field key that is not a dotted packet path, one heading given to two fields, a language that is not a language code. The path points inside the bundle.",
+    why: "Headings decide which words of every agent's note fill which field; an ambiguous heading would silently put words in the wrong place.",
+    example: "`notes.headings: { \"owner\": [\"Lead\"], \"owner.team\": [\"Lead\"] }` → \"The heading 'Lead' is given to both 'owner' and 'owner.team'; give it to one field.\"",
+};
+
+/// Codes this module emits.
+pub const RULES: &[RuleDoc] = &[NOTE_UNREADABLE_VALUE, NOTE_INVALID_SETTING];
+
+/// How the note text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteFormat {
+    /// Plain text or Markdown.
+    #[default]
+    Text,
+    /// The HTML a rich-text editor emits (CKEditor 5, Redactor, Summernote, TinyMCE, …).
+    Html,
+}
+
+/// A note read into a packet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParsedNote {
+    /// The packet the note describes (only what the note says; see [`merge_context`]).
+    pub packet: Value,
+    /// Values the parser could not read (`rubric/note-unreadable-value`), with spans.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text the agent sees; for HTML, the rendered text (`innerText`).
+    pub text: String,
+    /// JSON Pointer → span (UTF-16) of the words that filled it; an empty section's field
+    /// points right after its heading.
+    pub spans: BTreeMap<String, Span>,
+    /// Where a missing section should be written: after the last section (UTF-16).
+    pub insert_at: usize,
+}
+
+/// Reads a note. Never fails: any text gives a `ParsedNote`.
+pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote {
+    let rendered = match format {
+        NoteFormat::Text => html::Rendered {
+            text: text.to_string(),
+            ..html::Rendered::default()
+        },
+        NoteFormat::Html => html::render_marked(text),
+    };
+    let text = rendered.text.as_str();
+    let sections = section::split(text, config, &|start, end| rendered.mark(start, end));
+    let mut filler = fill::Filler::new(text, &rendered.links);
+    filler.fill(&sections, config);
+    let units = Utf16::new(text);
+    let spans = filler
+        .spans
+        .iter()
+        .map(|(pointer, &(s, e))| (pointer.clone(), units.span(s, e)))
+        .collect();
+    let diagnostics = filler
+        .diagnostics
+        .into_iter()
+        .map(|(mut d, (s, e))| {
+            d.span = Some(units.span(s, e));
+            d
+        })
+        .collect();
+    let insert_at = units.at(text.trim_end().len());
+    let packet = Value::Object(filler.packet);
+    ParsedNote {
+        packet,
+        diagnostics,
+        spans,
+        insert_at,
+        text: text.to_string(),
+    }
+}
+
+impl ParsedNote {
+    /// The span of the words behind `path` (a JSON Pointer into the packet). For a field the
+    /// note does not fill: the span of its nearest ancestor that it does fill, else the
+    /// place where that section should go (`start == end`): right after its heading when
+    /// the heading is there but empty, otherwise after the last section.
+    pub fn span_for(&self, path: &str) -> Option<Span> {
+        let mut pointer = path;
+        loop {
+            if let Some(span) = self.spans.get(pointer) {
+                return Some(*span);
+            }
+            match pointer.rfind('/') {
+                Some(parent) => pointer = pointer.get(..parent).unwrap_or(""),
+                None => break,
+            }
+        }
+        Some(Span {
+            start: self.insert_at,
+            end: self.insert_at,
+        })
+    }
+
+    /// Sets `span` on each diagnostic that has none, from its `path`.
+    pub fn attach_spans(&self, diagnostics: &mut [Diagnostic]) {
+        for diagnostic in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
+            diagnostic.span = self.span_for(&diagnostic.path);
+        }
+    }
+}
+
+/// Byte offsets → UTF-16 offsets for one text.
+struct Utf16 {
+    /// (byte offset, UTF-16 offset) at each character boundary, ascending.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Utf16 {
+    fn new(text: &str) -> Self {
+        let mut marks = Vec::with_capacity(text.len() + 1);
+        let mut units = 0;
+        for (byte, c) in text.char_indices() {
+            marks.push((byte, units));
+            units += c.len_utf16();
+        }
+        marks.push((text.len(), units));
+        Utf16 { marks }
+    }
+
+    /// The UTF-16 offset of a byte offset (rounded down to a character boundary).
+    fn at(&self, byte: usize) -> usize {
+        match self.marks.binary_search_by_key(&byte, |(b, _)| *b) {
+            Ok(i) => self.marks.get(i).map_or(0, |m| m.1),
+            Err(i) => self.marks.get(i.saturating_sub(1)).map_or(0, |m| m.1),
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span {
+            start: self.at(start),
+            end: self.at(end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let units = Utf16::new("a😡é b");
+        assert_eq!(units.at(0), 0);
+        assert_eq!(units.at(1), 1);
+        assert_eq!(units.at(5), 3);
+        assert_eq!(units.at(7), 4);
+        assert_eq!(units.at(9), 6);
+        assert_eq!(units.at(99), 6);
+    }
+
+    #[test]
+    fn any_text_parses() {
+        let config = NoteConfig::default();
+        for text in [
+            "",
+            "\n\n",
+            "Owner:",
+            "::::",
+            "→",
+            "**",
+            "# ",
+            "Tried:\n- →\n- ->x\n-",
+            "Amount: €",
+            "Docs:\n(from)",
+        ] {
+            let note = parse(text, NoteFormat::Text, &config);
+            assert_eq!(note.text, text);
+            assert!(note.packet.is_object());
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! Single values written in words: yes/no, counts, shares, links and date-times.
+//!
+//! Each reader takes the words under a heading and returns the packet value, or `None` when
+//! the words cannot be read (the caller then reports `rubric/note-unreadable-value`).
+//! Closed lists (mood, urgency, …) are in [`super::choice`].
+
+use serde_json::Value;
+
+/// Lower case, `_` and `-` as spaces, punctuation dropped, spaces collapsed.
+pub(crate) fn normalise(s: &str) -> String {
+    let mapped: String = s
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '_' | '-' | '/' | ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '*' => ' ',
+            c => c,
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Byte position of `phrase` in `text` as whole words.
+pub(crate) fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
+    if phrase.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|t| t.find(phrase)) {
+        let at = from + found;
+        let end = at + phrase.len();
+        let starts = at == 0 || text.get(..at).is_some_and(|b| b.ends_with(' '));
+        let ends = end == text.len() || text.get(end..).is_some_and(|a| a.starts_with(' '));
+        if starts && ends {
+            return Some(at);
+        }
+        from = at + phrase.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// Yes / no in the languages of the built-in headings, judged by the first word.
+pub(crate) fn yes_no(words: &str) -> Option<bool> {
+    const YES: &[&str] = &[
+        "yes", "y", "yep", "yeah", "true", "done", "told", "informed", "verified", "ja", "oui",
+        "si", "sí", "✓", "✔", "✔️", "✅", "☑", "☑️", "👍",
+    ];
+    const NO: &[&str] = &[
+        "no", "n", "nope", "not", "false", "pending", "nein", "non", "✗", "✘", "❌", "👎",
+    ];
+    let first = normalise(words);
+    let first = first.split(' ').next().unwrap_or("");
+    if YES.contains(&first) {
+        Some(true)
+    } else if NO.contains(&first) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A whole number: the first one written, thousands separators allowed ("~1,200" → 1200).
+pub(crate) fn count(words: &str) -> Option<Value> {
+    let start = words.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = words
+        .get(start..)?
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\'' | '\u{a0}' | '\u{202f}'))
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse::<u64>().ok().map(Value::from)
+}
+
+/// A share from 0 to 1: "0.85", "85%", "85" (read as a percentage when above 1).
+pub(crate) fn share(words: &str) -> Option<Value> {
+    let trimmed = words.trim();
+    let (number, percent) = match trimmed.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (trimmed, false),
+    };
+    let value: f64 = number.replace(',', ".").parse().ok()?;
+    let value = if percent || value > 1.0 {
+        value / 100.0
+    } else {
+        value
+    };
+    (0.0..=1.0)
+        .contains(&value)
+        .then(|| serde_json::Number::from_f64(value).map(Value::Number))
+        .flatten()
+}
+
+/// The first `http://` or `https://` address in the words (trailing punctuation dropped).
+pub(crate) fn link(words: &str) -> Option<&str> {
+    let lower = words.to_ascii_lowercase();
+    let start = [lower.find("https://"), lower.find("http://")]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let rest = words.get(start..)?;
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+        .unwrap_or(rest.len());
+    let url = rest
+        .get(..end)?
+        .trim_end_matches(['.', ',', ';', ')', ']', '!', '?']);
+    (url.len() > "https://".len()).then_some(url)
+}
+
+/// An RFC 3339 date-time (`2026-11-24T17:00:00+01:00`, seconds optional), as written.
+pub(crate) fn instant(words: &str) -> Option<&str> {
+    let s = words.trim();
+    let b = s.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let date = digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10);
+    let time = matches!(b.get(10), Some(b'T' | b't'))
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16);
+    if !(date && time) {
+        return None;
+    }
+    let mut i = 16;
+    if b.get(i) == Some(&b':') && digits(i + 1..i + 3) {
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+        }
+    }
+    let zone = match b.get(i) {
+        Some(b'Z' | b'z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            digits(i + 1..i + 3)
+                && b.get(i + 3) == Some(&b':')
+                && digits(i + 4..i + 6)
+                && i + 6 == b.len()
+        }
+        _ => false,
+    };
+    zone.then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yes_and_no() {
+        assert_eq!(yes_no("Yes, told her at 10:05"), Some(true));
+        assert_eq!(yes_no("nein"), Some(false));
+        assert_eq!(yes_no("✅"), Some(true));
+        assert_eq!(yes_no("Not yet"), Some(false));
+        assert_eq!(yes_no("maybe"), None);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(count("about 40 users"), Some(Value::from(40)));
+        assert_eq!(count("~1,200"), Some(Value::from(1200)));
+        assert_eq!(count("many"), None);
+        assert_eq!(
+            share("85%"),
+            serde_json::Number::from_f64(0.85).map(Value::Number)
+        );
+        assert_eq!(
+            share("0.4"),
+            serde_json::Number::from_f64(0.4).map(Value::Number)
+        );
+        assert_eq!(share("140%"), None);
+        assert_eq!(share("high"), None);
+    }
+
+    #[test]
+    fn links_and_instants() {
+        assert_eq!(
+            link("see https://bot.example.com/t/42."),
+            Some("https://bot.example.com/t/42")
+        );
+        assert_eq!(link("attached"), None);
+        assert_eq!(
+            instant("2026-11-24T17:00:00+01:00"),
+            Some("2026-11-24T17:00:00+01:00")
+        );
+        assert_eq!(instant(" 2026-11-24T17:00Z "), Some("2026-11-24T17:00Z"));
+        assert_eq!(instant("Friday 5pm"), None);
+        assert_eq!(instant("2026-11-24"), None);
+    }
+}

@@ -10,6 +10,7 @@
 use crate::bundle::Bundle;
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
+use crate::note::{NoteConfig, NoteFormat, ParsedNote};
 use crate::report::Report;
 use crate::rubric::{Rubric, ScoreContext};
 use crate::schema::store::BUILTIN_BASE;
@@ -47,6 +48,7 @@ pub struct Kit {
     vocabulary: Vocabulary,
     rubric: Rubric,
     sla: Sla,
+    notes: NoteConfig,
 }
 
 /// A scenario's compiled schema.
@@ -133,6 +135,7 @@ impl Kit {
         let rubric =
             Rubric::from_bundle(&bundle.rubric, &bundle.scenarios)?.with_vocabulary(&vocabulary);
         let sla = Sla::from_bundle(&bundle.calendars, &bundle.policies)?;
+        let notes = NoteConfig::from_bundle(&bundle.notes)?;
         Ok(Kit {
             name: bundle.bundle,
             version: bundle.version,
@@ -141,6 +144,7 @@ impl Kit {
             vocabulary,
             rubric,
             sla,
+            notes,
         })
     }
 
@@ -182,6 +186,37 @@ impl Kit {
         diagnostics.extend(rubric);
         diagnostics.extend(sla_diagnostics);
         Ok(Report::new(diagnostics, Some(score), sla))
+    }
+
+    /// The blank note an agent fills in for a scenario (the base template for unknown ones).
+    pub fn note_template(&self, scenario: &str) -> String {
+        crate::note::template(scenario, &self.notes)
+    }
+
+    /// Reads a handoff note (plain text, Markdown or an editor's HTML) into a packet. Never
+    /// fails: what cannot be read becomes a diagnostic, text under unknown headings is kept.
+    pub fn parse_note(&self, text: &str, format: NoteFormat) -> ParsedNote {
+        crate::note::parse(text, format, &self.notes)
+    }
+
+    /// Checks a note: parses it, fills in what the page knows (`context`: ticket id, teams,
+    /// times; the note wins where both say something), and returns the report with every
+    /// diagnostic's `span` pointing into the text the agent sees.
+    pub fn check_note(
+        &self,
+        text: &str,
+        format: NoteFormat,
+        context: &Value,
+        options: &CheckOptions,
+    ) -> Result<Report> {
+        let mut parsed = self.parse_note(text, format);
+        crate::note::merge_context(&mut parsed.packet, context);
+        let packet = std::mem::take(&mut parsed.packet);
+        let mut report = self.check(packet, options)?;
+        parsed.attach_spans(&mut report.diagnostics);
+        let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
+        diagnostics.append(&mut report.diagnostics);
+        Ok(Report::new(diagnostics, report.score, report.sla))
     }
 
     /// A deadline on a bundle calendar (by id) or an inline one.

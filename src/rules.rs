@@ -26,6 +26,7 @@ pub fn all() -> Vec<RuleDoc> {
     rules.extend_from_slice(crate::schema::RULES);
     rules.extend_from_slice(crate::rubric::RULES);
     rules.extend_from_slice(crate::sla::RULES);
+    rules.extend_from_slice(crate::note::RULES);
     rules
 }
 

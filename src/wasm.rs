@@ -97,12 +97,52 @@ impl RawKit {
         Ok(minutes as f64)
     }
 
+    /// The blank note for a scenario.
+    #[wasm_bindgen(js_name = noteTemplate)]
+    pub fn note_template(&self, scenario: &str) -> String {
+        self.kit.note_template(scenario)
+    }
+
+    /// `{ packet, diagnostics, text, spans, insert_at }` for a note, as JSON text.
+    #[wasm_bindgen(js_name = parseNote)]
+    pub fn parse_note(&self, text: &str, html: bool) -> Result<String, JsValue> {
+        to_json(&self.kit.parse_note(text, note_format(html)))
+    }
+
+    /// The report for a note, with spans into the text the agent sees, as JSON text.
+    #[wasm_bindgen(js_name = checkNote)]
+    pub fn check_note(
+        &self,
+        text: &str,
+        html: bool,
+        context_json: Option<String>,
+        now: Option<String>,
+    ) -> Result<String, JsValue> {
+        let context = match context_json {
+            Some(json) => parse_json("The note context", &json).map_err(throw)?,
+            None => serde_json::Value::Null,
+        };
+        let report = self
+            .kit
+            .check_note(text, note_format(html), &context, &CheckOptions { now })
+            .map_err(throw)?;
+        to_json(&report)
+    }
+
     /// `{ "bundle", "version", "scenarios" }` as JSON text.
     pub fn describe(&self) -> String {
         let (bundle, version) = self.kit.bundle();
         let scenarios: Vec<&str> = self.kit.scenarios().collect();
         serde_json::json!({ "bundle": bundle, "version": version, "scenarios": scenarios })
             .to_string()
+    }
+}
+
+fn note_format(html: bool) -> crate::note::NoteFormat {
+    if html {
+        crate::note::NoteFormat::Html
+    } else {
+        crate::note::NoteFormat::Text
     }
 }
 

@@ -168,7 +168,7 @@ fn now_brings_at_risk_and_breached_findings() {
     assert_eq!(report.deadline.status, Some(Status::Breached));
     assert_eq!(report.deadline.remaining_business_minutes, Some(-30));
     assert_eq!(diagnostics[0].code, "sla/breached");
-    assert_eq!(diagnostics[0].severity, Severity::Error);
+    assert_eq!(diagnostics[0].severity, Severity::Warning);
     let (_, diagnostics) = sla.for_packet(&p, Some("2026-11-23T10:00:00Z"));
     assert!(diagnostics.is_empty());
 }

@@ -66,6 +66,23 @@ function instantText(value, what) {
   throw new HandoffKitError(`${what} must be an RFC 3339 string or a Date, not ${describe(value)}.`);
 }
 
+function invalid(what) {
+  throw new HandoffKitError(`${what} is required: an RFC 3339 string or a Date.`);
+}
+
+function noteText(text) {
+  if (typeof text !== 'string') throw new HandoffKitError(`The note must be a string, not ${describe(text)}.`);
+  return text;
+}
+
+// true for HTML (as rich editors emit it), false for plain text and Markdown.
+function noteFormat(format = 'text') {
+  if (format !== 'text' && format !== 'html') {
+    throw new HandoffKitError(`options.format must be "text" or "html", not ${JSON.stringify(format)}.`);
+  }
+  return format === 'html';
+}
+
 function toError(error) {
   if (typeof error === 'string') {
     try {
@@ -145,6 +162,42 @@ export class HandoffKit {
   validate(packet) {
     const text = objectText(packet, 'The packet');
     return JSON.parse(guard(() => this.#core.get().validate(text)));
+  }
+
+  /** The receiving team's deadline: `{ calendar, start, target, pauses?, now?, warn_before? }`. */
+  deadline(request) {
+    const text = objectText(request, 'The deadline request');
+    return JSON.parse(guard(() => this.#core.get().deadline(text)));
+  }
+
+  /** Open minutes of a calendar (a bundle calendar's id, or a calendar object) between two instants. */
+  businessMinutesBetween(calendar, from, to) {
+    const calendarText = jsonText(calendar, 'The calendar');
+    const fromText = instantText(from, 'from') ?? invalid('from');
+    const toText = instantText(to, 'to') ?? invalid('to');
+    return guard(() => this.#core.get().businessMinutesBetween(calendarText, fromText, toText));
+  }
+
+  /** The blank note (headings to fill in) for a scenario. */
+  noteTemplate(scenario) {
+    if (typeof scenario !== 'string') throw new HandoffKitError(`The scenario must be a string, not ${describe(scenario)}.`);
+    return guard(() => this.#core.get().noteTemplate(scenario));
+  }
+
+  /** Reads a handoff note into `{ packet, diagnostics, text, spans, insert_at }`. */
+  parseNote(text, options = {}) {
+    const note = noteText(text);
+    const html = noteFormat(options?.format);
+    return JSON.parse(guard(() => this.#core.get().parseNote(note, html)));
+  }
+
+  /** The report for a note; every diagnostic's `span` points into the text the agent sees. */
+  checkNote(text, options = {}) {
+    const note = noteText(text);
+    const html = noteFormat(options?.format);
+    const context = options?.context === undefined ? undefined : objectText(options.context, 'options.context');
+    const now = instantText(options?.now, 'options.now');
+    return JSON.parse(guard(() => this.#core.get().checkNote(note, html, context, now)));
   }
 
   /** `{ bundle, version, scenarios }` of the loaded bundle. */

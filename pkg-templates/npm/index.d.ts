@@ -153,6 +153,61 @@ export interface BundleInfo {
   scenarios: string[];
 }
 
+/** `[["09:00", "17:00"], …]`: open intervals of one day; an end not after its start runs past midnight. */
+export type Hours = Array<[string, string]>;
+
+/** A business calendar, as in a bundle's `calendars`. */
+export interface Calendar {
+  time_zone: string;
+  week: { mon?: Hours; tue?: Hours; wed?: Hours; thu?: Hours; fri?: Hours; sat?: Hours; sun?: Hours };
+  /** `"YYYY-MM-DD"` dates, or `"*-MM-DD"` every year, in the calendar's own zone. */
+  holidays?: string[];
+  /** Dates whose hours replace the week's (half days, special openings). */
+  exceptions?: Array<{ date: string; hours: Hours }>;
+}
+
+export interface WarnBefore {
+  percent?: number;
+  minutes?: number;
+}
+
+export interface DeadlineRequest {
+  /** A bundle calendar's id (`"default"` is built in), or a calendar. */
+  calendar: string | Calendar;
+  start: string | Date;
+  target: Target;
+  /** Time in which the clock stops (e.g. waiting on the customer). */
+  pauses?: Array<{ from: string | Date; to: string | Date }>;
+  now?: string | Date;
+  warn_before?: WarnBefore;
+}
+
+/** A deadline: `SlaReport` without the policy and calendar ids. */
+export type Deadline = Omit<SlaReport, 'policy' | 'calendar'>;
+
+export interface NoteOptions {
+  /** `"text"` (plain text or Markdown, the default) or `"html"` (as rich editors emit it). */
+  format?: 'text' | 'html';
+}
+
+export interface CheckNoteOptions extends NoteOptions {
+  now?: string | Date;
+  /** What the page knows (ticket id, teams, times); the note wins where both say something. */
+  context?: ContextPacket;
+}
+
+/** A note read into a packet. Offsets are UTF-16 code units into `text`. */
+export interface ParsedNote {
+  packet: ContextPacket;
+  diagnostics: Diagnostic[];
+  /** The text the agent sees (for HTML, the rendered text). */
+  text: string;
+  /** Where each packet field came from, by JSON Pointer. */
+  spans: Record<string, Span>;
+  /** Where a missing section would go: after the last section. */
+  insert_at: number;
+}
+
 export interface CheckOptions {
   /** The current time, for SLA status. The kit never reads a clock. */
   now?: string | Date;
@@ -166,6 +221,17 @@ export class HandoffKit {
   check(packet: ContextPacket | string, options?: CheckOptions): Report;
   /** Schema diagnostics only. A string is read as JSON text. */
   validate(packet: ContextPacket | string): Diagnostic[];
+  /** The internal deadline on a business calendar. */
+  deadline(request: DeadlineRequest): Deadline;
+  /** Open minutes of a calendar between two instants (negative when `to` is before `from`). */
+  businessMinutesBetween(calendar: string | Calendar, from: string | Date, to: string | Date): number;
+  /** The blank note for a scenario: headings an agent fills in. */
+  noteTemplate(scenario: string): string;
+  /** Reads a handoff note into a packet. Never throws for odd text: problems are diagnostics. */
+  parseNote(text: string, options?: NoteOptions): ParsedNote;
+  /** The report for a note; diagnostics carry `span`s into the text the agent sees. */
+  checkNote(text: string, options?: CheckNoteOptions): Report;
+  /** `{ bundle, version, scenarios }` of the loaded bundle. */
   readonly bundle: BundleInfo;
   free(): void;
 }

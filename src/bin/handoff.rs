@@ -201,7 +201,26 @@ fn write_pretty(
     };
     writeln!(out, "{}  {verdict}{score}", style.paint("1", file))?;
     if let Some(sla) = &report.sla {
-        writeln!(out, "  deadline {}", sla.deadline)?;
+        let d = &sla.deadline;
+        let status = match d.status {
+            Some(status) => format!(
+                ", {}",
+                serde_json::to_value(status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+                    .unwrap_or_default()
+            ),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "  receiving team must act by {} ({}; {} on calendar '{}', policy '{}'{status})",
+            d.deadline_local,
+            d.time_zone,
+            d.target.describe(),
+            sla.calendar,
+            sla.policy
+        )?;
     }
     for d in &report.diagnostics {
         write_diagnostic(out, d, &style)?;

@@ -48,8 +48,8 @@ pub const RULES: &[RuleDoc] = &[
     RuleDoc {
         code: "sla/breached",
         source: Source::Sla,
-        severity: Severity::Error,
-        what: "The receiving team's internal deadline has passed.",
+        severity: Severity::Warning,
+        what: "The receiving team's internal deadline has passed. A warning, not an error: the handoff itself may be complete, and it must still go, now.",
         why: "The customer is now waiting longer than the teams agreed; someone has to escalate and update them.",
         example: "Finance's deadline passed at Mon 24 Nov 12:00 (London): 4 business hours from the handoff.",
     },

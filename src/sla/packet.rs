@@ -147,7 +147,7 @@ fn explain(
         Some(Status::Breached) => diagnostics.push(
             Diagnostic::new(
                 "sla/breached",
-                Severity::Error,
+                Severity::Warning,
                 Source::Sla,
                 "/handoff/at",
                 format!("{team}'s deadline passed at {when}: {target} from the handoff."),

@@ -245,7 +245,7 @@ impl Kit {
             }
             None => {
                 let mut diagnostics = self.packet.validate(packet);
-                if let Some(name) = scenario {
+                if let Some(name) = scenario.filter(|name| !self.knows_scenario(name)) {
                     diagnostics.push(self.unknown_scenario(name));
                 }
                 diagnostics
@@ -253,8 +253,15 @@ impl Kit {
         }
     }
 
+    /// Built-in scenarios stay known with an org packet schema: the SLA policies and the
+    /// rubric still use them, only their built-in schemas do not apply.
+    fn knows_scenario(&self, name: &str) -> bool {
+        BUILTIN_SCENARIOS.contains(&name) || self.scenarios.contains_key(name)
+    }
+
     fn unknown_scenario(&self, name: &str) -> Diagnostic {
-        let known: Vec<&str> = self.scenarios().collect();
+        let mut known: Vec<&str> = BUILTIN_SCENARIOS.to_vec();
+        known.extend(self.scenarios().filter(|s| !BUILTIN_SCENARIOS.contains(s)));
         Diagnostic::new(
             "schema/unknown-scenario",
             Severity::Warning,

@@ -64,9 +64,13 @@ impl Validator {
         store: &SchemaStore,
         options: ValidatorOptions,
     ) -> Result<Validator> {
-        let compiled = jsonschema::options()
-            .with_draft(draft_of(schema))
-            .should_validate_formats(options.assert_formats)
+        let mut builder = jsonschema::options().with_draft(draft_of(schema));
+        if options.assert_formats {
+            builder = builder.should_validate_formats(true);
+        }
+        // Otherwise the draft's default applies: annotation only, unless the schema's
+        // metaschema enables the format-assertion vocabulary.
+        let compiled = builder
             .with_retriever(store.retriever())
             .with_pattern_options(
                 jsonschema::PatternOptions::fancy_regex().backtrack_limit(REGEX_BACKTRACK_LIMIT),

@@ -97,6 +97,31 @@ const validation = measure({
   'kit.check (JSON text)': (c) => kit.check(c.text, { now: '2026-11-21T12:00:00Z' }).valid,
 });
 
+// ---- deadlines (SLA engine) through the package -------------------------------------------------
+const london = {
+  time_zone: 'Europe/London',
+  week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+  holidays: ['2026-12-25', '2026-12-28', '*-01-01'],
+  exceptions: [{ date: '2026-12-24', hours: [['09:00', '13:00']] }],
+};
+const deadlineTargets = {
+  '1 business hour': { unit: 'business_hours', value: 1 },
+  '5 business days': { unit: 'business_days', value: 5 },
+  '60 business days': { unit: 'business_days', value: 60 },
+};
+const deadlineCases = Object.fromEntries(
+  Object.entries(deadlineTargets).map(([name, target]) => [
+    name,
+    { calendar: london, start: '2026-11-20T16:30:00Z', target, now: '2026-11-23T10:00:00Z', warn_before: { percent: 25 } },
+  ]),
+);
+const deadlines = measure(
+  Object.fromEntries(Object.entries(deadlineCases).map(([name, request]) => [
+    `deadline(): ${name}`,
+    () => kit.deadline(request).deadline.length > 0,
+  ])),
+);
+
 // ---- size and cold start ---------------------------------------------------------------------
 const wasm = readFileSync(`${pkg}handoff_kit_bg.wasm`);
 const size = { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
@@ -128,6 +153,13 @@ for (const [name, ns] of Object.entries(validation)) {
 console.log(`\n.wasm size: ${(size.raw / 1024).toFixed(0)} KiB raw, ${(size.gzip / 1024).toFixed(0)} KiB gzipped (${size.gzip} bytes)`);
 console.log(`cold start (import + instantiate + first check, fresh process): ${coldMs.toFixed(1)} ms (median of ${coldRuns.length})`);
 
+const oneHour = deadlines['deadline(): 1 business hour'];
+console.log('\ndeadlines (Europe/London, Mon–Fri 09:00–17:00, holidays)   ns/call   vs 1 business hour');
+for (const [name, ns] of Object.entries(deadlines)) {
+  console.log(`  ${name.padEnd(32)} ${ns.toFixed(0).padStart(9)}   ${(ns / oneHour).toFixed(2).padStart(8)}x`);
+}
+const sixtyDayRatio = deadlines['deadline(): 60 business days'] / oneHour;
+
 const stringRatio = validation['Validator.isValid (JSON text)'] / anchor;
 const checkRatio = validation['kit.check (JSON text)'] / anchor;
 console.log('\ntargets');
@@ -136,6 +168,6 @@ console.log(`  .wasm ≤ 1 MB gzipped: ${(size.gzip / 1e6).toFixed(3)} MB ${size
 console.log(`  full kit.check ≤ 2x ajv JSON.parse+validate: ${checkRatio.toFixed(2)}x ${checkRatio <= 2 ? 'PASS' : 'FAIL'}`);
 
 if (jsonOut) {
-  writeFileSync(jsonOut, JSON.stringify({ validation, size, coldMs, ratios: { stringRatio, checkRatio } }, null, 2));
+  writeFileSync(jsonOut, JSON.stringify({ validation, deadlines, size, coldMs, ratios: { stringRatio, checkRatio, sixtyDayRatio } }, null, 2));
 }
 if (sink === 42) console.log(''); // keep results observable

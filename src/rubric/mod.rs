@@ -54,8 +54,8 @@ pub type BusinessMinutes<'a> = &'a dyn Fn(&str, &str) -> Option<i64>;
 /// What the rest of the kit already knows about the packet being scored.
 #[derive(Clone, Copy, Default)]
 pub struct ScoreContext<'a> {
-    /// What the JSON Schema already reported: a field whose absence the schema reported costs
-    /// no rubric points and gets no second diagnostic.
+    /// What the JSON Schema already reported: a check that fails on such a field loses its
+    /// points, but gets no second diagnostic (the schema's explains the loss).
     pub schema_diagnostics: &'a [Diagnostic],
     /// The SLA engine's business-time measure: `(from, to)` as RFC 3339 → minutes. When `None`
     /// (or when it answers `None`), `late-handoff` uses elapsed calendar minutes.
@@ -150,7 +150,11 @@ impl Rubric {
                 points: earned,
                 max_points: setting.weight,
             });
-            diagnostics.extend(verdict.findings.into_iter().map(|f| {
+            // A finding at a field the schema already reported costs its points but gets no
+            // second diagnostic: the schema's says why.
+            let findings = verdict.findings.into_iter();
+            let unreported = findings.filter(|f| !input.reported_by_schema(&f.path));
+            diagnostics.extend(unreported.map(|f| {
                 Diagnostic::new(
                     entry.rule.code,
                     setting.severity,
@@ -201,6 +205,54 @@ mod tests {
         assert!(score.value < 100);
         assert!(!diagnostics.is_empty());
         assert_eq!(score.checks.len(), ENTRIES.len());
+    }
+
+    #[test]
+    fn what_the_schema_reported_costs_points_once_without_a_second_diagnostic() {
+        use crate::diagnostic::Severity;
+        let reported = [
+            Diagnostic::new(
+                "schema/required",
+                Severity::Error,
+                Source::Schema,
+                "/owner",
+                "Add the owner.",
+            ),
+            Diagnostic::new(
+                "schema/required",
+                Severity::Error,
+                Source::Schema,
+                "/customer",
+                "Add the customer.",
+            ),
+        ];
+        let rubric = Rubric::builtin();
+        let context = ScoreContext {
+            schema_diagnostics: &reported,
+            business_minutes: None,
+        };
+        let (without_owner, diagnostics) = rubric.score(&json!({}), &context);
+        let owner = without_owner
+            .checks
+            .iter()
+            .find(|c| c.id == "owner-not-a-person")
+            .unwrap();
+        assert_eq!(
+            owner.points, 0,
+            "a missing owner still costs the owner check's points"
+        );
+        assert!(
+            diagnostics
+                .iter()
+                .all(|d| !d.path.starts_with("/owner") && !d.path.starts_with("/customer")),
+            "no second diagnostic where the schema already spoke: {diagnostics:?}"
+        );
+        assert!(diagnostics.iter().any(|d| d.path == "/actions_taken"));
+        let (with_owner, _) = rubric.score(
+            &json!({"owner": {"name": "Dana Kim"}}),
+            &ScoreContext::default(),
+        );
+        assert!(with_owner.value > without_owner.value);
     }
 
     #[test]

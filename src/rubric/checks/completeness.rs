@@ -118,9 +118,7 @@ impl Check for Completeness {
         for (pointer, weight) in items(input) {
             total += weight;
             let empty_list_ok = EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str());
-            if is_filled(input.packet.pointer(&pointer), empty_list_ok)
-                || input.reported_by_schema(&pointer)
-            {
+            if is_filled(input.packet.pointer(&pointer), empty_list_ok) {
                 earned += weight;
                 continue;
             }
@@ -226,31 +224,6 @@ mod tests {
         assert!(found.contains(&"/billing/charge_date"));
         assert!(!found.contains(&"/billing/invoice_id"));
         assert!(!found.contains(&"/billing/amount"));
-    }
-
-    #[test]
-    fn what_the_schema_reported_is_not_punished_twice() {
-        let reported = [
-            Diagnostic::new(
-                "schema/required",
-                Severity::Error,
-                Source::Schema,
-                "/summary",
-                "Add a summary.",
-            ),
-            Diagnostic::new(
-                "schema/required",
-                Severity::Error,
-                Source::Schema,
-                "/customer",
-                "Add the customer.",
-            ),
-        ];
-        let verdict = run_with(&Completeness, &json!({}), &reported, None);
-        let found = paths(&verdict);
-        assert!(!found.contains(&"/summary"));
-        assert!(!found.contains(&"/customer/sentiment"));
-        assert!(found.contains(&"/actions_taken"));
     }
 
     #[test]

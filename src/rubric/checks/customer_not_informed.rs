@@ -39,7 +39,6 @@ impl Check for CustomerNotInformed {
         match input.packet.pointer(PATH) {
             Some(Value::Bool(true)) => Verdict::pass(),
             Some(Value::Bool(false)) => Verdict::fail(vec![Finding::new(PATH, "The customer was not told about this handoff: tell them who takes over and when they will hear back, then mark it.", hint)]),
-            _ if input.reported_by_schema(PATH) => Verdict::pass(),
             _ => Verdict::fail(vec![Finding::new(PATH, "Say whether the customer was told about this handoff.", hint)]),
         }
     }

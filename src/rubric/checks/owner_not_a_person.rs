@@ -61,9 +61,6 @@ impl Check for OwnerNotAPerson {
     fn run(&self, input: &Input) -> Verdict {
         let hint = "Write one person's name (for example 'Dana Kim') and put the team under the owner's team: the customer and the receiving team need someone they can ask.";
         let Some(name) = text(input.packet, "/owner/name") else {
-            if input.reported_by_schema("/owner/name") {
-                return Verdict::pass();
-            }
             return Verdict::fail(vec![Finding::new(
                 "/owner/name",
                 "Name the person who owns this case after the handoff.",
@@ -166,21 +163,7 @@ mod tests {
     }
 
     #[test]
-    fn missing_owner_fails_unless_the_schema_said_so() {
+    fn missing_owner_fails() {
         assert!(!run(&OwnerNotAPerson, &json!({})).passed());
-        let reported = [crate::diagnostic::Diagnostic::new(
-            "schema/required",
-            Severity::Error,
-            Source::Schema,
-            "/owner",
-            "Add the owner.",
-        )];
-        assert!(crate::rubric::checks::testing::run_with(
-            &OwnerNotAPerson,
-            &json!({}),
-            &reported,
-            None
-        )
-        .passed());
     }
 }

@@ -41,9 +41,7 @@ const PROMISE_PHRASES: &[&str] = &[
 
 impl Check for PromiseNotRecorded {
     fn run(&self, input: &Input) -> Verdict {
-        if is_filled(input.packet.pointer("/customer/promised"), false)
-            || input.reported_by_schema("/customer/promised")
-        {
+        if is_filled(input.packet.pointer("/customer/promised"), false) {
             return Verdict::pass();
         }
         let Some(said) = texts(input).into_iter().find(|t| mentions_promise(t)) else {

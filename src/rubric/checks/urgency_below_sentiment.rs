@@ -46,7 +46,7 @@ impl Check for UrgencyBelowSentiment {
                 format!("The customer is {mood} but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first."),
                 hint,
             )]),
-            None if !input.reported_by_schema("/urgency") => Verdict::fail(vec![Finding::new(
+            None => Verdict::fail(vec![Finding::new(
                 "/urgency",
                 format!("The customer is {mood} but the handoff has no urgency: mark it 'urgent' so the receiving team answers first."),
                 hint,

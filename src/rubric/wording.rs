@@ -4,33 +4,57 @@
 /// The lowercase words of a text; apostrophes inside words are kept ("didn't"), typographic
 /// ones are read as plain ones.
 pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for c in text.chars() {
-        let c = if c == '\u{2019}' { '\'' } else { c };
-        if c.is_alphanumeric() || (c == '\'' && !current.is_empty()) {
-            current.extend(c.to_lowercase());
-        } else if !current.is_empty() {
-            out.push(
-                std::mem::take(&mut current)
-                    .trim_end_matches('\'')
-                    .to_string(),
-            );
-        }
-    }
-    if !current.is_empty() {
-        out.push(current.trim_end_matches('\'').to_string());
-    }
-    out
+    word_slices(text)
+        .map(|w| w.chars().flat_map(normalised).collect())
+        .collect()
+}
+
+/// The words of a text as slices of it, before lowercasing: a word starts with a letter or
+/// digit and runs over letters, digits and apostrophes, without trailing apostrophes.
+fn word_slices(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.find(|c: char| c.is_alphanumeric())?;
+        let tail = &rest[start..];
+        let len = tail
+            .find(|c: char| !(c.is_alphanumeric() || is_apostrophe(c)))
+            .unwrap_or(tail.len());
+        let word = tail[..len].trim_end_matches(is_apostrophe);
+        rest = &tail[len..];
+        Some(word)
+    })
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// One character as words hold it: lowercase, typographic apostrophes as plain ones.
+fn normalised(c: char) -> impl Iterator<Item = char> {
+    let c = if c == '\u{2019}' { '\'' } else { c };
+    c.to_lowercase()
+}
+
+/// Whether a raw word slice, normalised, equals a normalised word, without allocating.
+fn same_word(raw: &str, word: &str) -> bool {
+    raw.chars().flat_map(normalised).eq(word.chars())
+}
+
+/// How many words a text has (as [`words`] splits it), without building them.
+pub fn word_count(text: &str) -> usize {
+    word_slices(text).count()
 }
 
 /// Whether `phrase` (one or more words) occurs in `words` as consecutive words.
 pub fn has_phrase(words: &[String], phrase: &str) -> bool {
-    let phrase: Vec<String> = self::words(phrase);
+    let phrase: Vec<&str> = word_slices(phrase).collect();
     !phrase.is_empty()
-        && words
-            .windows(phrase.len())
-            .any(|window| window == phrase.as_slice())
+        && words.windows(phrase.len()).any(|window| {
+            window
+                .iter()
+                .zip(&phrase)
+                .all(|(word, raw)| same_word(raw, word))
+        })
 }
 
 /// The first of `phrases` that occurs in `words`.
@@ -46,10 +70,46 @@ pub fn has_stem(words: &[String], stem: &str) -> bool {
     words.iter().any(|w| w.starts_with(stem))
 }
 
+/// A fixed list of phrases, normalised once (lowercase words joined by one space) on first
+/// use, so asking whether a text is one of them costs one tokenisation and a lookup.
+pub struct PhraseSet {
+    phrases: &'static [&'static str],
+    normalised: std::sync::OnceLock<std::collections::HashSet<String>>,
+}
+
+impl PhraseSet {
+    pub const fn new(phrases: &'static [&'static str]) -> PhraseSet {
+        PhraseSet {
+            phrases,
+            normalised: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The phrases as written.
+    pub fn list(&self) -> &'static [&'static str] {
+        self.phrases
+    }
+
+    /// The whole text, ignoring punctuation and case, is one of the phrases.
+    pub fn contains_text(&self, text: &str) -> bool {
+        let set = self
+            .normalised
+            .get_or_init(|| self.phrases.iter().map(|p| words(p).join(" ")).collect());
+        let text = words(text);
+        !text.is_empty() && set.contains(&text.join(" "))
+    }
+}
+
 /// The whole text, lowercased, is one of `phrases` (ignoring punctuation and case).
 pub fn is_one_of(text: &str, phrases: &[&str]) -> bool {
     let text = words(text);
-    !text.is_empty() && phrases.iter().any(|phrase| words(phrase) == text)
+    !text.is_empty()
+        && phrases.iter().any(|phrase| {
+            let mut phrase_words = word_slices(phrase);
+            text.iter()
+                .all(|w| phrase_words.next().is_some_and(|p| same_word(p, w)))
+                && phrase_words.next().is_none()
+        })
 }
 
 /// Whether a text names something specific: a number (amount, id, date, version), a currency
@@ -162,6 +222,11 @@ mod tests {
             &["did not work", "didn't work"]
         ));
         assert!(!is_one_of("didn't work after the reset", &["didn't work"]));
+        static SET: PhraseSet = PhraseSet::new(&["didn't work", "n/a"]);
+        assert!(SET.contains_text("Didn’t work!"));
+        assert!(SET.contains_text("N/A"));
+        assert!(!SET.contains_text("didn't work after the reset"));
+        assert!(!SET.contains_text(" -- "));
     }
 
     #[test]

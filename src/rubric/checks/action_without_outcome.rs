@@ -13,7 +13,7 @@
 use crate::diagnostic::{pointer_join, Severity, Source};
 use crate::rubric::fields::{items, quote, text};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::is_one_of;
+use crate::rubric::wording::PhraseSet;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -30,13 +30,13 @@ pub struct ActionWithoutOutcome;
 
 /// Outcomes that say nothing about what was observed.
 #[rustfmt::skip]
-const USELESS_OUTCOMES: &[&str] = &[
+static USELESS_OUTCOMES: PhraseSet = PhraseSet::new(&[
     "didn't work", "did not work", "doesn't work", "does not work", "not working", "no luck",
     "no change", "nothing", "nothing happened", "failed", "fail", "unsuccessful", "no", "no result",
     "no results", "didn't help", "did not help", "no joy", "same", "same issue", "same problem",
     "still broken", "still not working", "still the same", "n/a", "na", "none", "tbd", "unknown",
     "done", "ok", "okay", "tried", "see above", "see notes", "as expected",
-];
+]);
 
 impl Check for ActionWithoutOutcome {
     fn run(&self, input: &Input) -> Verdict {
@@ -56,7 +56,7 @@ impl Check for ActionWithoutOutcome {
             let hint = "Write what you saw: the error, the message, what changed or stayed the same. The receiving team uses it to avoid repeating the step.";
             match text(entry, "/outcome") {
                 None => findings.push(Finding::new(path, format!("Say what happened when you did '{}'.", quote(action)), hint)),
-                Some(outcome) if outcome.chars().all(|c| !c.is_alphanumeric()) || is_one_of(outcome, USELESS_OUTCOMES) => findings.push(Finding::new(
+                Some(outcome) if outcome.chars().all(|c| !c.is_alphanumeric()) || USELESS_OUTCOMES.contains_text(outcome) => findings.push(Finding::new(
                     path,
                     format!("Say what happened after '{}' — '{}' does not tell the next team what you saw.", quote(action), quote(outcome)),
                     hint,

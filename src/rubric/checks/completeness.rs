@@ -118,7 +118,10 @@ impl Check for Completeness {
         for (pointer, weight) in items(input) {
             total += weight;
             let empty_list_ok = EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str());
-            if is_filled(input.packet.pointer(&pointer), empty_list_ok) {
+            if is_filled(
+                crate::rubric::fields::at(input.packet, &pointer),
+                empty_list_ok,
+            ) {
                 earned += weight;
                 continue;
             }

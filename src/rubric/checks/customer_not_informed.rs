@@ -36,7 +36,7 @@ impl Check for CustomerNotInformed {
             return Verdict::pass();
         }
         let hint = "Tell the customer who takes over and when they will hear back; a silent transfer makes them repeat their story to a stranger.";
-        match input.packet.pointer(PATH) {
+        match crate::rubric::fields::at(input.packet, PATH) {
             Some(Value::Bool(true)) => Verdict::pass(),
             Some(Value::Bool(false)) => Verdict::fail(vec![Finding::new(PATH, "The customer was not told about this handoff: tell them who takes over and when they will hear back, then mark it.", hint)]),
             _ => Verdict::fail(vec![Finding::new(PATH, "Say whether the customer was told about this handoff.", hint)]),

@@ -12,7 +12,7 @@
 use crate::diagnostic::{pointer_join, Severity, Source};
 use crate::rubric::fields::{items, quote, text};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::is_one_of;
+use crate::rubric::wording::PhraseSet;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -28,10 +28,10 @@ pub const RULE: RuleDoc = RuleDoc {
 pub struct NextStepWithoutOwner;
 
 #[rustfmt::skip]
-const PLACEHOLDERS: &[&str] = &[
+static PLACEHOLDERS: PhraseSet = PhraseSet::new(&[
     "tbd", "tba", "tbc", "n/a", "na", "none", "someone", "somebody", "anyone", "unknown",
     "unassigned", "whoever", "todo", "x",
-];
+]);
 
 impl Check for NextStepWithoutOwner {
     fn run(&self, input: &Input) -> Verdict {
@@ -44,7 +44,7 @@ impl Check for NextStepWithoutOwner {
             };
             judged += 1;
             match text(step, "/owner") {
-                Some(owner) if owner.chars().any(char::is_alphanumeric) && !is_one_of(owner, PLACEHOLDERS) => good += 1,
+                Some(owner) if owner.chars().any(char::is_alphanumeric) && !PLACEHOLDERS.contains_text(owner) => good += 1,
                 _ => findings.push(Finding::new(
                     pointer_join(&pointer_join("/next_steps", &index.to_string()), "owner"),
                     format!("Say who does '{}' — a next step without an owner is one nobody does.", quote(action)),

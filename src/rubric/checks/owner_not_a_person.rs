@@ -14,7 +14,7 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::{quote, text};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{is_one_of, words};
+use crate::rubric::wording::{words, PhraseSet};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -30,12 +30,12 @@ pub const RULE: RuleDoc = RuleDoc {
 pub struct OwnerNotAPerson;
 
 #[rustfmt::skip]
-const PLACEHOLDERS: &[&str] = &[
+static PLACEHOLDERS: PhraseSet = PhraseSet::new(&[
     "tbd", "tba", "tbc", "n/a", "na", "none", "nobody", "no one", "someone", "somebody", "anyone",
     "anybody", "unknown", "unassigned", "not assigned", "to be decided", "to be assigned",
     "to be confirmed", "whoever", "whoever is free", "todo", "to do", "x", "xx", "xxx", "me",
     "myself", "them", "they", "owner", "name", "assignee", "next available", "next available agent",
-];
+]);
 
 /// Words that make up team and role descriptions but never a person's name.
 #[rustfmt::skip]
@@ -81,7 +81,7 @@ impl Check for OwnerNotAPerson {
 /// What the name is instead of a person ("a team", "a role", …), or `None` for a person.
 fn not_a_person(name: &str, input: &Input) -> Option<&'static str> {
     let name_words = words(name);
-    if name_words.is_empty() || is_one_of(name, PLACEHOLDERS) {
+    if name_words.is_empty() || PLACEHOLDERS.contains_text(name) {
         return Some("a placeholder");
     }
     if name.contains('@') {
@@ -97,7 +97,7 @@ fn not_a_person(name: &str, input: &Input) -> Option<&'static str> {
     }
     if name_words
         .iter()
-        .all(|w| ROLE_WORDS.contains(&w.as_str()) || PLACEHOLDERS.contains(&w.as_str()))
+        .all(|w| ROLE_WORDS.contains(&w.as_str()) || PLACEHOLDERS.list().contains(&w.as_str()))
     {
         return Some("a role");
     }

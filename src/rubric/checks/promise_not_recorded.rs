@@ -41,7 +41,10 @@ const PROMISE_PHRASES: &[&str] = &[
 
 impl Check for PromiseNotRecorded {
     fn run(&self, input: &Input) -> Verdict {
-        if is_filled(input.packet.pointer("/customer/promised"), false) {
+        if is_filled(
+            crate::rubric::fields::at(input.packet, "/customer/promised"),
+            false,
+        ) {
             return Verdict::pass();
         }
         let Some(said) = texts(input).into_iter().find(|t| mentions_promise(t)) else {

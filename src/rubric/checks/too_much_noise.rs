@@ -15,7 +15,7 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::{quote, text};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::words;
+use crate::rubric::wording::{word_count, words};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -59,7 +59,7 @@ impl Check for TooMuchNoise {
                 "The receiving team needs the point, not the conversation the agent already read.",
             )]);
         }
-        let count = words(summary).len();
+        let count = word_count(summary);
         if count > thresholds.summary_max_words {
             let message = format!(
                 "The summary is {count} words long (the limit is {}): put the point in two or three sentences and leave the details to the actions, next steps and documents.",

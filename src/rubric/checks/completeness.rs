@@ -179,8 +179,7 @@ fn label(pointer: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostic;
-    use crate::rubric::checks::testing::{run, run_with};
+    use crate::rubric::checks::testing::run;
     use serde_json::json;
 
     fn paths(verdict: &Verdict) -> Vec<&str> {

@@ -72,15 +72,25 @@ fn place_of(zone: &str) -> String {
     zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
 }
 
-/// "Mon 24 Nov 12:00" in the calendar's zone.
+/// "Mon 24 Nov 12:00" in the calendar's zone. Written out by hand rather than with
+/// `strftime`, which would add jiff's whole format-string machinery to the wasm.
 fn wall_clock(sla_zone: &jiff::tz::TimeZone, t: i64) -> String {
-    match Timestamp::from_second(t) {
-        Ok(timestamp) => timestamp
-            .to_zoned(sla_zone.clone())
-            .strftime("%a %-d %b %H:%M")
-            .to_string(),
-        Err(_) => String::new(),
-    }
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Ok(timestamp) = Timestamp::from_second(t) else {
+        return String::new();
+    };
+    let local = timestamp.to_zoned(sla_zone.clone()).datetime();
+    let weekday = WEEKDAYS[usize::from(local.weekday().to_monday_zero_offset().unsigned_abs()) % 7];
+    let month = MONTHS[usize::from(local.month().unsigned_abs()).saturating_sub(1) % 12];
+    format!(
+        "{weekday} {} {month} {:02}:{:02}",
+        local.day(),
+        local.hour(),
+        local.minute()
+    )
 }
 
 fn unit_words(unit: TargetUnit) -> &'static str {
@@ -197,4 +207,25 @@ fn explain(
         }
     }
     diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wall_clock_matches_strftime() {
+        let zone = jiff::tz::TimeZone::get("Europe/London").unwrap();
+        for t in [
+            1_795_435_200_i64,
+            1_767_225_600,
+            1_774_746_000,
+            1_798_761_599,
+        ] {
+            let expected = jiff::Timestamp::from_second(t)
+                .unwrap()
+                .to_zoned(zone.clone())
+                .strftime("%a %-d %b %H:%M")
+                .to_string();
+            assert_eq!(super::wall_clock(&zone, t), expected);
+        }
+    }
 }

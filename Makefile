@@ -6,7 +6,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 VERSION := $(shell awk -F'"' '/^version = / { print $$2; exit }' Cargo.toml)
-WASM := target/wasm32-unknown-unknown/release/handoff_kit.wasm
+WASM := target/wasm32-unknown-unknown/wasm/handoff_kit.wasm
 TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
@@ -21,7 +21,7 @@ cli:
 	cargo build --release --bin handoff
 
 npm:
-	cargo build --release --lib --target wasm32-unknown-unknown
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown
 	.ci/package $(WASM)
 
 demo: build

@@ -1,8 +1,10 @@
 //! The wasm-bindgen facade: converts types and errors, nothing else.
 //!
-//! Documents cross the boundary as JSON text in both directions: measured against
-//! serde-wasm-bindgen's object walking, parsing text inside wasm was faster for whole packets
-//! (see bench/README.md), and it keeps the facade free of JS types. Errors are thrown as the
+//! Documents cross the boundary as JSON text in both directions. Measured on the example
+//! packets (`Validator.isValid`, one Node process): JSON text parsed by serde_json inside wasm
+//! 24.0 µs; a JS object through `JSON.stringify` and then the same path 34.9 µs; the same object
+//! converted by serde-wasm-bindgen 57.0 µs. So objects are stringified in JS, and the facade
+//! needs no JS types. Errors are thrown as the
 //! JSON of [`crate::Error`]; the JS wrapper turns them into `HandoffKitError`s.
 
 use crate::error::{parse_json, Error};

@@ -2,7 +2,7 @@
 // prints ratios. Run with `make bench` (builds first). Options: --quick (shorter rounds),
 // --json FILE (also write the figures as JSON).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -124,7 +124,11 @@ const deadlines = measure(
 
 // ---- size and cold start ---------------------------------------------------------------------
 const wasm = readFileSync(`${pkg}handoff_kit_bg.wasm`);
-const size = { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
+const size = {
+  raw: wasm.length,
+  gzip: gzipSync(wasm, { level: 9 }).length,
+  brotli: brotliCompressSync(wasm, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+};
 
 const coldScript = `
   const t0 = performance.now();
@@ -150,7 +154,7 @@ for (const [name, ns] of Object.entries(validation)) {
       + `                   ${(ns / anchorObject).toFixed(2).padStart(6)}x`,
   );
 }
-console.log(`\n.wasm size: ${(size.raw / 1024).toFixed(0)} KiB raw, ${(size.gzip / 1024).toFixed(0)} KiB gzipped (${size.gzip} bytes)`);
+console.log(`\n.wasm size: ${(size.raw / 1024).toFixed(0)} KiB raw, ${(size.gzip / 1024).toFixed(0)} KiB gzipped (${size.gzip} bytes), ${(size.brotli / 1024).toFixed(0)} KiB brotli`);
 console.log(`cold start (import + instantiate + first check, fresh process): ${coldMs.toFixed(1)} ms (median of ${coldRuns.length})`);
 
 const oneHour = deadlines['deadline(): 1 business hour'];

@@ -20,18 +20,6 @@ use crate::vocabulary::Vocabulary;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// The scenarios with built-in schemas.
-pub const BUILTIN_SCENARIOS: [&str; 8] = [
-    "billing_to_finance",
-    "support_to_engineering",
-    "tier1_to_tier2",
-    "bot_to_human",
-    "agent_to_supervisor",
-    "sales_to_success",
-    "support_to_fulfillment",
-    "voice_to_chat",
-];
-
 /// Options for [`Kit::check`].
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -106,7 +94,7 @@ impl Kit {
         let packet = compile(&packet_id, "packet_schema")?;
         let mut scenarios = BTreeMap::new();
         if bundle.packet_schema.is_none() {
-            for name in BUILTIN_SCENARIOS {
+            for name in crate::scenario::BUILTIN.map(|s| s.name) {
                 let id = format!("{BUILTIN_BASE}scenarios/{name}.schema.json");
                 let validator = compile(&id, "built-in scenario")?;
                 scenarios.insert(
@@ -256,12 +244,12 @@ impl Kit {
     /// Built-in scenarios stay known with an org packet schema: the SLA policies and the
     /// rubric still use them, only their built-in schemas do not apply.
     fn knows_scenario(&self, name: &str) -> bool {
-        BUILTIN_SCENARIOS.contains(&name) || self.scenarios.contains_key(name)
+        crate::scenario::is_builtin(name) || self.scenarios.contains_key(name)
     }
 
     fn unknown_scenario(&self, name: &str) -> Diagnostic {
-        let mut known: Vec<&str> = BUILTIN_SCENARIOS.to_vec();
-        known.extend(self.scenarios().filter(|s| !BUILTIN_SCENARIOS.contains(s)));
+        let mut known: Vec<&str> = crate::scenario::BUILTIN.map(|s| s.name).to_vec();
+        known.extend(self.scenarios().filter(|s| !crate::scenario::is_builtin(s)));
         Diagnostic::new(
             "schema/unknown-scenario",
             Severity::Warning,

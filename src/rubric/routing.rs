@@ -6,18 +6,6 @@ use crate::vocabulary::{invalid, key, Vocabulary};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// The canonical receiving team of each built-in scenario.
-pub const BUILTIN_TEAMS: &[(&str, &str)] = &[
-    ("billing_to_finance", "finance"),
-    ("support_to_engineering", "engineering"),
-    ("tier1_to_tier2", "tier2"),
-    ("bot_to_human", "support"),
-    ("agent_to_supervisor", "supervisor"),
-    ("sales_to_success", "customer_success"),
-    ("support_to_fulfillment", "fulfillment"),
-    ("voice_to_chat", "chat_support"),
-];
-
 /// Scenario → the teams that may receive it, and each scenario's title for messages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Routing {
@@ -28,9 +16,9 @@ pub struct Routing {
 impl Default for Routing {
     fn default() -> Self {
         Routing {
-            teams: BUILTIN_TEAMS
+            teams: crate::scenario::BUILTIN
                 .iter()
-                .map(|(scenario, team)| ((*scenario).to_string(), vec![(*team).to_string()]))
+                .map(|s| (s.name.to_string(), vec![s.team.to_string()]))
                 .collect(),
             titles: BTreeMap::new(),
         }

@@ -23,7 +23,7 @@ mod timeline;
 
 pub use calendar::Calendar;
 pub use engine::{CalendarRef, DeadlineRequest};
-pub use packet::{canonical_team, situation_of};
+pub use packet::situation_of;
 pub use pauses::Pause;
 pub use policy::{builtin_policies, Match, Policy, Situation};
 pub use report::{Deadline, Segment, SlaReport, Status};

@@ -11,51 +11,28 @@ use crate::diagnostic::{Diagnostic, Severity, Source};
 use jiff::Timestamp;
 use serde_json::Value;
 
-/// The team a scenario hands to when the packet does not name one.
-pub fn canonical_team(scenario: &str) -> Option<&'static str> {
-    Some(match scenario {
-        "billing_to_finance" => "finance",
-        "support_to_engineering" => "engineering",
-        "tier1_to_tier2" => "tier2",
-        "bot_to_human" => "support",
-        "agent_to_supervisor" => "supervisor",
-        "sales_to_success" => "customer_success",
-        "support_to_fulfillment" => "fulfillment",
-        "voice_to_chat" => "chat_support",
-        _ => return None,
-    })
-}
-
-fn text_at<'a>(packet: &'a Value, pointer: &str) -> Option<&'a str> {
-    packet
-        .pointer(pointer)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-}
-
 /// The situation a packet describes, normalised for policy matching.
 pub fn situation_of(packet: &Value) -> Situation {
-    let scenario = text_at(packet, "/handoff/scenario").map(normalise);
-    let team = text_at(packet, "/handoff/to/team")
+    let scenario = crate::packet::text(packet, "/handoff/scenario").map(normalise);
+    let team = crate::packet::text(packet, "/handoff/to/team")
         .map(normalise)
         .or_else(|| {
             scenario
                 .as_deref()
-                .and_then(canonical_team)
+                .and_then(crate::scenario::receiving_team)
                 .map(str::to_string)
         });
     Situation {
         scenario,
         team,
-        urgency: text_at(packet, "/urgency").map(normalise),
-        sentiment: text_at(packet, "/customer/sentiment").map(normalise),
+        urgency: crate::packet::text(packet, "/urgency").map(normalise),
+        sentiment: crate::packet::text(packet, "/customer/sentiment").map(normalise),
     }
 }
 
 /// "Finance", "Customer success": a team id as an agent would say it.
 fn team_label(packet: &Value, situation: &Situation) -> String {
-    let raw = text_at(packet, "/handoff/to/team")
+    let raw = crate::packet::text(packet, "/handoff/to/team")
         .map(str::to_string)
         .or_else(|| situation.team.clone())
         .unwrap_or_else(|| "The receiving team".to_string());
@@ -105,7 +82,7 @@ pub(crate) fn for_packet(
     packet: &Value,
     now: Option<&str>,
 ) -> (Option<SlaReport>, Vec<Diagnostic>) {
-    let Some(start) = text_at(packet, "/handoff/at").and_then(parse_instant) else {
+    let Some(start) = crate::packet::text(packet, "/handoff/at").and_then(parse_instant) else {
         return (None, Vec::new());
     };
     let situation = situation_of(packet);
@@ -186,7 +163,7 @@ fn explain(
         }
         _ => {}
     }
-    let customer = text_at(packet, "/customer/deadline").and_then(parse_instant);
+    let customer = crate::packet::text(packet, "/customer/deadline").and_then(parse_instant);
     if let Some(customer) = customer {
         if due > customer {
             diagnostics.push(

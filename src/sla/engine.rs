@@ -47,7 +47,8 @@ pub(crate) struct Inputs {
     pub warn_before: Option<WarnBefore>,
 }
 
-fn request_problem(path: &str, message: String) -> Error {
+/// An unusable deadline request: an `input` error with one `sla/invalid-request` diagnostic.
+pub(crate) fn request_problem(path: &str, message: String) -> Error {
     Error::new("input", message.clone()).with_diagnostics(vec![Diagnostic::new(
         "sla/invalid-request",
         Severity::Error,

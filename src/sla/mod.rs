@@ -219,13 +219,7 @@ impl Sla {
                 let message = format!(
                     "\"{text}\" is not a date and time with an offset: write RFC 3339, e.g. \"2026-11-20T16:00:00Z\"."
                 );
-                Error::new("input", message.clone()).with_diagnostics(vec![Diagnostic::new(
-                    "sla/invalid-request",
-                    Severity::Error,
-                    Source::Sla,
-                    path,
-                    message,
-                )])
+                engine::request_problem(path, message)
             })
         };
         let from = instant(from, "/from")?;

@@ -226,12 +226,15 @@ impl Calendar {
     pub(crate) fn is_open_at_local(&self, local: i64) -> bool {
         let day = local.div_euclid(DAY);
         let second = local.rem_euclid(DAY);
-        let inside = |day: i64, second: i64| {
-            self.intervals_on(day)
-                .iter()
-                .any(|i| i64::from(i.start) * 60 <= second && second < i64::from(i.end) * 60)
-        };
-        inside(day, second) || inside(day - 1, second + DAY)
+        self.holds(day, second) || self.holds(day - 1, second + DAY)
+    }
+
+    /// Whether one of `day`'s own intervals holds `second` (seconds after that day's midnight;
+    /// past 86,400 for the overnight part of an interval).
+    fn holds(&self, day: i64, second: i64) -> bool {
+        self.intervals_on(day)
+            .iter()
+            .any(|i| i64::from(i.start) * 60 <= second && second < i64::from(i.end) * 60)
     }
 
     /// The date whose open time holds the wall-clock time `local`: the morning part of an
@@ -239,12 +242,7 @@ impl Calendar {
     pub(crate) fn owning_day(&self, local: i64) -> i64 {
         let day = local.div_euclid(DAY);
         let second = local.rem_euclid(DAY);
-        let inside = |day: i64, second: i64| {
-            self.intervals_on(day)
-                .iter()
-                .any(|i| i64::from(i.start) * 60 <= second && second < i64::from(i.end) * 60)
-        };
-        if !inside(day, second) && inside(day - 1, second + DAY) {
+        if !self.holds(day, second) && self.holds(day - 1, second + DAY) {
             day - 1
         } else {
             day

@@ -1,31 +1,14 @@
 //! Deadlines on real calendars: weekends, hours, a start outside hours, closing time, a leap-day
 //! holiday, half days, pauses, targets of 0 and of 60 business days, status and warnings.
 
-use handoff_kit::sla::{Deadline, DeadlineRequest, Sla, Status};
+use handoff_kit::sla::{DeadlineRequest, Sla, Status};
 use serde_json::{json, Value};
 
-fn weekdays(hours: Value) -> Value {
-    json!({ "mon": hours, "tue": hours, "wed": hours, "thu": hours, "fri": hours })
-}
+mod sla_common;
+use sla_common::{business_minutes, deadline, target, weekdays};
 
 fn london() -> Value {
     json!({ "time_zone": "Europe/London", "week": weekdays(json!([["09:00", "17:00"]])) })
-}
-
-fn deadline(request: Value) -> Deadline {
-    let request: DeadlineRequest = serde_json::from_value(request).expect("request shape");
-    Sla::default().deadline(&request).expect("deadline")
-}
-
-fn business_minutes(calendar: Value, from: &str, to: &str) -> i64 {
-    let calendar = serde_json::from_value(calendar).expect("calendar ref");
-    Sla::default()
-        .business_minutes_between(&calendar, from, to)
-        .expect("minutes")
-}
-
-fn target(unit: &str, value: u64) -> Value {
-    json!({ "unit": unit, "value": value })
 }
 
 #[test]

@@ -1,33 +1,15 @@
 //! Time zones: DST spring and autumn in Europe and the US (night shifts of 7 and 9 hours, a
 //! 24-hour target across a 25-hour day) and holidays in a zone far from UTC (Sydney).
 
-use handoff_kit::sla::{Deadline, DeadlineRequest, Sla};
 use serde_json::{json, Value};
 
-fn weekdays(hours: Value) -> Value {
-    json!({ "mon": hours, "tue": hours, "wed": hours, "thu": hours, "fri": hours })
-}
+mod sla_common;
+use sla_common::{business_minutes, deadline, target, weekdays};
 
 fn every_night(zone: &str) -> Value {
     let night = json!([["22:00", "06:00"]]);
     json!({ "time_zone": zone, "week": { "mon": night, "tue": night, "wed": night, "thu": night,
         "fri": night, "sat": night, "sun": night } })
-}
-
-fn deadline(request: Value) -> Deadline {
-    let request: DeadlineRequest = serde_json::from_value(request).expect("request shape");
-    Sla::default().deadline(&request).expect("deadline")
-}
-
-fn business_minutes(calendar: Value, from: &str, to: &str) -> i64 {
-    let calendar = serde_json::from_value(calendar).expect("calendar ref");
-    Sla::default()
-        .business_minutes_between(&calendar, from, to)
-        .expect("minutes")
-}
-
-fn target(unit: &str, value: u64) -> Value {
-    json!({ "unit": unit, "value": value })
 }
 
 #[test]

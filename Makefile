@@ -26,7 +26,8 @@ npm:
 
 demo: build
 	@echo; echo "== handoff check examples/packets/*.json"
-	-target/release/handoff check examples/packets/*.json
+	@target/release/handoff check examples/packets/*.json \
+	  || echo "(handoff exited with status $$?: some example packets are bad on purpose)"
 	@echo "== the npm package, installed from $(TARBALL) into a scratch project"
 	examples/npm-demo/run.sh $(TARBALL)
 

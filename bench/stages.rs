@@ -49,6 +49,11 @@ fn main() {
     time("Kit::check (incl. clone)", &|p| {
         drop(kit.check(p.clone(), &options))
     });
+    let vocabulary = handoff_kit::vocabulary::Vocabulary::builtin();
+    time("Vocabulary::normalise (incl. clone)", &|p| {
+        let mut packet = p.clone();
+        drop(vocabulary.normalise(&mut packet));
+    });
     time("Sla::for_packet", &|p| drop(sla.for_packet(p, Some(NOW))));
     time("Rubric::score (SLA clock)", &|p| {
         let context = ScoreContext {

@@ -1,6 +1,10 @@
 //! Native time per stage of `Kit::check` over `examples/packets/`, to see where a check's time
 //! goes without the wasm boundary: `cargo run --release --example stages`. Each figure is the
 //! mean over 300 passes; compare stages within one run.
+//!
+//! `stages STAGE [PASSES]` runs one stage only (by the name printed, e.g. `pipeline`), which is
+//! what to give a profiler: `valgrind --tool=callgrind target/release/examples/stages rubric 20`
+//! counts instructions, which does not drift with the machine's load.
 
 use handoff_kit::rubric::{Rubric, ScoreContext};
 use handoff_kit::sla::{CalendarRef, Sla};
@@ -11,30 +15,35 @@ use std::time::Instant;
 const PASSES: usize = 300;
 const NOW: &str = "2026-11-16T10:00:00Z";
 
+type Stage<'a> = Box<dyn Fn(&str, &Value) + 'a>;
+
 fn main() {
+    let mut args = std::env::args().skip(1);
+    let only = args.next();
+    let passes = args
+        .next()
+        .map_or(PASSES, |n| n.parse().expect("PASSES is a number"));
+
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/packets");
-    let mut packets: Vec<Value> = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("examples/packets") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let text = std::fs::read_to_string(&path).expect("read packet");
-            packets.push(serde_json::from_str(&text).expect("packet JSON"));
-        }
-    }
-    let time = |name: &str, stage: &dyn Fn(&Value)| {
-        let start = Instant::now();
-        for _ in 0..PASSES {
-            for packet in &packets {
-                stage(packet);
-            }
-        }
-        let per_packet = start.elapsed().as_secs_f64() * 1e6 / (PASSES * packets.len()) as f64;
-        println!("{name:<32} {per_packet:>8.1} µs/packet");
-    };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("examples/packets")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let packets: Vec<(String, Value)> = files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("read packet");
+            let value = serde_json::from_str(&text).expect("packet JSON");
+            (text, value)
+        })
+        .collect();
 
     let kit = Kit::builtin().expect("built-in kit");
     let sla = Sla::default();
     let rubric = Rubric::builtin();
+    let vocabulary = handoff_kit::vocabulary::Vocabulary::builtin();
     let calendar = CalendarRef::Id("default".to_string());
     let business_minutes =
         |from: &str, to: &str| sla.business_minutes_between(&calendar, from, to).ok();
@@ -42,24 +51,77 @@ fn main() {
         now: Some(NOW.to_string()),
     };
 
-    time("clone of the packet", &|p| drop(p.clone()));
-    time("Kit::validate (incl. clone)", &|p| {
-        drop(kit.validate(p.clone()))
-    });
-    time("Kit::check (incl. clone)", &|p| {
-        drop(kit.check(p.clone(), &options))
-    });
-    let vocabulary = handoff_kit::vocabulary::Vocabulary::builtin();
-    time("Vocabulary::normalise (incl. clone)", &|p| {
-        let mut packet = p.clone();
-        drop(vocabulary.normalise(&mut packet));
-    });
-    time("Sla::for_packet", &|p| drop(sla.for_packet(p, Some(NOW))));
-    time("Rubric::score (SLA clock)", &|p| {
-        let context = ScoreContext {
-            schema_diagnostics: &[],
-            business_minutes: Some(&business_minutes),
+    let stages: Vec<(&str, Stage)> = vec![
+        // What the wasm `check` does: JSON text in, report JSON text out.
+        (
+            "pipeline",
+            Box::new(|text, _| {
+                let packet: Value = serde_json::from_str(text).expect("packet");
+                let report = kit.check(packet, &options).expect("report");
+                drop(serde_json::to_string(&report).expect("report JSON"));
+            }),
+        ),
+        (
+            "parse",
+            Box::new(|text, _| drop(serde_json::from_str::<Value>(text).expect("packet"))),
+        ),
+        ("clone", Box::new(|_, p| drop(p.clone()))),
+        ("validate", Box::new(|_, p| drop(kit.validate(p.clone())))),
+        (
+            "check",
+            Box::new(|_, p| drop(kit.check(p.clone(), &options))),
+        ),
+        (
+            "serialise",
+            Box::new(|_, p| {
+                let report = kit.check(p.clone(), &options).expect("report");
+                drop(serde_json::to_string(&report).expect("report JSON"));
+            }),
+        ),
+        (
+            "vocabulary",
+            Box::new(|_, p| {
+                let mut packet = p.clone();
+                drop(vocabulary.normalise(&mut packet));
+            }),
+        ),
+        ("sla", Box::new(|_, p| drop(sla.for_packet(p, Some(NOW))))),
+        (
+            "rubric",
+            Box::new(|_, p| {
+                let context = ScoreContext {
+                    schema_diagnostics: &[],
+                    business_minutes: Some(&business_minutes),
+                };
+                drop(rubric.score(p, &context));
+            }),
+        ),
+    ];
+
+    if let Some(name) = &only {
+        assert!(
+            stages.iter().any(|(n, _)| n == name),
+            "unknown stage {name}"
+        );
+    }
+    for (name, stage) in &stages {
+        if only.as_ref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let start = Instant::now();
+        for _ in 0..passes {
+            for (text, packet) in &packets {
+                stage(text, packet);
+            }
+        }
+        let per_packet = start.elapsed().as_secs_f64() * 1e6 / (passes * packets.len()) as f64;
+        let note = match *name {
+            "validate" | "check" | "serialise" | "vocabulary" => " (incl. clone)",
+            _ => "",
         };
-        drop(rubric.score(p, &context));
-    });
+        println!(
+            "{:<32} {per_packet:>8.1} µs/packet",
+            format!("{name}{note}")
+        );
+    }
 }

@@ -7,6 +7,7 @@
 pub mod bundle;
 pub mod diagnostic;
 pub mod error;
+pub mod json_text;
 pub mod kit;
 pub mod note;
 pub mod packet;

@@ -53,14 +53,14 @@ impl RawKit {
             .kit
             .check(packet, &CheckOptions { now })
             .map_err(throw)?;
-        to_json(&report)
+        Ok(crate::json_text::report(&report))
     }
 
     /// The schema diagnostics for a packet (JSON text), as JSON text.
     pub fn validate(&self, packet_json: &str) -> Result<String, JsValue> {
         let packet = parse_json("The packet", packet_json).map_err(throw)?;
         let diagnostics = self.kit.validate(packet).map_err(throw)?;
-        to_json(&diagnostics)
+        Ok(crate::json_text::diagnostics(&diagnostics))
     }
 
     /// A deadline for `{ calendar, start, target, pauses?, now?, warn_before? }` (JSON text).
@@ -128,7 +128,7 @@ impl RawKit {
             .kit
             .check_note(text, note_format(html), &context, &CheckOptions { now })
             .map_err(throw)?;
-        to_json(&report)
+        Ok(crate::json_text::report(&report))
     }
 
     /// `{ "bundle", "version", "scenarios" }` as JSON text.
@@ -187,7 +187,9 @@ impl RawValidator {
     /// Diagnostics for a document (JSON text), as JSON text.
     pub fn validate(&self, instance_json: &str) -> Result<String, JsValue> {
         let instance = parse_json("The document", instance_json).map_err(throw)?;
-        to_json(&self.validator.validate(&instance))
+        Ok(crate::json_text::diagnostics(
+            &self.validator.validate(&instance),
+        ))
     }
 
     /// Whether a document (JSON text) is valid.

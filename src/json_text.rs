@@ -30,6 +30,91 @@ pub fn report(report: &Report) -> String {
     out
 }
 
+/// A report in the npm package's wire form, half the bytes of [`report`] and cheaper for
+/// JavaScript to parse; `pkg-templates/npm/api.js` (`fromWire`) rebuilds the same object that
+/// `JSON.parse(report(r))` gives. `[valid, diagnostics, score, sla]`, where a diagnostic is
+/// `[code, severity, path, message, hint or null, source]` plus `start, end` when it has a span
+/// (severity 0 error, 1 warning, 2 info; source 0 schema, 1 rubric, 2 sla), the score is
+/// `null` or `[value, grade, [[id, passed 0/1, points, max_points], …]]`, and `sla` is as in
+/// the report.
+pub fn report_wire(report: &Report) -> String {
+    let mut out = String::with_capacity(1024);
+    out.push_str(if report.valid { "[true,[" } else { "[false,[" });
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        push_string(&mut out, &d.code);
+        out.push_str(match d.severity {
+            Severity::Error => ",0,",
+            Severity::Warning => ",1,",
+            Severity::Info => ",2,",
+        });
+        push_string(&mut out, &d.path);
+        out.push(',');
+        push_string(&mut out, &d.message);
+        out.push(',');
+        match &d.hint {
+            Some(hint) => push_string(&mut out, hint),
+            None => out.push_str("null"),
+        }
+        out.push_str(match d.source {
+            Source::Schema => ",0",
+            Source::Rubric => ",1",
+            Source::Sla => ",2",
+        });
+        if let Some(Span { start, end }) = d.span {
+            out.push(',');
+            push_number(&mut out, start as u64);
+            out.push(',');
+            push_number(&mut out, end as u64);
+        }
+        out.push(']');
+    }
+    out.push_str("],");
+    match &report.score {
+        Some(score) => {
+            out.push('[');
+            push_number(&mut out, score.value);
+            out.push_str(",\"");
+            out.push_str(grade(score.grade));
+            out.push_str("\",[");
+            for (i, check) in score.checks.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('[');
+                push_string(&mut out, &check.id);
+                out.push_str(if check.passed { ",1," } else { ",0," });
+                push_number(&mut out, check.points);
+                out.push(',');
+                push_number(&mut out, check.max_points);
+                out.push(']');
+            }
+            out.push_str("]]");
+        }
+        None => out.push_str("null"),
+    }
+    out.push(',');
+    match &report.sla {
+        Some(sla) => push_sla(&mut out, sla),
+        None => out.push_str("null"),
+    }
+    out.push(']');
+    out
+}
+
+fn grade(grade: Grade) -> &'static str {
+    match grade {
+        Grade::A => "A",
+        Grade::B => "B",
+        Grade::C => "C",
+        Grade::D => "D",
+        Grade::F => "F",
+    }
+}
+
 /// Diagnostics as a compact JSON array, as `serde_json::to_string(diagnostics)` writes them.
 pub fn diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::with_capacity(256 * diagnostics.len() + 2);
@@ -82,13 +167,7 @@ fn push_score(out: &mut String, score: &Score) {
     out.push_str(r#"{"value":"#);
     push_number(out, score.value);
     out.push_str(r#","grade":""#);
-    out.push_str(match score.grade {
-        Grade::A => "A",
-        Grade::B => "B",
-        Grade::C => "C",
-        Grade::D => "D",
-        Grade::F => "F",
-    });
+    out.push_str(grade(score.grade));
     out.push_str(r#"","checks":["#);
     for (i, check) in score.checks.iter().enumerate() {
         if i > 0 {
@@ -283,6 +362,60 @@ mod tests {
         strings
     }
 
+    /// What `fromWire` in pkg-templates/npm/api.js does, in Rust: the wire form back to the
+    /// report's JSON.
+    fn from_wire(wire: &str) -> serde_json::Value {
+        use serde_json::{json, Map, Value};
+        let wire: Value = serde_json::from_str(wire).expect("wire JSON");
+        let severity = ["error", "warning", "info"];
+        let source = ["schema", "rubric", "sla"];
+        let index = |v: &Value| v.as_u64().expect("index") as usize;
+        let diagnostics: Vec<Value> = wire[1]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                let mut o = Map::new();
+                o.insert("code".into(), d[0].clone());
+                o.insert("severity".into(), json!(severity[index(&d[1])]));
+                o.insert("path".into(), d[2].clone());
+                o.insert("message".into(), d[3].clone());
+                if !d[4].is_null() {
+                    o.insert("hint".into(), d[4].clone());
+                }
+                o.insert("source".into(), json!(source[index(&d[5])]));
+                if d.as_array().expect("diagnostic").len() > 6 {
+                    o.insert("span".into(), json!({"start": d[6], "end": d[7]}));
+                }
+                Value::Object(o)
+            })
+            .collect();
+        let score = match &wire[2] {
+            Value::Null => Value::Null,
+            s => json!({
+                "value": s[0],
+                "grade": s[1],
+                "checks": s[2].as_array().expect("checks").iter().map(|c| json!({
+                    "id": c[0], "passed": c[1] == json!(1), "points": c[2], "max_points": c[3]
+                })).collect::<Vec<_>>(),
+            }),
+        };
+        json!({"valid": wire[0], "diagnostics": diagnostics, "score": score, "sla": wire[3]})
+    }
+
+    /// `report` matches serde_json byte for byte, and the wire form carries the same report.
+    fn assert_written_alike(report: &Report) {
+        let text = serde_json::to_string(report).unwrap();
+        assert_eq!(super::report(report), text);
+        let wire = report_wire(report);
+        assert_eq!(
+            from_wire(&wire),
+            serde_json::to_value(report).unwrap(),
+            "{wire}"
+        );
+        assert!(wire.len() < text.len());
+    }
+
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
         for s in odd_strings() {
@@ -374,21 +507,12 @@ mod tests {
                 ..score.clone()
             };
             let report = Report::new(Vec::new(), Some(score), None);
-            assert_eq!(
-                super::report(&report),
-                serde_json::to_string(&report).unwrap()
-            );
+            assert_written_alike(&report);
         }
         let report = Report::new(diagnostics.clone(), Some(score), None);
-        assert_eq!(
-            super::report(&report),
-            serde_json::to_string(&report).unwrap()
-        );
+        assert_written_alike(&report);
         let report = Report::new(Vec::new(), None, None);
-        assert_eq!(
-            super::report(&report),
-            serde_json::to_string(&report).unwrap()
-        );
+        assert_written_alike(&report);
         for (i, status) in [
             None,
             Some(Status::OnTrack),
@@ -429,10 +553,7 @@ mod tests {
                 },
             };
             let report = Report::new(diagnostics.clone(), None, Some(sla));
-            assert_eq!(
-                super::report(&report),
-                serde_json::to_string(&report).unwrap()
-            );
+            assert_written_alike(&report);
         }
         assert_eq!(
             super::diagnostics(&diagnostics),
@@ -462,10 +583,7 @@ mod tests {
                     now: now.map(String::from),
                 };
                 let report = kit.check(packet.clone(), &options).unwrap();
-                assert_eq!(
-                    super::report(&report),
-                    serde_json::to_string(&report).unwrap()
-                );
+                assert_written_alike(&report);
                 checked += 1;
             }
         }

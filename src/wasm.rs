@@ -46,14 +46,14 @@ impl RawKit {
         kit.map(|kit| RawKit { kit }).map_err(throw)
     }
 
-    /// The report for a packet (JSON text), as JSON text.
+    /// The report for a packet (JSON text), in the wire form of `json_text::report_wire`.
     pub fn check(&self, packet_json: &str, now: Option<String>) -> Result<String, JsValue> {
         let packet = parse_json("The packet", packet_json).map_err(throw)?;
         let report = self
             .kit
             .check(packet, &CheckOptions { now })
             .map_err(throw)?;
-        Ok(crate::json_text::report(&report))
+        Ok(crate::json_text::report_wire(&report))
     }
 
     /// The schema diagnostics for a packet (JSON text), as JSON text.
@@ -111,7 +111,8 @@ impl RawKit {
         to_json(&self.kit.parse_note(text, note_format(html)))
     }
 
-    /// The report for a note, with spans into the text the agent sees, as JSON text.
+    /// The report for a note, with spans into the text the agent sees, in the wire form of
+    /// `json_text::report_wire`.
     #[wasm_bindgen(js_name = checkNote)]
     pub fn check_note(
         &self,
@@ -128,7 +129,7 @@ impl RawKit {
             .kit
             .check_note(text, note_format(html), &context, &CheckOptions { now })
             .map_err(throw)?;
-        Ok(crate::json_text::report(&report))
+        Ok(crate::json_text::report_wire(&report))
     }
 
     /// `{ "bundle", "version", "scenarios" }` as JSON text.

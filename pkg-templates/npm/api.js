@@ -121,6 +121,35 @@ function guard(run) {
   }
 }
 
+const SEVERITY = ['error', 'warning', 'info'];
+const SOURCE = ['schema', 'rubric', 'sla'];
+
+// A report from the core's wire form (src/json_text.rs, `report_wire`): the same object that
+// parsing the report's JSON would give, key order included, from half the text.
+function fromWire(text) {
+  const [valid, wireDiagnostics, wireScore, sla] = JSON.parse(text);
+  const diagnostics = new Array(wireDiagnostics.length);
+  for (let i = 0; i < wireDiagnostics.length; i++) {
+    const d = wireDiagnostics[i];
+    const diagnostic = { code: d[0], severity: SEVERITY[d[1]], path: d[2], message: d[3] };
+    if (d[4] !== null) diagnostic.hint = d[4];
+    diagnostic.source = SOURCE[d[5]];
+    if (d.length > 6) diagnostic.span = { start: d[6], end: d[7] };
+    diagnostics[i] = diagnostic;
+  }
+  let score = null;
+  if (wireScore !== null) {
+    const wireChecks = wireScore[2];
+    const checks = new Array(wireChecks.length);
+    for (let i = 0; i < wireChecks.length; i++) {
+      const c = wireChecks[i];
+      checks[i] = { id: c[0], passed: c[1] === 1, points: c[2], max_points: c[3] };
+    }
+    score = { value: wireScore[0], grade: wireScore[1], checks };
+  }
+  return { valid, diagnostics, score, sla };
+}
+
 // A core object that is rebuilt from its inputs if the wasm instance was replaced.
 class Handle {
   #make;
@@ -155,7 +184,7 @@ export class HandoffKit {
   check(packet, options = {}) {
     const text = objectText(packet, 'The packet');
     const now = instantText(options?.now, 'options.now');
-    return JSON.parse(guard(() => this.#core.get().check(text, now)));
+    return fromWire(guard(() => this.#core.get().check(text, now)));
   }
 
   /** Schema diagnostics only. */
@@ -197,7 +226,7 @@ export class HandoffKit {
     const html = noteFormat(options?.format);
     const context = options?.context === undefined ? undefined : objectText(options.context, 'options.context');
     const now = instantText(options?.now, 'options.now');
-    return JSON.parse(guard(() => this.#core.get().checkNote(note, html, context, now)));
+    return fromWire(guard(() => this.#core.get().checkNote(note, html, context, now)));
   }
 
   /** `{ bundle, version, scenarios }` of the loaded bundle. */

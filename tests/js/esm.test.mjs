@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { HandoffKit, HandoffKitError, Validator } from 'handoff-kit';
 import init from 'handoff-kit';
 
@@ -48,6 +49,22 @@ test('every good example packet is valid and scores well, from text and from an 
     assert.deepEqual(fromObject, fromText, `${file}: text and object input agree`);
     assert.ok(fromText.score.value >= 80, `${file} scores ${fromText.score.value}`);
     assertReportShape(fromText);
+  }
+});
+
+test('kit.check gives the same report as the native CLI, key for key, byte for byte', () => {
+  // The core hands reports to JS in a compact wire form; rebuilt, they must be the Report the
+  // CLI writes (serde_json's output of the same Rust value).
+  const cli = `${process.env.HANDOFF_REPO}/target/release/handoff`;
+  const files = readdirSync(packets).filter((f) => f.endsWith('.json')).sort();
+  assert.ok(files.length >= 18);
+  for (const now of [NOW, '2026-11-18T14:50:00Z']) {
+    for (const file of files) {
+      const run = spawnSync(cli, ['check', `${packets}/${file}`, '--format', 'json', '--now', now], { encoding: 'utf8' });
+      assert.ok(run.status === 0 || run.status === 1, `${file}: the CLI failed: ${run.stderr}`);
+      const expected = JSON.stringify(JSON.parse(run.stdout));
+      assert.equal(JSON.stringify(kit.check(readPacket(file), { now })), expected, file);
+    }
   }
 });
 
@@ -190,4 +207,34 @@ test('hostile schemas get errors, never a hang or a dead module', () => {
   const deepSchema = `${'{"items":'.repeat(10_000)}{}${'}'.repeat(10_000)}`;
   assert.throws(() => new Validator(deepSchema), (e) => e.kind === 'json');
   assert.equal(kit.validate(readPacket('tier1_to_tier2-good.json')).length, 0);
+});
+
+test('notes: template, parse and check, with spans into the text the agent sees', () => {
+  const notes = `${process.env.HANDOFF_REPO}/tests/notes`;
+  const template = kit.noteTemplate('billing_to_finance');
+  assert.match(template, /Summary:/);
+  const plain = readFileSync(`${notes}/billing-plain.txt`, 'utf8');
+  const parsed = kit.parseNote(plain);
+  assert.equal(parsed.packet.owner.name, 'Dana Kim');
+  const context = { ticket: { id: 'T-2041', opened_at: '2026-11-18T09:00:00Z' }, handoff: { from_team: 'support', to_team: 'finance', at: '2026-11-18T09:20:00Z' } };
+  for (const [file, format, seen] of [
+    ['billing-plain.txt', 'text', 'billing-plain.txt'],
+    ['billing-ckeditor5.html', 'html', 'billing-ckeditor5.innertext.txt'],
+  ]) {
+    const text = readFileSync(`${notes}/${file}`, 'utf8');
+    const visible = readFileSync(`${notes}/${seen}`, 'utf8');
+    const report = kit.checkNote(text, { format, context, now: NOW });
+    assertReportShape(report);
+    assert.deepEqual(Object.keys(report), ['valid', 'diagnostics', 'score', 'sla']);
+    assert.ok(report.score.checks.length >= 12, `${file}: every check scored`);
+    const spanned = report.diagnostics.filter((d) => d.span);
+    assert.ok(spanned.length > 0, `${file}: some diagnostic points into the note`);
+    for (const d of report.diagnostics) {
+      const keys = ['code', 'severity', 'path', 'message', ...(d.hint ? ['hint'] : []), 'source', ...(d.span ? ['span'] : [])];
+      assert.deepEqual(Object.keys(d), keys, `${file}: ${d.code} keeps the Report's key order`);
+      if (d.span) {
+        assert.ok(d.span.start <= d.span.end && d.span.end <= visible.length, `${file}: ${d.code} span ${JSON.stringify(d.span)} inside the visible text`);
+      }
+    }
+  }
 });

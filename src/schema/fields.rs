@@ -23,6 +23,10 @@ pub struct FieldDoc {
     pub description: Option<String>,
     /// The first of the schema's `examples`, when it is a plain value.
     pub example: Option<String>,
+    /// What to ask the agent for, made from the description's first sentence ("Add who owns
+    /// this case after the handoff."), and the description's other sentences (why it
+    /// matters). Worded once here, when the schema is compiled, not for every diagnostic.
+    pub request: Option<(String, Option<String>)>,
 }
 
 /// Field documentation keyed by instance pointer pattern (`/owner/name`, `/actions_taken/*`).
@@ -42,7 +46,14 @@ impl FieldDocs {
         };
         let base = schema_id(schema).unwrap_or("").to_string();
         walk.visit(schema, schema, &base, String::new(), 0);
-        walk.docs
+        let mut docs = walk.docs;
+        for doc in docs.fields.values_mut() {
+            doc.request = doc
+                .description
+                .as_deref()
+                .and_then(super::messages::request);
+        }
+        docs
     }
 
     /// The documentation of the field at `pointer`; array indices match `*`.

@@ -225,12 +225,16 @@ impl Default for Vocabulary {
 impl Vocabulary {
     /// The built-in words only.
     pub fn builtin() -> Vocabulary {
+        Vocabulary::builtin_words().sealed()
+    }
+
+    /// The built-in words, not yet sealed (see [`Lexicon::seal`]).
+    fn builtin_words() -> Vocabulary {
         Vocabulary {
             teams: Lexicon::builtin(BUILTIN_TEAMS),
             scenarios: Lexicon::builtin(BUILTIN_SCENARIOS),
             issue_types: Lexicon::builtin(BUILTIN_ISSUE_TYPES),
         }
-        .sealed()
     }
 
     /// The vocabulary with each lexicon sealed (see [`Lexicon::seal`]).
@@ -246,7 +250,7 @@ impl Vocabulary {
     /// built-in one; a word the bundle gives to two ids is an error (kind `bundle`) whose
     /// diagnostics point inside the bundle.
     pub fn from_bundle(vocabulary: &Value, scenarios: &Map<String, Value>) -> Result<Vocabulary> {
-        let mut result = Vocabulary::builtin();
+        let mut result = Vocabulary::builtin_words();
         let mut problems = Vec::new();
         for (name, scenario) in scenarios {
             result.scenarios.add_id(name);

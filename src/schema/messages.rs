@@ -358,7 +358,7 @@ impl<'a> Field<'a> {
 
     /// What to ask for ("Add …") and why it matters, from the field's description.
     fn request(&self) -> Option<&'a (String, Option<String>)> {
-        self.doc?.request.as_ref()
+        self.doc?.request()
     }
 
     fn example(&self) -> Option<&'a str> {

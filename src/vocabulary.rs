@@ -113,7 +113,9 @@ impl Lexicon {
 
     /// Records which ids are their own canonical form; call it after the last word is added.
     fn seal(&mut self) {
-        let mut settled: Vec<String> = (self.ids.iter())
+        let mut settled: Vec<String> = self
+            .ids
+            .iter()
             .filter(|id| with_key(id, |key| self.canonical_key(key)) == Some(id.as_str()))
             .cloned()
             .collect();
@@ -123,7 +125,8 @@ impl Lexicon {
 
     /// `word` itself, when it is an id that is its own canonical form.
     fn settled(&self, word: &str) -> Option<&str> {
-        let index = (self.settled)
+        let index = self
+            .settled
             .binary_search_by(|id| id.as_str().cmp(word))
             .ok()?;
         Some(&self.settled[index])
@@ -345,7 +348,10 @@ impl Vocabulary {
         if let Some(word) = fields.get_mut("owner").and_then(|o| text_at(o, &["team"])) {
             self.normalise_team("/owner/team", word, &mut diagnostics);
         }
-        if let Some(word) = (fields.get_mut("escalation")).and_then(|e| text_at(e, &["category"])) {
+        if let Some(word) = fields
+            .get_mut("escalation")
+            .and_then(|e| text_at(e, &["category"]))
+        {
             rewrite(word, self.issue_types.canonical(word));
         }
         diagnostics

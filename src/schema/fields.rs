@@ -34,7 +34,7 @@ impl FieldDoc {
     /// matters). Worded the first time a diagnostic needs it, then reused: the same fields
     /// go missing packet after packet, and most fields are never reported at all.
     pub fn request(&self) -> Option<&(String, Option<String>)> {
-        (self.request)
+        self.request
             .get_or_init(|| {
                 self.description
                     .as_deref()

@@ -23,7 +23,8 @@ pub(crate) fn diagnostics<'i>(
     }
     if out.len() > 1 {
         let mut seen = std::collections::HashSet::with_capacity(out.len());
-        let keep: Vec<bool> = (out.iter())
+        let keep: Vec<bool> = out
+            .iter()
             .map(|d| seen.insert((d.code.as_str(), d.path.as_str(), d.message.as_str())))
             .collect();
         let mut keep = keep.into_iter();

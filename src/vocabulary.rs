@@ -86,6 +86,10 @@ const TEAM_SUFFIXES: &[&str] = &[
 struct Lexicon {
     by_key: BTreeMap<String, String>,
     ids: Vec<String>,
+    /// The ids that are their own canonical form, sorted: packets mostly use ids already, and
+    /// one binary search here settles such a field without building its key. Filled by
+    /// [`Lexicon::seal`] once the words are all in.
+    settled: Vec<String>,
 }
 
 impl Lexicon {
@@ -107,12 +111,38 @@ impl Lexicon {
         self.by_key.insert(key(id), id.to_string());
     }
 
+    /// Records which ids are their own canonical form; call it after the last word is added.
+    fn seal(&mut self) {
+        let mut settled: Vec<String> = self
+            .ids
+            .iter()
+            .filter(|id| with_key(id, |key| self.canonical_key(key)) == Some(id.as_str()))
+            .cloned()
+            .collect();
+        settled.sort();
+        self.settled = settled;
+    }
+
+    /// `word` itself, when it is an id that is its own canonical form.
+    fn settled(&self, word: &str) -> Option<&str> {
+        let index = self
+            .settled
+            .binary_search_by(|id| id.as_str().cmp(word))
+            .ok()?;
+        Some(&self.settled[index])
+    }
+
     fn canonical(&self, word: &str) -> Option<&str> {
-        let key = key(word);
-        if let Some(id) = self.by_key.get(&key) {
+        self.settled(word)
+            .or_else(|| with_key(word, |key| self.canonical_key(key)))
+    }
+
+    /// [`Lexicon::canonical`] for a word already turned into its matching [`key`].
+    fn canonical_key(&self, key: &str) -> Option<&str> {
+        if let Some(id) = self.by_key.get(key) {
             return Some(id);
         }
-        let stripped = key.strip_prefix("the ").unwrap_or(&key);
+        let stripped = key.strip_prefix("the ").unwrap_or(key);
         let stripped = TEAM_SUFFIXES
             .iter()
             .find_map(|suffix| stripped.strip_suffix(suffix)?.strip_suffix(' '))
@@ -147,6 +177,40 @@ pub fn key(word: &str) -> String {
     out
 }
 
+/// Longest word whose [`key`] [`with_key`] builds on the stack; team, scenario and issue-type
+/// words are far shorter.
+const STACK_KEY_LEN: usize = 64;
+
+/// Calls `f` with the matching [`key`] of `word`. Packets are normalised on every check, so
+/// for the usual short ASCII word the key is built in a stack buffer instead of a `String`
+/// (for ASCII, lowercasing and the letter-or-digit test are the same byte for byte).
+fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() > STACK_KEY_LEN || !word.is_ascii() {
+        return f(&key(word));
+    }
+    let mut buffer = [0u8; STACK_KEY_LEN];
+    let mut len = 0;
+    let mut pending_space = false;
+    for byte in word.bytes().map(|b| b.to_ascii_lowercase()) {
+        if byte.is_ascii_alphanumeric() || byte == b'&' {
+            if pending_space && len > 0 {
+                buffer[len] = b' ';
+                len += 1;
+            }
+            pending_space = false;
+            buffer[len] = byte;
+            len += 1;
+        } else {
+            pending_space = true;
+        }
+    }
+    // Only ASCII bytes were written, and never more than `word` has, so this cannot fail.
+    match std::str::from_utf8(&buffer[..len]) {
+        Ok(key) => f(key),
+        Err(_) => f(&key(word)),
+    }
+}
+
 /// Canonical ids for teams, scenarios and issue types, and the words that mean them.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
@@ -164,6 +228,11 @@ impl Default for Vocabulary {
 impl Vocabulary {
     /// The built-in words only.
     pub fn builtin() -> Vocabulary {
+        Vocabulary::builtin_words().sealed()
+    }
+
+    /// The built-in words, not yet sealed (see [`Lexicon::seal`]).
+    fn builtin_words() -> Vocabulary {
         Vocabulary {
             teams: Lexicon::builtin(BUILTIN_TEAMS),
             scenarios: Lexicon::builtin(BUILTIN_SCENARIOS),
@@ -171,12 +240,20 @@ impl Vocabulary {
         }
     }
 
+    /// The vocabulary with each lexicon sealed (see [`Lexicon::seal`]).
+    fn sealed(mut self) -> Vocabulary {
+        self.teams.seal();
+        self.scenarios.seal();
+        self.issue_types.seal();
+        self
+    }
+
     /// The built-in words extended by the bundle's `vocabulary` section (`Value::Null` when
     /// absent) and by the bundle's scenario names and their `teams`. A bundle word wins over a
     /// built-in one; a word the bundle gives to two ids is an error (kind `bundle`) whose
     /// diagnostics point inside the bundle.
     pub fn from_bundle(vocabulary: &Value, scenarios: &Map<String, Value>) -> Result<Vocabulary> {
-        let mut result = Vocabulary::builtin();
+        let mut result = Vocabulary::builtin_words();
         let mut problems = Vec::new();
         for (name, scenario) in scenarios {
             result.scenarios.add_id(name);
@@ -210,7 +287,7 @@ impl Vocabulary {
             _ => problems.push(invalid("/vocabulary", "The vocabulary must be an object with teams, scenarios and issue_types, each mapping an id to a list of words.")),
         }
         if problems.is_empty() {
-            Ok(result)
+            Ok(result.sealed())
         } else {
             Err(Error::new(
                 "bundle",
@@ -253,33 +330,47 @@ impl Vocabulary {
     /// scenarios and issue types are left alone: organisations add their own.
     pub fn normalise(&self, packet: &mut Value) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
-        for path in ["/handoff/from/team", "/handoff/to/team", "/owner/team"] {
-            let Some(Value::String(word)) = packet.pointer_mut(path) else {
-                continue;
-            };
-            if key(word).is_empty() {
-                continue;
-            }
-            match self.teams.canonical(word) {
-                Some(id) => {
-                    if id != word {
-                        *word = id.to_string();
-                    }
+        let Some(fields) = packet.as_object_mut() else {
+            return diagnostics;
+        };
+        // Each top-level object is looked up once; the order keeps the diagnostics in
+        // field order (from, to, owner).
+        if let Some(handoff) = fields.get_mut("handoff") {
+            for (path, side) in [("/handoff/from/team", "from"), ("/handoff/to/team", "to")] {
+                if let Some(word) = text_at(handoff, &[side, "team"]) {
+                    self.normalise_team(path, word, &mut diagnostics);
                 }
-                None => diagnostics.push(self.unknown_team(path, word)),
+            }
+            if let Some(word) = text_at(handoff, &["scenario"]) {
+                rewrite(word, self.scenarios.canonical(word));
             }
         }
-        if let Some(Value::String(word)) = packet.pointer_mut("/handoff/scenario") {
-            if let Some(id) = self.scenarios.canonical(word) {
-                *word = id.to_string();
-            }
+        if let Some(word) = fields.get_mut("owner").and_then(|o| text_at(o, &["team"])) {
+            self.normalise_team("/owner/team", word, &mut diagnostics);
         }
-        if let Some(Value::String(word)) = packet.pointer_mut("/escalation/category") {
-            if let Some(id) = self.issue_types.canonical(word) {
-                *word = id.to_string();
-            }
+        if let Some(word) = fields
+            .get_mut("escalation")
+            .and_then(|e| text_at(e, &["category"]))
+        {
+            rewrite(word, self.issue_types.canonical(word));
         }
         diagnostics
+    }
+
+    /// Rewrites the team `word` at `path` to its id, or flags it when no word matches. A word
+    /// with no letter or digit names nothing to match and is left alone.
+    fn normalise_team(&self, path: &str, word: &mut String, diagnostics: &mut Vec<Diagnostic>) {
+        if self.teams.settled(word).is_some() {
+            return;
+        }
+        let canonical = with_key(word, |key| {
+            (!key.is_empty()).then(|| self.teams.canonical_key(key))
+        });
+        match canonical {
+            None => {}
+            Some(Some(id)) => rewrite(word, Some(id)),
+            Some(None) => diagnostics.push(self.unknown_team(path, word)),
+        }
     }
 
     fn unknown_team(&self, path: &str, word: &str) -> Diagnostic {
@@ -292,6 +383,26 @@ impl Vocabulary {
             "Use a team the receiving side recognises ({}), so the handoff lands in the right queue and runs on that team's SLA.",
             known.join(", ")
         ))
+    }
+}
+
+/// The string at `tokens` (object keys from `value`), if there is one. Walks the objects
+/// directly: cheaper than `Value::pointer_mut`, which allocates each token to unescape it.
+fn text_at<'v>(value: &'v mut Value, tokens: &[&str]) -> Option<&'v mut String> {
+    let mut node = value;
+    for token in tokens {
+        node = node.as_object_mut()?.get_mut(*token)?;
+    }
+    match node {
+        Value::String(text) => Some(text),
+        _ => None,
+    }
+}
+
+/// Replaces `word` by its canonical id, if it has one and is not already it.
+fn rewrite(word: &mut String, canonical: Option<&str>) {
+    if let Some(id) = canonical.filter(|id| id != word) {
+        *word = id.to_string();
     }
 }
 
@@ -385,6 +496,25 @@ mod tests {
     }
 
     #[test]
+    fn stack_keys_match_keys() {
+        let long = "Accounts Receivable ".repeat(4);
+        for word in [
+            "  Accounts-Receivable! ",
+            "customer_success",
+            "R&D",
+            "--",
+            "",
+            "Tier-2",
+            "Zoë's Team",
+            "İstanbul desk",
+            long.as_str(),
+            &long[..STACK_KEY_LEN],
+        ] {
+            assert_eq!(with_key(word, str::to_string), key(word), "{word:?}");
+        }
+    }
+
+    #[test]
     fn builtin_words_map_to_canonical_teams() {
         let v = Vocabulary::builtin();
         assert_eq!(v.canonical_team("AR"), Some("finance"));
@@ -418,6 +548,19 @@ mod tests {
         assert_eq!(v.canonical_team("billing"), Some("billing_ops"));
         assert_eq!(v.canonical_team("AR"), Some("finance"));
         assert_eq!(v.canonical_scenario("legal review"), Some("legal_review"));
+    }
+
+    #[test]
+    fn a_bundle_word_can_take_over_a_builtin_id() {
+        let bundle = json!({"teams": {"billing_ops": ["finance"]}});
+        let v = Vocabulary::from_bundle(&bundle, &no_scenarios()).unwrap();
+        assert_eq!(v.canonical_team("finance"), Some("billing_ops"));
+        let mut packet = json!({"handoff": {"to": {"team": "finance"}}});
+        assert!(v.normalise(&mut packet).is_empty());
+        assert_eq!(
+            packet.pointer("/handoff/to/team"),
+            Some(&json!("billing_ops"))
+        );
     }
 
     #[test]

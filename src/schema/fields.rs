@@ -9,6 +9,7 @@
 use super::store::{schema_id, strip_fragment, SchemaStore};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// How deep the walk follows nested schemas; documents deeper than this get generic labels.
 const MAX_DEPTH: usize = 24;
@@ -17,12 +18,30 @@ const MAX_DEPTH: usize = 24;
 const MAX_VISITS: usize = 20_000;
 
 /// Title and description of one field, as its schema gives them.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct FieldDoc {
     pub title: Option<String>,
     pub description: Option<String>,
     /// The first of the schema's `examples`, when it is a plain value.
     pub example: Option<String>,
+    /// [`FieldDoc::request`], worded on first use and kept.
+    request: OnceLock<Option<(String, Option<String>)>>,
+}
+
+impl FieldDoc {
+    /// What to ask the agent for, made from the description's first sentence ("Add who owns
+    /// this case after the handoff."), and the description's other sentences (why it
+    /// matters). Worded the first time a diagnostic needs it, then reused: the same fields
+    /// go missing packet after packet, and most fields are never reported at all.
+    pub fn request(&self) -> Option<&(String, Option<String>)> {
+        self.request
+            .get_or_init(|| {
+                self.description
+                    .as_deref()
+                    .and_then(super::messages::request)
+            })
+            .as_ref()
+    }
 }
 
 /// Field documentation keyed by instance pointer pattern (`/owner/name`, `/actions_taken/*`).

@@ -4,11 +4,13 @@
 //! built from the field's `title` and `description` ("Add who owns this case after the
 //! handoff."). `anyOf`/`oneOf` failures collapse to the branch that most nearly fits.
 
-use super::fields::FieldDocs;
+use super::fields::{FieldDoc, FieldDocs};
 use crate::diagnostic::{pointer_join, Diagnostic, Severity, Source};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError};
 use serde_json::Value;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// Maps validation errors to diagnostics, in order, without duplicates.
 pub(crate) fn diagnostics<'i>(
@@ -19,15 +21,22 @@ pub(crate) fn diagnostics<'i>(
     for error in errors {
         push(&error, fields, &mut out);
     }
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|d| seen.insert((d.code.clone(), d.path.clone(), d.message.clone())));
+    if out.len() > 1 {
+        let mut seen = std::collections::HashSet::with_capacity(out.len());
+        let keep: Vec<bool> = out
+            .iter()
+            .map(|d| seen.insert((d.code.as_str(), d.path.as_str(), d.message.as_str())))
+            .collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(true));
+    }
     out
 }
 
 fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnostic>) {
     let path = error.instance_path().as_str();
     let instance: &Value = error.instance();
-    let field = Field { path, fields };
+    let field = Field::new(path, fields);
     let label = field.label();
     let diagnostic = |code: &str, message: String| {
         Diagnostic::new(code, Severity::Error, Source::Schema, path, message)
@@ -35,19 +44,17 @@ fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnosti
     let d = match error.kind() {
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
-            let missing = Field {
-                path: &pointer_join(path, name),
-                fields,
-            };
-            let (message, hint) = match missing.description() {
-                Some((first, rest)) => (format!("Add {}", lower_first(&first)), rest),
+            let missing_path = pointer_join(path, name);
+            let missing = Field::new(&missing_path, fields);
+            let (message, hint) = match missing.request() {
+                Some((request, detail)) => (request.clone(), detail.clone()),
                 None => (format!("{} is missing.", missing.label()), None),
             };
             let mut d = Diagnostic::new(
                 "schema/required",
                 Severity::Error,
                 Source::Schema,
-                missing.path,
+                missing_path,
                 message,
             );
             d.hint = hint;
@@ -76,8 +83,8 @@ fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnosti
         ValidationErrorKind::MinLength { limit } => {
             if instance.as_str().is_some_and(|s| s.trim().is_empty()) {
                 let d = diagnostic("schema/min-length", format!("{label} is empty."));
-                match field.description() {
-                    Some((first, _)) => d.with_hint(format!("Add {}", lower_first(&first))),
+                match field.request() {
+                    Some((request, _)) => d.with_hint(request.as_str()),
                     None => d,
                 }
             } else {
@@ -144,10 +151,8 @@ fn push(error: &ValidationError<'_>, fields: &FieldDocs, out: &mut Vec<Diagnosti
                 )
             };
             let d = diagnostic("schema/min-items", message);
-            match field.description() {
-                Some((first, _)) if count == 0 => {
-                    d.with_hint(format!("Add {}", lower_first(&first)))
-                }
+            match field.request() {
+                Some((request, _)) if count == 0 => d.with_hint(request.as_str()),
                 _ => d,
             }
         }
@@ -316,55 +321,71 @@ fn collapse(
     ));
 }
 
-/// A field as the messages name it.
+/// A field as the messages name it, with its documentation looked up once.
 struct Field<'a> {
     path: &'a str,
+    doc: Option<&'a FieldDoc>,
     fields: &'a FieldDocs,
 }
 
-impl Field<'_> {
+impl<'a> Field<'a> {
+    fn new(path: &'a str, fields: &'a FieldDocs) -> Field<'a> {
+        Field {
+            path,
+            doc: fields.get(path),
+            fields,
+        }
+    }
+
     /// "Owner", "Invoice number", or a readable form of the last path token.
-    fn label(&self) -> String {
-        if let Some(title) = self.fields.get(self.path).and_then(|d| d.title.as_deref()) {
-            return title.to_string();
+    fn label(&self) -> Cow<'a, str> {
+        if let Some(title) = self.doc.and_then(|d| d.title.as_deref()) {
+            return Cow::Borrowed(title);
         }
         let mut tokens = self.path.rsplit('/');
-        match tokens.next() {
+        Cow::Owned(match tokens.next() {
             None | Some("") => "The document".to_string(),
             Some(token) if token.bytes().all(|b| b.is_ascii_digit()) => {
                 let position = token.parse::<usize>().map_or(0, |i| i.saturating_add(1));
-                let parent = Field {
-                    path: self.path.rsplit_once('/').map_or("", |(p, _)| p),
-                    fields: self.fields,
-                };
+                let parent = Field::new(
+                    self.path.rsplit_once('/').map_or("", |(p, _)| p),
+                    self.fields,
+                );
                 format!("Entry {position} of {}", lower_first(&parent.label()))
             }
             Some(token) => upper_first(&unescape(token).replace('_', " ")),
-        }
+        })
     }
 
-    /// The description split into its first sentence and the rest.
-    fn description(&self) -> Option<(String, Option<String>)> {
-        let text = self.fields.get(self.path)?.description.as_deref()?.trim();
-        if text.is_empty() {
-            return None;
-        }
-        let cut = text
-            .match_indices(". ")
-            .next()
-            .map_or(text.len(), |(i, _)| i + 1);
-        let (first, rest) = text.split_at(cut);
-        let mut first = first.trim().to_string();
-        if !first.ends_with(['.', '!', '?']) {
-            first.push('.');
-        }
-        let rest = rest.trim();
-        Some((first, (!rest.is_empty()).then(|| rest.to_string())))
+    /// What to ask for ("Add …") and why it matters, from the field's description.
+    fn request(&self) -> Option<&'a (String, Option<String>)> {
+        self.doc?.request()
     }
 
-    fn example(&self) -> Option<&str> {
-        self.fields.get(self.path)?.example.as_deref()
+    fn example(&self) -> Option<&'a str> {
+        self.doc?.example.as_deref()
     }
+}
+
+/// A field's description as a request and its reason: the first sentence (given a full stop
+/// if it has none) completes "Add …", the other sentences say why it matters. `None` for an
+/// empty description.
+pub(super) fn request(description: &str) -> Option<(String, Option<String>)> {
+    let text = description.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let cut = text.find(". ").map_or(text.len(), |i| i + 1);
+    let (first, rest) = text.split_at(cut);
+    let mut first = first.trim().to_string();
+    if !first.ends_with(['.', '!', '?']) {
+        first.push('.');
+    }
+    let rest = rest.trim();
+    Some((
+        format!("Add {}", lower_first(&first)),
+        (!rest.is_empty()).then(|| rest.to_string()),
+    ))
 }
 
 fn unescape(token: &str) -> String {
@@ -431,13 +452,29 @@ fn value_kind(value: &Value) -> &'static str {
 
 /// A value for a message, cut short: `"furious"`, `42`, `a list`.
 fn short(value: &Value) -> String {
+    let mut out = String::new();
+    push_short(&mut out, value);
+    out
+}
+
+/// Appends [`short`]'s form of `value` to `out`.
+fn push_short(out: &mut String, value: &Value) {
     match value {
-        Value::String(s) if s.chars().count() > 60 => {
-            format!("\"{}…\"", s.chars().take(57).collect::<String>())
+        Value::String(s) if s.chars().nth(60).is_some() => {
+            out.push('"');
+            out.extend(s.chars().take(57));
+            out.push_str("…\"");
         }
-        Value::String(s) => format!("\"{s}\""),
-        Value::Array(_) | Value::Object(_) => value_kind(value).to_string(),
-        other => other.to_string(),
+        Value::String(s) => {
+            out.reserve(s.len() + 2);
+            out.push('"');
+            out.push_str(s);
+            out.push('"');
+        }
+        Value::Array(_) | Value::Object(_) => out.push_str(value_kind(value)),
+        other => {
+            let _ = write!(out, "{other}");
+        }
     }
 }
 
@@ -445,11 +482,17 @@ fn list_values(options: &Value) -> String {
     let Some(items) = options.as_array() else {
         return short(options);
     };
-    let mut shown: Vec<String> = items.iter().take(8).map(short).collect();
-    if items.len() > 8 {
-        shown.push(format!("… ({} in all)", items.len()));
+    let mut out = String::new();
+    for (index, item) in items.iter().take(8).enumerate() {
+        if index > 0 {
+            out.push_str(", ");
+        }
+        push_short(&mut out, item);
     }
-    shown.join(", ")
+    if items.len() > 8 {
+        let _ = write!(out, ", … ({} in all)", items.len());
+    }
+    out
 }
 
 fn format_words(format: &str) -> (&str, String) {
@@ -484,6 +527,32 @@ mod tests {
         assert_eq!(lower_first("Who owns this."), "who owns this.");
         assert_eq!(lower_first("URL of the ticket."), "URL of the ticket.");
         assert_eq!(upper_first("opened at"), "Opened at");
+    }
+
+    #[test]
+    fn descriptions_become_requests_and_reasons() {
+        assert_eq!(
+            request("who owns this case. The team needs one person to ask."),
+            Some((
+                "Add who owns this case.".to_string(),
+                Some("The team needs one person to ask.".to_string())
+            ))
+        );
+        assert_eq!(
+            request("  Invoice number  "),
+            Some(("Add invoice number.".to_string(), None))
+        );
+        assert_eq!(request("   "), None);
+    }
+
+    #[test]
+    fn long_lists_of_values_are_cut() {
+        let values: Vec<Value> = (1..=10).map(Value::from).collect();
+        assert_eq!(
+            list_values(&Value::Array(values)),
+            "1, 2, 3, 4, 5, 6, 7, 8, … (10 in all)"
+        );
+        assert_eq!(list_values(&serde_json::json!(["a"])), "\"a\"");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! [`Deadline`] with its warning, status and explanation.
 
 use super::calendar::Calendar;
-use super::civil::{self, DAY};
+use super::civil::DAY;
+use super::rfc3339::{self, parse_instant};
 use super::pauses::{Pause, PauseSet};
 use super::report::{Deadline, Segment, Status};
 use super::target::{Target, TargetUnit, WarnBefore};
@@ -56,12 +57,6 @@ pub(crate) fn request_problem(path: &str, message: String) -> Error {
         path,
         message,
     )])
-}
-
-/// Reads an RFC 3339 instant (whole seconds; a fraction is dropped).
-pub(crate) fn parse_instant(text: &str) -> Option<i64> {
-    let timestamp = text.trim().parse::<Timestamp>().ok()?;
-    Some(timestamp.as_second())
 }
 
 fn instant_field(text: &str, path: &str, what: &str) -> Result<i64> {
@@ -140,13 +135,13 @@ fn out_of_range() -> Error {
 /// Formats Unix seconds as UTC RFC 3339 (`…Z`).
 pub(crate) fn utc_text(t: i64) -> Result<String> {
     Timestamp::from_second(t).map_err(|_| out_of_range())?;
-    Ok(civil::format_rfc3339(t, 0, true))
+    Ok(rfc3339::format(t, 0, true))
 }
 
 /// Formats Unix seconds as RFC 3339 with the calendar's offset at that instant.
 fn local_text(timeline: &mut Timeline<'_>, t: i64) -> Result<String> {
     let offset = timeline.offset_at(t).ok_or_else(out_of_range)?;
-    Ok(civil::format_rfc3339(t + offset, offset, false))
+    Ok(rfc3339::format(t + offset, offset, false))
 }
 
 /// The deadline of `inputs` on `calendar`.

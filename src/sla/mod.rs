@@ -18,6 +18,7 @@ mod packet;
 mod pauses;
 mod policy;
 mod report;
+mod rfc3339;
 mod target;
 mod timeline;
 
@@ -215,7 +216,7 @@ impl Sla {
     ) -> Result<i64> {
         let calendar = self.resolve(calendar)?;
         let instant = |text: &str, path: &str| {
-            engine::parse_instant(text).ok_or_else(|| {
+            rfc3339::parse_instant(text).ok_or_else(|| {
                 let message = format!(
                     "\"{text}\" is not a date and time with an offset: write RFC 3339, e.g. \"2026-11-20T16:00:00Z\"."
                 );

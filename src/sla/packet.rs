@@ -1,7 +1,8 @@
 //! The SLA part of checking a packet: pick the policy, compute the receiving team's deadline
 //! from `handoff.at`, and say when it is at risk, breached, or after the customer's deadline.
 
-use super::engine::{self, parse_instant, Inputs};
+use super::engine::{self, Inputs};
+use super::rfc3339::parse_instant;
 use super::pauses::PauseSet;
 use super::policy::{self, normalise, Policy, Situation};
 use super::report::{SlaReport, Status};

@@ -3,9 +3,9 @@
 
 use super::calendar::Calendar;
 use super::civil::DAY;
-use super::rfc3339::{self, parse_instant};
 use super::pauses::{Pause, PauseSet};
 use super::report::{Deadline, Segment, Status};
+use super::rfc3339::{self, parse_instant};
 use super::target::{Target, TargetUnit, WarnBefore};
 use super::timeline::{self, SegmentLog, Timeline, HORIZON};
 use crate::diagnostic::{Diagnostic, Severity, Source};
@@ -144,8 +144,8 @@ fn local_text(timeline: &mut Timeline<'_>, t: i64) -> Result<String> {
     Ok(rfc3339::format(t + offset, offset, false))
 }
 
-/// The deadline of `inputs` on `calendar`.
-pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> {
+/// The deadline of `inputs` on `calendar`, and that deadline as Unix seconds.
+pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline, i64)> {
     let start = inputs.start;
     let limit = start.saturating_add(HORIZON);
     let pauses = &inputs.pauses;
@@ -211,9 +211,9 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
         status: None,
         remaining_business_minutes: None,
         elapsed_ratio: None,
-        segments: Vec::with_capacity(log.pieces.len()),
+        segments: Vec::with_capacity(log.pieces().len()),
     };
-    for piece in &log.pieces {
+    for piece in log.pieces() {
         deadline_report.segments.push(Segment {
             start: local_text(&mut timeline, piece.start)?,
             end: local_text(&mut timeline, piece.end)?,
@@ -244,7 +244,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
             Status::OnTrack
         });
     }
-    Ok(deadline_report)
+    Ok((deadline_report, deadline))
 }
 
 /// A `business_days` target laid out on the calendar, ignoring pauses.

@@ -202,7 +202,7 @@ impl Sla {
     pub fn deadline(&self, request: &DeadlineRequest) -> Result<Deadline> {
         let calendar = self.resolve(&request.calendar)?;
         let inputs = request.inputs()?;
-        engine::compute(&calendar, &inputs)
+        engine::compute(&calendar, &inputs).map(|(deadline, _)| deadline)
     }
 
     /// Open minutes of the calendar between two RFC 3339 instants, truncated to whole

@@ -15,11 +15,7 @@ use jiff::Timestamp;
 pub(crate) fn parse_instant(text: &str) -> Option<i64> {
     match parse_common(text.as_bytes()) {
         Some(seconds) => Some(seconds),
-        None => text
-            .trim()
-            .parse::<Timestamp>()
-            .ok()
-            .map(|t| t.as_second()),
+        None => text.trim().parse::<Timestamp>().ok().map(|t| t.as_second()),
     }
 }
 
@@ -91,8 +87,7 @@ fn parse_common(bytes: &[u8]) -> Option<i64> {
 /// The number written by ASCII digits, or `None` if one is not a digit.
 fn digits<const N: usize>(bytes: [u8; N]) -> Option<u32> {
     bytes.iter().try_fold(0u32, |value, &b| {
-        b.is_ascii_digit()
-            .then(|| value * 10 + u32::from(b - b'0'))
+        b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
     })
 }
 
@@ -171,10 +166,7 @@ mod tests {
 
     /// What the engine accepted before the fast path: jiff's parser on the trimmed text.
     fn jiff_instant(text: &str) -> Option<i64> {
-        text.trim()
-            .parse::<Timestamp>()
-            .ok()
-            .map(|t| t.as_second())
+        text.trim().parse::<Timestamp>().ok().map(|t| t.as_second())
     }
 
     fn assert_same(text: &str) {
@@ -263,9 +255,22 @@ mod tests {
     }
 
     #[test]
+    fn everyday_forms_take_the_fast_path() {
+        for template in TEMPLATES {
+            // Before 1970, a fraction is left to jiff.
+            let before_1970_with_fraction =
+                template.starts_with("1969") || template.contains("00.5+");
+            assert_eq!(
+                parse_common(template.as_bytes()).is_some(),
+                !before_1970_with_fraction,
+                "{template}"
+            );
+        }
+    }
+
+    #[test]
     fn every_one_byte_change_reads_as_jiff_reads_it() {
         for template in TEMPLATES {
-            assert!(parse_common(template.as_bytes()).is_some(), "{template}");
             let bytes = template.as_bytes();
             for position in 0..=bytes.len() {
                 for &byte in BYTES {

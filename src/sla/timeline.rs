@@ -26,7 +26,7 @@ struct Window {
 }
 
 /// One entry of the explanation: `[start, end)` in Unix seconds and the counted seconds in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Piece {
     pub start: i64,
     pub end: i64,
@@ -35,9 +35,11 @@ pub struct Piece {
 
 /// The open time consumed, in order, kept short: contiguous pieces are merged, and past five
 /// entries the middle ones collapse into one (first two, one spanning the middle, last two).
-#[derive(Debug, Clone, Default)]
+/// Held inline (at most [`MAX_SEGMENTS`] entries), so a walk allocates nothing.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct SegmentLog {
-    pub pieces: Vec<Piece>,
+    pieces: [Piece; MAX_SEGMENTS],
+    len: usize,
 }
 
 /// How many open stretches a walk always takes one by one before counting whole weeks.
@@ -47,30 +49,37 @@ const EXPLAINED_FIRST: usize = 2;
 pub const MAX_SEGMENTS: usize = 5;
 
 impl SegmentLog {
+    /// The entries, in order.
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces[..self.len]
+    }
+
     fn push(&mut self, start: i64, end: i64, seconds: i64) {
         if seconds <= 0 && start >= end {
             return;
         }
-        if let Some(last) = self.pieces.last_mut() {
+        if let Some(last) = self.len.checked_sub(1).map(|i| &mut self.pieces[i]) {
             if last.end == start {
                 last.end = end;
                 last.seconds += seconds;
                 return;
             }
         }
-        self.pieces.push(Piece {
+        if self.len == MAX_SEGMENTS {
+            // [f1, f2, m, l1, l2] + new -> [f1, f2, m+l1, l2, new]
+            let folded = self.pieces[3];
+            let middle = &mut self.pieces[2];
+            middle.end = folded.end;
+            middle.seconds += folded.seconds;
+            self.pieces[3] = self.pieces[4];
+            self.len -= 1;
+        }
+        self.pieces[self.len] = Piece {
             start,
             end,
             seconds,
-        });
-        if self.pieces.len() > MAX_SEGMENTS {
-            // [f1, f2, m, l1, l2, new] -> [f1, f2, m+l1, l2, new]
-            let folded = self.pieces.remove(3);
-            if let Some(middle) = self.pieces.get_mut(2) {
-                middle.end = folded.end;
-                middle.seconds += folded.seconds;
-            }
-        }
+        };
+        self.len += 1;
     }
 }
 
@@ -130,8 +139,17 @@ impl<'a> Timeline<'a> {
                 return Some(w);
             }
         }
-        let zone = self.calendar.zone();
         let timestamp = Timestamp::from_second(t).ok()?;
+        if let Some(offset) = self.calendar.fixed_offset() {
+            let window = Window {
+                from: i64::MIN,
+                until: i64::MAX,
+                offset,
+            };
+            self.window = Some(window);
+            return Some(window);
+        }
+        let zone = self.calendar.zone();
         let offset = i64::from(zone.to_offset(timestamp).seconds());
         let until = zone
             .following(timestamp)
@@ -407,8 +425,8 @@ mod tests {
         let deadline = timeline.advance(start, 4 * 3600, &mut log).unwrap();
         assert_eq!(deadline, utc("2026-11-23T12:00:00Z"));
         assert_eq!(
-            log.pieces,
-            vec![
+            log.pieces(),
+            [
                 Piece {
                     start,
                     end: utc("2026-11-20T17:00:00Z"),
@@ -451,10 +469,10 @@ mod tests {
         for k in 0..9 {
             log.push(k * 10, k * 10 + 5, 5);
         }
-        let starts: Vec<i64> = log.pieces.iter().map(|p| p.start).collect();
+        let starts: Vec<i64> = log.pieces().iter().map(|p| p.start).collect();
         assert_eq!(starts, vec![0, 10, 20, 70, 80]);
         assert_eq!(
-            log.pieces.get(2).map(|p| (p.end, p.seconds)),
+            log.pieces().get(2).map(|p| (p.end, p.seconds)),
             Some((65, 25))
         );
     }

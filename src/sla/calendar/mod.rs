@@ -23,6 +23,7 @@ mod validate;
 use super::civil::{self, DAY};
 use crate::error::{Error, Result};
 use jiff::tz::TimeZone;
+use jiff::Timestamp;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -48,6 +49,9 @@ impl Interval {
 pub struct Calendar {
     zone_name: String,
     zone: TimeZone,
+    /// The zone's UTC offset (seconds) when it never changes (UTC, `Etc/GMT+5` …): offsets
+    /// are then known without asking the zone.
+    fixed_offset: Option<i64>,
     week: [Vec<Interval>; 7],
     week_open_seconds: i64,
     week_business_days: u32,
@@ -122,9 +126,13 @@ impl Calendar {
             .map(|i| i64::from(i.minutes()) * 60)
             .sum();
         let week_business_days = week.iter().filter(|d| !d.is_empty()).count() as u32;
+        let fixed_offset = (zone.following(Timestamp::MIN).next().is_none()
+            && zone.preceding(Timestamp::MAX).next().is_none())
+        .then(|| i64::from(zone.to_offset(Timestamp::UNIX_EPOCH).seconds()));
         Calendar {
             zone_name,
             zone,
+            fixed_offset,
             week,
             week_open_seconds,
             week_business_days,
@@ -146,6 +154,20 @@ impl Calendar {
 
     pub(crate) fn zone(&self) -> &TimeZone {
         &self.zone
+    }
+
+    /// The zone's offset when it never changes.
+    pub(crate) fn fixed_offset(&self) -> Option<i64> {
+        self.fixed_offset
+    }
+
+    /// The UTC offset (seconds) at an instant; `None` outside jiff's range.
+    pub(crate) fn offset_at(&self, t: i64) -> Option<i64> {
+        let timestamp = Timestamp::from_second(t).ok()?;
+        Some(match self.fixed_offset {
+            Some(offset) => offset,
+            None => i64::from(self.zone.to_offset(timestamp).seconds()),
+        })
     }
 
     /// Open seconds in one regular week (no holiday, no exception).

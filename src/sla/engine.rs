@@ -214,9 +214,15 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         segments: Vec::with_capacity(log.pieces().len()),
     };
     for piece in log.pieces() {
+        // The last segment usually ends at the deadline, already written out.
+        let end = if piece.end == deadline {
+            deadline_report.deadline_local.clone()
+        } else {
+            local_text(&mut timeline, piece.end)?
+        };
         deadline_report.segments.push(Segment {
             start: local_text(&mut timeline, piece.start)?,
-            end: local_text(&mut timeline, piece.end)?,
+            end,
             minutes: piece.seconds as f64 / 60.0,
         });
     }

@@ -13,30 +13,51 @@ use crate::diagnostic::{Diagnostic, Severity, Source};
 use serde_json::Value;
 use std::borrow::Cow;
 
-/// The trimmed text of `object[key]`, when it is a string with something in it (as
-/// `crate::packet::text` reads a pointer, one level at a time, without parsing a pointer).
-fn text<'a>(object: Option<&'a Value>, key: &str) -> Option<&'a str> {
-    object?
-        .get(key)?
-        .as_str()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+/// The values of several keys of an object, found in one pass over its entries (cheaper than
+/// one search per key when most keys are wanted); `None` for a missing key or a non-object.
+fn values<'a, const N: usize>(
+    object: Option<&'a Value>,
+    keys: [&str; N],
+) -> [Option<&'a Value>; N] {
+    let mut found = [None; N];
+    if let Some(Value::Object(map)) = object {
+        for (key, value) in map {
+            if let Some(index) = keys.iter().position(|k| k == key) {
+                found[index] = Some(value);
+            }
+        }
+    }
+    found
 }
 
-/// The parts of a packet the SLA reads, looked up once.
+/// The trimmed text of a value, when it is a string with something in it (as
+/// `crate::packet::text` reads a field).
+fn text(value: Option<&Value>) -> Option<&str> {
+    value?.as_str().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The fields of a packet the SLA reads, found in one pass over each object.
 struct Fields<'a> {
-    handoff: Option<&'a Value>,
-    to: Option<&'a Value>,
-    customer: Option<&'a Value>,
+    at: Option<&'a Value>,
+    scenario: Option<&'a Value>,
+    team: Option<&'a Value>,
+    urgency: Option<&'a Value>,
+    sentiment: Option<&'a Value>,
+    customer_deadline: Option<&'a Value>,
 }
 
 impl<'a> Fields<'a> {
     fn of(packet: &'a Value) -> Self {
-        let handoff = packet.get("handoff");
+        let [handoff, customer, urgency] = values(Some(packet), ["handoff", "customer", "urgency"]);
+        let [at, scenario, to] = values(handoff, ["at", "scenario", "to"]);
+        let [sentiment, customer_deadline] = values(customer, ["sentiment", "deadline"]);
         Fields {
-            handoff,
-            to: handoff.and_then(|h| h.get("to")),
-            customer: packet.get("customer"),
+            at,
+            scenario,
+            team: to.and_then(|to| to.get("team")),
+            urgency,
+            sentiment,
+            customer_deadline,
         }
     }
 }
@@ -51,9 +72,9 @@ struct Wording<'a> {
 }
 
 impl<'a> Wording<'a> {
-    fn of(packet: &'a Value, fields: &Fields<'a>) -> Self {
-        let scenario = text(fields.handoff, "scenario").map(normalised);
-        let team = text(fields.to, "team").map(normalised).or_else(|| {
+    fn of(fields: &Fields<'a>) -> Self {
+        let scenario = text(fields.scenario).map(normalised);
+        let team = text(fields.team).map(normalised).or_else(|| {
             scenario
                 .as_deref()
                 .and_then(crate::scenario::receiving_team)
@@ -62,8 +83,8 @@ impl<'a> Wording<'a> {
         Wording {
             scenario,
             team,
-            urgency: text(Some(packet), "urgency").map(normalised),
-            sentiment: text(fields.customer, "sentiment").map(normalised),
+            urgency: text(fields.urgency).map(normalised),
+            sentiment: text(fields.sentiment).map(normalised),
         }
     }
 
@@ -80,7 +101,7 @@ impl<'a> Wording<'a> {
 
 /// The situation a packet describes, normalised for policy matching.
 pub fn situation_of(packet: &Value) -> Situation {
-    let wording = Wording::of(packet, &Fields::of(packet));
+    let wording = Wording::of(&Fields::of(packet));
     Situation {
         scenario: wording.scenario.map(Cow::into_owned),
         team: wording.team.map(Cow::into_owned),
@@ -91,7 +112,7 @@ pub fn situation_of(packet: &Value) -> Situation {
 
 /// "Finance", "Customer success": a team id as an agent would say it.
 fn team_label(fields: &Fields<'_>, wording: &Wording<'_>) -> String {
-    let raw = text(fields.to, "team")
+    let raw = text(fields.team)
         .or(wording.team.as_deref())
         .unwrap_or("The receiving team");
     let spaced = raw.replace(['_', '-'], " ");
@@ -143,10 +164,10 @@ pub(crate) fn for_packet(
     now: Option<&str>,
 ) -> (Option<SlaReport>, Vec<Diagnostic>) {
     let fields = Fields::of(packet);
-    let Some(start) = text(fields.handoff, "at").and_then(parse_instant) else {
+    let Some(start) = text(fields.at).and_then(parse_instant) else {
         return (None, Vec::new());
     };
-    let wording = Wording::of(packet, &fields);
+    let wording = Wording::of(&fields);
     let Some(policy) = policy::choose(&sla.policies, &sla.builtin, wording.fields()) else {
         return (None, Vec::new());
     };
@@ -192,7 +213,7 @@ fn explain(
         return Vec::new();
     };
     let late = matches!(deadline.status, Some(Status::Breached | Status::AtRisk));
-    let customer = text(fields.customer, "deadline")
+    let customer = text(fields.customer_deadline)
         .and_then(parse_instant)
         .filter(|&customer| due > customer);
     if !late && customer.is_none() {

@@ -7,7 +7,7 @@ use super::pauses::{Pause, PauseSet};
 use super::report::{Deadline, Segment, Status};
 use super::rfc3339::{self, parse_instant};
 use super::target::{Target, TargetUnit, WarnBefore};
-use super::timeline::{self, SegmentLog, Timeline, HORIZON};
+use super::timeline::{self, NoLog, SegmentLog, Timeline, HORIZON};
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
 use jiff::Timestamp;
@@ -179,7 +179,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         };
         let deadline = if paused > 0 {
             timeline
-                .advance(plan.end, paused, &mut SegmentLog::default())
+                .advance(plan.end, paused, &mut NoLog)
                 .ok_or_else(out_of_range)?
         } else {
             plan.end
@@ -193,12 +193,15 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         }
         (plan.seconds, deadline)
     };
+    // The walk to the deadline counted the same time: its log usually tells when the warning
+    // is due without walking again.
     let warn_at = match inputs.warn_before.and_then(|w| w.seconds_left(total)) {
-        Some(left) => Some(
-            timeline
-                .advance(start, total - left, &mut SegmentLog::default())
+        Some(left) => Some(match log.instant_after(total - left) {
+            Some(at) => at,
+            None => timeline
+                .advance(start, total - left, &mut NoLog)
                 .ok_or_else(out_of_range)?,
-        ),
+        }),
         None => None,
     };
     let mut deadline_report = Deadline {
@@ -272,7 +275,7 @@ fn business_days_plan(
     log: &mut SegmentLog,
 ) -> Result<BusinessDaysPlan> {
     let first = timeline
-        .advance(start, 0, &mut SegmentLog::default())
+        .advance(start, 0, &mut NoLog)
         .ok_or_else(out_of_range)?;
     if days == 0 {
         return Ok(BusinessDaysPlan {

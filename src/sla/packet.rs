@@ -33,7 +33,15 @@ fn values<'a, const N: usize>(
 /// The trimmed text of a value, when it is a string with something in it (as
 /// `crate::packet::text` reads a field).
 fn text(value: Option<&Value>) -> Option<&str> {
-    value?.as_str().map(str::trim).filter(|s| !s.is_empty())
+    value?.as_str().map(trim).filter(|s| !s.is_empty())
+}
+
+/// `text.trim()`, without decoding characters when both ends are plainly not whitespace.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 /// The fields of a packet the SLA reads, found in one pass over each object.

@@ -48,12 +48,45 @@ const EXPLAINED_FIRST: usize = 2;
 /// The most entries a [`SegmentLog`] keeps.
 pub const MAX_SEGMENTS: usize = 5;
 
+/// Where a walk reports the open stretches it counts, in order.
+pub trait Log {
+    /// `[start, end)` (Unix seconds) counted `seconds` of open time.
+    fn push(&mut self, start: i64, end: i64, seconds: i64);
+}
+
+/// A [`Log`] for walks whose explanation is not wanted.
+pub struct NoLog;
+
+impl Log for NoLog {
+    fn push(&mut self, _start: i64, _end: i64, _seconds: i64) {}
+}
+
 impl SegmentLog {
     /// The entries, in order.
     pub fn pieces(&self) -> &[Piece] {
         &self.pieces[..self.len]
     }
 
+    /// The earliest instant at which `amount` seconds of the logged time have been counted,
+    /// read off the log when every entry up to it is one uninterrupted open stretch (its
+    /// counted seconds are its length); `None` when the log cannot tell (a collapsed middle
+    /// entry or a whole week counted at once comes first, or the log holds less).
+    pub fn instant_after(&self, amount: i64) -> Option<i64> {
+        let mut counted = 0;
+        for piece in self.pieces() {
+            if piece.seconds != piece.end - piece.start {
+                return None;
+            }
+            if counted + piece.seconds >= amount {
+                return Some(piece.start + (amount - counted));
+            }
+            counted += piece.seconds;
+        }
+        None
+    }
+}
+
+impl Log for SegmentLog {
     fn push(&mut self, start: i64, end: i64, seconds: i64) {
         if seconds <= 0 && start >= end {
             return;
@@ -259,7 +292,7 @@ impl<'a> Timeline<'a> {
     /// The instant at which `amount` seconds of open time after `start` have been counted (the
     /// earliest such instant, so a deadline at closing time is that closing time). With
     /// `amount == 0` that is the first open instant at or after `start`.
-    pub fn advance(&mut self, start: i64, amount: i64, log: &mut SegmentLog) -> Option<i64> {
+    pub fn advance(&mut self, start: i64, amount: i64, log: &mut impl Log) -> Option<i64> {
         let week = self.calendar.week_open_seconds();
         let mut cursor = start;
         let mut remaining = amount.max(0);
@@ -294,11 +327,11 @@ impl<'a> Timeline<'a> {
 
     /// Open, unpaused seconds in `[from, to)` (0 when `to <= from`).
     pub fn count(&mut self, from: i64, to: i64) -> i64 {
-        self.count_logged(from, to, &mut SegmentLog::default())
+        self.count_logged(from, to, &mut NoLog)
     }
 
     /// [`Timeline::count`], logging the stretches counted.
-    pub fn count_logged(&mut self, from: i64, to: i64, log: &mut SegmentLog) -> i64 {
+    pub fn count_logged(&mut self, from: i64, to: i64, log: &mut impl Log) -> i64 {
         let week = self.calendar.week_open_seconds();
         let mut total = 0;
         let mut cursor = from;
@@ -451,7 +484,7 @@ mod tests {
         let start = utc("2026-11-18T10:17:00Z");
         let work = |hours: i64| {
             let mut timeline = Timeline::new(&cal, &pauses, start + HORIZON);
-            timeline.advance(start, hours * 3600, &mut SegmentLog::default());
+            timeline.advance(start, hours * 3600, &mut NoLog);
             timeline.days_scanned()
         };
         let one_hour = work(1);
@@ -461,6 +494,41 @@ mod tests {
         assert!(one_hour <= 2, "{one_hour}");
         assert!(sixty_days <= 16, "{sixty_days}");
         assert!(work(3 * 52 * 40) <= 100, "{}", work(3 * 52 * 40));
+    }
+
+    #[test]
+    fn the_log_tells_when_an_amount_was_counted_as_a_walk_does() {
+        let cal = calendar(json!({"time_zone": "America/New_York",
+            "week": {"mon": [["09:00","12:00"], ["13:00","17:30"]], "tue": [["22:00","06:00"]],
+                "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["10:00","11:00"]]},
+            "holidays": ["2026-11-26"]}));
+        let pauses = PauseSet::new(vec![(
+            utc("2026-11-24T14:00:00Z"),
+            utc("2026-11-25T12:00:00Z"),
+        )]);
+        let no_pauses = PauseSet::default();
+        for pauses in [&pauses, &no_pauses] {
+            for start in [
+                "2026-11-20T16:00:00Z",
+                "2026-11-23T16:59:00Z",
+                "2026-10-30T12:00:00Z",
+            ] {
+                let start = utc(start);
+                for total in [0, 60, 3 * 3600, 20 * 3600, 90 * 3600, 400 * 3600] {
+                    let mut timeline = Timeline::new(&cal, pauses, start + HORIZON);
+                    let mut log = SegmentLog::default();
+                    timeline.advance(start, total, &mut log).unwrap();
+                    let mut answered = 0;
+                    for amount in (0..=total).step_by(1 + total as usize / 97) {
+                        if let Some(at) = log.instant_after(amount) {
+                            answered += 1;
+                            assert_eq!(Some(at), timeline.advance(start, amount, &mut NoLog));
+                        }
+                    }
+                    assert!(total == 0 || answered > 0);
+                }
+            }
+        }
     }
 
     #[test]

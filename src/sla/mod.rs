@@ -19,6 +19,7 @@ mod pauses;
 mod policy;
 mod report;
 mod rfc3339;
+mod segment_log;
 mod target;
 mod timeline;
 

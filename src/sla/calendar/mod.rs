@@ -310,6 +310,38 @@ mod tests {
     }
 
     #[test]
+    fn zones_that_never_change_offset_are_known_at_build_time() {
+        let zone = |name: &str| {
+            Calendar::from_value(
+                &json!({ "time_zone": name, "week": { "mon": [["09:00", "17:00"]] } }),
+                "",
+            )
+            .unwrap()
+        };
+        assert_eq!(Calendar::builtin_default().fixed_offset(), Some(0));
+        for (name, fixed) in [
+            ("UTC", Some(0)),
+            ("Etc/GMT-3", Some(3 * 3600)),
+            ("Europe/London", None),
+            ("Asia/Kolkata", None),
+        ] {
+            let calendar = zone(name);
+            assert_eq!(calendar.fixed_offset(), fixed, "{name}");
+            for t in [-2_000_000_000_i64, 0, 1_774_746_000, 1_795_435_200] {
+                let expected = calendar
+                    .zone()
+                    .to_offset(Timestamp::from_second(t).unwrap())
+                    .seconds();
+                assert_eq!(
+                    calendar.offset_at(t),
+                    Some(i64::from(expected)),
+                    "{name} {t}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn overnight_time_belongs_to_its_start_day() {
         let calendar = Calendar::from_value(
             &json!({ "time_zone": "UTC", "week": { "mon": [["22:00", "06:00"]] } }),

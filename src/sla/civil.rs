@@ -99,24 +99,6 @@ pub fn parse_date(text: &str) -> Option<i64> {
     Some(days_from_civil(year, month, day))
 }
 
-/// RFC 3339 text of local seconds with their UTC offset, e.g. `2026-11-23T12:00:00+00:00`
-/// (`Z` instead of the offset when `utc`). Offsets are written to the minute.
-pub fn format_rfc3339(local: i64, offset: i64, utc: bool) -> String {
-    let (year, month, dom) = civil_from_days(local.div_euclid(DAY));
-    let second = local.rem_euclid(DAY);
-    let (hh, mm, ss) = (second / 3600, second % 3600 / 60, second % 60);
-    if utc {
-        return format!("{year:04}-{month:02}-{dom:02}T{hh:02}:{mm:02}:{ss:02}Z");
-    }
-    let sign = if offset < 0 { '-' } else { '+' };
-    let minutes = offset.abs() / 60;
-    format!(
-        "{year:04}-{month:02}-{dom:02}T{hh:02}:{mm:02}:{ss:02}{sign}{:02}:{:02}",
-        minutes / 60,
-        minutes % 60
-    )
-}
-
 fn two_digits(bytes: &[u8]) -> Option<u32> {
     match bytes {
         [a @ b'0'..=b'9', b @ b'0'..=b'9'] => Some(u32::from(a - b'0') * 10 + u32::from(b - b'0')),
@@ -155,29 +137,5 @@ mod tests {
         assert_eq!(parse_date("2026-02-29"), None);
         assert_eq!(parse_date("2026-13-01"), None);
         assert_eq!(parse_date("26-01-01"), None);
-    }
-
-    #[test]
-    fn rfc3339_text_matches_jiff() {
-        for (t, offset) in [
-            (0i64, 0i64),
-            (1_795_435_200, 3600),
-            (1_795_435_259, -16_200),
-        ] {
-            let zone =
-                jiff::tz::TimeZone::fixed(jiff::tz::Offset::from_seconds(offset as i32).unwrap());
-            let expected = jiff::Timestamp::from_second(t)
-                .unwrap()
-                .to_zoned(zone)
-                .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                .to_string();
-            assert_eq!(format_rfc3339(t + offset, offset, false), expected);
-        }
-        assert_eq!(
-            format_rfc3339(1_795_435_200, 0, true),
-            jiff::Timestamp::from_second(1_795_435_200)
-                .unwrap()
-                .to_string()
-        );
     }
 }

@@ -2,11 +2,13 @@
 //! [`Deadline`] with its warning, status and explanation.
 
 use super::calendar::Calendar;
-use super::civil::{self, DAY};
+use super::civil::DAY;
 use super::pauses::{Pause, PauseSet};
 use super::report::{Deadline, Segment, Status};
+use super::rfc3339::{self, parse_instant};
+use super::segment_log::{NoLog, SegmentLog};
 use super::target::{Target, TargetUnit, WarnBefore};
-use super::timeline::{self, SegmentLog, Timeline, HORIZON};
+use super::timeline::{self, Timeline, HORIZON};
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
 use jiff::Timestamp;
@@ -56,12 +58,6 @@ pub(crate) fn request_problem(path: &str, message: String) -> Error {
         path,
         message,
     )])
-}
-
-/// Reads an RFC 3339 instant (whole seconds; a fraction is dropped).
-pub(crate) fn parse_instant(text: &str) -> Option<i64> {
-    let timestamp = text.trim().parse::<Timestamp>().ok()?;
-    Some(timestamp.as_second())
 }
 
 fn instant_field(text: &str, path: &str, what: &str) -> Result<i64> {
@@ -140,17 +136,17 @@ fn out_of_range() -> Error {
 /// Formats Unix seconds as UTC RFC 3339 (`…Z`).
 pub(crate) fn utc_text(t: i64) -> Result<String> {
     Timestamp::from_second(t).map_err(|_| out_of_range())?;
-    Ok(civil::format_rfc3339(t, 0, true))
+    Ok(rfc3339::format(t, 0, true))
 }
 
 /// Formats Unix seconds as RFC 3339 with the calendar's offset at that instant.
 fn local_text(timeline: &mut Timeline<'_>, t: i64) -> Result<String> {
     let offset = timeline.offset_at(t).ok_or_else(out_of_range)?;
-    Ok(civil::format_rfc3339(t + offset, offset, false))
+    Ok(rfc3339::format(t + offset, offset, false))
 }
 
-/// The deadline of `inputs` on `calendar`.
-pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> {
+/// The deadline of `inputs` on `calendar`, and that deadline as Unix seconds.
+pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline, i64)> {
     let start = inputs.start;
     let limit = start.saturating_add(HORIZON);
     let pauses = &inputs.pauses;
@@ -184,7 +180,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
         };
         let deadline = if paused > 0 {
             timeline
-                .advance(plan.end, paused, &mut SegmentLog::default())
+                .advance(plan.end, paused, &mut NoLog)
                 .ok_or_else(out_of_range)?
         } else {
             plan.end
@@ -198,12 +194,15 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
         }
         (plan.seconds, deadline)
     };
+    // The walk to the deadline counted the same time: its log usually tells when the warning
+    // is due without walking again.
     let warn_at = match inputs.warn_before.and_then(|w| w.seconds_left(total)) {
-        Some(left) => Some(
-            timeline
-                .advance(start, total - left, &mut SegmentLog::default())
+        Some(left) => Some(match log.instant_after(total - left) {
+            Some(at) => at,
+            None => timeline
+                .advance(start, total - left, &mut NoLog)
                 .ok_or_else(out_of_range)?,
-        ),
+        }),
         None => None,
     };
     let mut deadline_report = Deadline {
@@ -216,12 +215,18 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
         status: None,
         remaining_business_minutes: None,
         elapsed_ratio: None,
-        segments: Vec::with_capacity(log.pieces.len()),
+        segments: Vec::with_capacity(log.pieces().len()),
     };
-    for piece in &log.pieces {
+    for piece in log.pieces() {
+        // The last segment usually ends at the deadline, already written out.
+        let end = if piece.end == deadline {
+            deadline_report.deadline_local.clone()
+        } else {
+            local_text(&mut timeline, piece.end)?
+        };
         deadline_report.segments.push(Segment {
             start: local_text(&mut timeline, piece.start)?,
-            end: local_text(&mut timeline, piece.end)?,
+            end,
             minutes: piece.seconds as f64 / 60.0,
         });
     }
@@ -249,7 +254,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<Deadline> 
             Status::OnTrack
         });
     }
-    Ok(deadline_report)
+    Ok((deadline_report, deadline))
 }
 
 /// A `business_days` target laid out on the calendar, ignoring pauses.
@@ -271,7 +276,7 @@ fn business_days_plan(
     log: &mut SegmentLog,
 ) -> Result<BusinessDaysPlan> {
     let first = timeline
-        .advance(start, 0, &mut SegmentLog::default())
+        .advance(start, 0, &mut NoLog)
         .ok_or_else(out_of_range)?;
     if days == 0 {
         return Ok(BusinessDaysPlan {

@@ -18,6 +18,8 @@ mod packet;
 mod pauses;
 mod policy;
 mod report;
+mod rfc3339;
+mod segment_log;
 mod target;
 mod timeline;
 
@@ -201,7 +203,7 @@ impl Sla {
     pub fn deadline(&self, request: &DeadlineRequest) -> Result<Deadline> {
         let calendar = self.resolve(&request.calendar)?;
         let inputs = request.inputs()?;
-        engine::compute(&calendar, &inputs)
+        engine::compute(&calendar, &inputs).map(|(deadline, _)| deadline)
     }
 
     /// Open minutes of the calendar between two RFC 3339 instants, truncated to whole
@@ -215,7 +217,7 @@ impl Sla {
     ) -> Result<i64> {
         let calendar = self.resolve(calendar)?;
         let instant = |text: &str, path: &str| {
-            engine::parse_instant(text).ok_or_else(|| {
+            rfc3339::parse_instant(text).ok_or_else(|| {
                 let message = format!(
                     "\"{text}\" is not a date and time with an offset: write RFC 3339, e.g. \"2026-11-20T16:00:00Z\"."
                 );

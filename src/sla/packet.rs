@@ -1,41 +1,128 @@
 //! The SLA part of checking a packet: pick the policy, compute the receiving team's deadline
 //! from `handoff.at`, and say when it is at risk, breached, or after the customer's deadline.
 
-use super::engine::{self, parse_instant, Inputs};
+use super::civil::{self, DAY};
+use super::engine::{self, Inputs};
 use super::pauses::PauseSet;
-use super::policy::{self, normalise, Policy, Situation};
-use super::report::{SlaReport, Status};
+use super::policy::{self, normalised, Policy, Situation};
+use super::report::{Deadline, SlaReport, Status};
+use super::rfc3339::parse_instant;
 use super::target::TargetUnit;
-use super::Sla;
+use super::{Calendar, Sla};
 use crate::diagnostic::{Diagnostic, Severity, Source};
-use jiff::Timestamp;
 use serde_json::Value;
+use std::borrow::Cow;
 
-/// The situation a packet describes, normalised for policy matching.
-pub fn situation_of(packet: &Value) -> Situation {
-    let scenario = crate::packet::text(packet, "/handoff/scenario").map(normalise);
-    let team = crate::packet::text(packet, "/handoff/to/team")
-        .map(normalise)
-        .or_else(|| {
+/// The values of several keys of an object, found in one pass over its entries (cheaper than
+/// one search per key when most keys are wanted); `None` for a missing key or a non-object.
+fn values<'a, const N: usize>(
+    object: Option<&'a Value>,
+    keys: [&str; N],
+) -> [Option<&'a Value>; N] {
+    let mut found = [None; N];
+    if let Some(Value::Object(map)) = object {
+        for (key, value) in map {
+            if let Some(index) = keys.iter().position(|k| k == key) {
+                found[index] = Some(value);
+            }
+        }
+    }
+    found
+}
+
+/// The trimmed text of a value, when it is a string with something in it (as
+/// `crate::packet::text` reads a field).
+fn text(value: Option<&Value>) -> Option<&str> {
+    value?.as_str().map(trim).filter(|s| !s.is_empty())
+}
+
+/// `text.trim()`, without decoding characters when both ends are plainly not whitespace.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// The fields of a packet the SLA reads, found in one pass over each object.
+struct Fields<'a> {
+    at: Option<&'a Value>,
+    scenario: Option<&'a Value>,
+    team: Option<&'a Value>,
+    urgency: Option<&'a Value>,
+    sentiment: Option<&'a Value>,
+    customer_deadline: Option<&'a Value>,
+}
+
+impl<'a> Fields<'a> {
+    fn of(packet: &'a Value) -> Self {
+        let [handoff, customer, urgency] = values(Some(packet), ["handoff", "customer", "urgency"]);
+        let [at, scenario, to] = values(handoff, ["at", "scenario", "to"]);
+        let [sentiment, customer_deadline] = values(customer, ["sentiment", "deadline"]);
+        Fields {
+            at,
+            scenario,
+            team: to.and_then(|to| to.get("team")),
+            urgency,
+            sentiment,
+            customer_deadline,
+        }
+    }
+}
+
+/// A [`Situation`] that borrows the packet's text where it is normalised already (the usual
+/// case), so choosing a policy allocates nothing.
+struct Wording<'a> {
+    scenario: Option<Cow<'a, str>>,
+    team: Option<Cow<'a, str>>,
+    urgency: Option<Cow<'a, str>>,
+    sentiment: Option<Cow<'a, str>>,
+}
+
+impl<'a> Wording<'a> {
+    fn of(fields: &Fields<'a>) -> Self {
+        let scenario = text(fields.scenario).map(normalised);
+        let team = text(fields.team).map(normalised).or_else(|| {
             scenario
                 .as_deref()
                 .and_then(crate::scenario::receiving_team)
-                .map(str::to_string)
+                .map(Cow::Borrowed)
         });
+        Wording {
+            scenario,
+            team,
+            urgency: text(fields.urgency).map(normalised),
+            sentiment: text(fields.sentiment).map(normalised),
+        }
+    }
+
+    /// As [`Situation::fields`] lists them.
+    fn fields(&self) -> [Option<&str>; 4] {
+        [
+            self.scenario.as_deref(),
+            self.team.as_deref(),
+            self.urgency.as_deref(),
+            self.sentiment.as_deref(),
+        ]
+    }
+}
+
+/// The situation a packet describes, normalised for policy matching.
+pub fn situation_of(packet: &Value) -> Situation {
+    let wording = Wording::of(&Fields::of(packet));
     Situation {
-        scenario,
-        team,
-        urgency: crate::packet::text(packet, "/urgency").map(normalise),
-        sentiment: crate::packet::text(packet, "/customer/sentiment").map(normalise),
+        scenario: wording.scenario.map(Cow::into_owned),
+        team: wording.team.map(Cow::into_owned),
+        urgency: wording.urgency.map(Cow::into_owned),
+        sentiment: wording.sentiment.map(Cow::into_owned),
     }
 }
 
 /// "Finance", "Customer success": a team id as an agent would say it.
-fn team_label(packet: &Value, situation: &Situation) -> String {
-    let raw = crate::packet::text(packet, "/handoff/to/team")
-        .map(str::to_string)
-        .or_else(|| situation.team.clone())
-        .unwrap_or_else(|| "The receiving team".to_string());
+fn team_label(fields: &Fields<'_>, wording: &Wording<'_>) -> String {
+    let raw = text(fields.team)
+        .or(wording.team.as_deref())
+        .unwrap_or("The receiving team");
     let spaced = raw.replace(['_', '-'], " ");
     let mut chars = spaced.chars();
     match chars.next() {
@@ -51,22 +138,24 @@ fn place_of(zone: &str) -> String {
 
 /// "Mon 24 Nov 12:00" in the calendar's zone. Written out by hand rather than with
 /// `strftime`, which would add jiff's whole format-string machinery to the wasm.
-fn wall_clock(sla_zone: &jiff::tz::TimeZone, t: i64) -> String {
+fn wall_clock(calendar: &Calendar, t: i64) -> String {
     const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let Ok(timestamp) = Timestamp::from_second(t) else {
+    let Some(offset) = calendar.offset_at(t) else {
         return String::new();
     };
-    let local = timestamp.to_zoned(sla_zone.clone()).datetime();
-    let weekday = WEEKDAYS[usize::from(local.weekday().to_monday_zero_offset().unsigned_abs()) % 7];
-    let month = MONTHS[usize::from(local.month().unsigned_abs()).saturating_sub(1) % 12];
+    let local = t + offset;
+    let day = local.div_euclid(DAY);
+    let (_, month, dom) = civil::civil_from_days(day);
+    let weekday = WEEKDAYS[civil::weekday(day) % 7];
+    let month = MONTHS[(month as usize).saturating_sub(1) % 12];
+    let second = local.rem_euclid(DAY);
     format!(
-        "{weekday} {} {month} {:02}:{:02}",
-        local.day(),
-        local.hour(),
-        local.minute()
+        "{weekday} {dom} {month} {:02}:{:02}",
+        second / 3600,
+        second % 3600 / 60
     )
 }
 
@@ -82,11 +171,12 @@ pub(crate) fn for_packet(
     packet: &Value,
     now: Option<&str>,
 ) -> (Option<SlaReport>, Vec<Diagnostic>) {
-    let Some(start) = crate::packet::text(packet, "/handoff/at").and_then(parse_instant) else {
+    let fields = Fields::of(packet);
+    let Some(start) = text(fields.at).and_then(parse_instant) else {
         return (None, Vec::new());
     };
-    let situation = situation_of(packet);
-    let Some(policy) = policy::choose(&sla.policies, &sla.builtin, &situation) else {
+    let wording = Wording::of(&fields);
+    let Some(policy) = policy::choose(&sla.policies, &sla.builtin, wording.fields()) else {
         return (None, Vec::new());
     };
     let Some(calendar) = sla.calendars.get(&policy.calendar) else {
@@ -99,10 +189,10 @@ pub(crate) fn for_packet(
         now: now.and_then(parse_instant),
         warn_before: policy.warn_before,
     };
-    let Ok(deadline) = engine::compute(calendar, &inputs) else {
+    let Ok((deadline, due)) = engine::compute(calendar, &inputs) else {
         return (None, Vec::new());
     };
-    let diagnostics = explain(packet, &situation, policy, calendar, &deadline);
+    let diagnostics = explain(&fields, &wording, policy, calendar, &deadline, due);
     let report = SlaReport {
         policy: policy.id.clone(),
         calendar: policy.calendar.clone(),
@@ -111,22 +201,37 @@ pub(crate) fn for_packet(
     (Some(report), diagnostics)
 }
 
+/// The `sla/…` findings of a packet's deadline (`due`, in Unix seconds).
 fn explain(
-    packet: &Value,
-    situation: &Situation,
+    fields: &Fields<'_>,
+    wording: &Wording<'_>,
     policy: &Policy,
-    calendar: &super::Calendar,
-    deadline: &super::Deadline,
+    calendar: &Calendar,
+    deadline: &Deadline,
+    due: i64,
 ) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    let Some(due) = parse_instant(&deadline.deadline) else {
-        return diagnostics;
+    // The deadline as its text reads back: before 1970 the year may be one RFC 3339 cannot
+    // write (before year 0), and then there are no findings.
+    let due = if due >= 0 {
+        Some(due)
+    } else {
+        parse_instant(&deadline.deadline)
     };
-    let team = team_label(packet, situation);
-    let zone = calendar.zone();
+    let Some(due) = due else {
+        return Vec::new();
+    };
+    let late = matches!(deadline.status, Some(Status::Breached | Status::AtRisk));
+    let customer = text(fields.customer_deadline)
+        .and_then(parse_instant)
+        .filter(|&customer| due > customer);
+    if !late && customer.is_none() {
+        return Vec::new();
+    }
+    let mut diagnostics = Vec::new();
+    let team = team_label(fields, wording);
     let when = format!(
         "{} ({})",
-        wall_clock(zone, due),
+        wall_clock(calendar, due),
         place_of(calendar.time_zone())
     );
     let target = policy.target.describe();
@@ -163,25 +268,22 @@ fn explain(
         }
         _ => {}
     }
-    let customer = crate::packet::text(packet, "/customer/deadline").and_then(parse_instant);
     if let Some(customer) = customer {
-        if due > customer {
-            diagnostics.push(
-                Diagnostic::new(
-                    "sla/after-customer-deadline",
-                    Severity::Warning,
-                    Source::Sla,
-                    "/customer/deadline",
-                    format!(
-                        "{team} must act by {when} — after the customer's deadline of {}. Ask {team} to prioritise or reset the customer's expectation.",
-                        wall_clock(zone, customer)
-                    ),
-                )
-                .with_hint(format!(
-                    "{team}'s internal target is {target}; the customer was promised an answer sooner, so the promise breaks unless someone acts."
-                )),
-            );
-        }
+        diagnostics.push(
+            Diagnostic::new(
+                "sla/after-customer-deadline",
+                Severity::Warning,
+                Source::Sla,
+                "/customer/deadline",
+                format!(
+                    "{team} must act by {when} — after the customer's deadline of {}. Ask {team} to prioritise or reset the customer's expectation.",
+                    wall_clock(calendar, customer)
+                ),
+            )
+            .with_hint(format!(
+                "{team}'s internal target is {target}; the customer was promised an answer sooner, so the promise breaks unless someone acts."
+            )),
+        );
     }
     diagnostics
 }
@@ -191,6 +293,11 @@ mod tests {
     #[test]
     fn wall_clock_matches_strftime() {
         let zone = jiff::tz::TimeZone::get("Europe/London").unwrap();
+        let calendar = super::Calendar::from_value(
+            &serde_json::json!({ "time_zone": "Europe/London", "week": { "mon": [["09:00", "17:00"]] } }),
+            "",
+        )
+        .unwrap();
         for t in [
             1_795_435_200_i64,
             1_767_225_600,
@@ -202,7 +309,7 @@ mod tests {
                 .to_zoned(zone.clone())
                 .strftime("%a %-d %b %H:%M")
                 .to_string();
-            assert_eq!(super::wall_clock(&zone, t), expected);
+            assert_eq!(super::wall_clock(&calendar, t), expected);
         }
     }
 }

@@ -12,6 +12,7 @@ use super::engine::check_target;
 use super::target::{Target, TargetUnit, WarnBefore};
 use crate::diagnostic::{pointer_join, Diagnostic, Severity, Source};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// What a packet says about its handoff, normalised (lowercase, trimmed).
@@ -23,9 +24,35 @@ pub struct Situation {
     pub sentiment: Option<String>,
 }
 
+impl Situation {
+    /// Scenario, team, urgency and sentiment, in the order [`Match`] lists them.
+    pub(crate) fn fields(&self) -> [Option<&str>; 4] {
+        [
+            self.scenario.as_deref(),
+            self.team.as_deref(),
+            self.urgency.as_deref(),
+            self.sentiment.as_deref(),
+        ]
+    }
+}
+
 /// Lowercase and trimmed, as team names are compared.
 pub fn normalise(text: &str) -> String {
     text.trim().to_lowercase()
+}
+
+/// [`normalise`], borrowing `text` when it is normalised already (trimmed ASCII without
+/// capitals, as packet fields usually are), so matching a packet allocates nothing.
+pub(crate) fn normalised(text: &str) -> Cow<'_, str> {
+    let plain = |b: &u8| b.is_ascii() && !b.is_ascii_uppercase();
+    let space = |b: &u8| char::from(*b).is_whitespace();
+    let bytes = text.as_bytes();
+    let trimmed = !bytes.first().is_some_and(space) && !bytes.last().is_some_and(space);
+    if bytes.iter().all(plain) && trimmed {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalise(text))
+    }
 }
 
 /// Which handoffs a policy applies to; each field, when given, lists accepted values.
@@ -40,16 +67,22 @@ pub struct Match {
 impl Match {
     /// `Some(number of fields given)` when every given field accepts the situation.
     pub fn specificity(&self, situation: &Situation) -> Option<usize> {
+        self.specificity_of(situation.fields())
+    }
+
+    /// [`Match::specificity`] of a situation's fields (scenario, team, urgency, sentiment).
+    fn specificity_of(&self, situation: [Option<&str>; 4]) -> Option<usize> {
+        let [scenario, team, urgency, sentiment] = situation;
         let fields = [
-            (&self.scenario, &situation.scenario),
-            (&self.team, &situation.team),
-            (&self.urgency, &situation.urgency),
-            (&self.sentiment, &situation.sentiment),
+            (&self.scenario, scenario),
+            (&self.team, team),
+            (&self.urgency, urgency),
+            (&self.sentiment, sentiment),
         ];
         let mut count = 0;
         for (accepted, actual) in fields {
             if let Some(accepted) = accepted {
-                let actual = actual.as_deref()?;
+                let actual = actual?;
                 if !accepted.iter().any(|a| a == actual) {
                     return None;
                 }
@@ -149,17 +182,17 @@ pub fn builtin_policies() -> Vec<Policy> {
     ]
 }
 
-/// The policy for a situation: the most specific bundle policy, else the most specific
-/// built-in one; ties go to the first listed.
-pub fn choose<'a>(
+/// The policy for a situation (its fields, as [`Situation::fields`] lists them): the most
+/// specific bundle policy, else the most specific built-in one; ties go to the first listed.
+pub(crate) fn choose<'a>(
     bundle: &'a [Policy],
     builtin: &'a [Policy],
-    situation: &Situation,
+    situation: [Option<&str>; 4],
 ) -> Option<&'a Policy> {
     let best = |policies: &'a [Policy]| {
         let mut best: Option<(usize, &'a Policy)> = None;
         for policy in policies {
-            if let Some(score) = policy.matches.specificity(situation) {
+            if let Some(score) = policy.matches.specificity_of(situation) {
                 if best.is_none_or(|(top, _)| score > top) {
                     best = Some((score, policy));
                 }
@@ -416,7 +449,7 @@ mod tests {
     #[test]
     fn builtin_supervisor_depends_on_mood_and_urgency() {
         let builtin = builtin_policies();
-        let pick = |s: &Situation| choose(&[], &builtin, s).map(|p| p.id.clone());
+        let pick = |s: &Situation| choose(&[], &builtin, s.fields()).map(|p| p.id.clone());
         assert_eq!(
             pick(&situation("supervisor", "standard", "angry")).as_deref(),
             Some("default-supervisor-sentiment")

@@ -12,6 +12,7 @@
 use super::calendar::Calendar;
 use super::civil::{self, DAY, WEEK};
 use super::pauses::PauseSet;
+use super::segment_log::{Log, NoLog};
 use jiff::Timestamp;
 
 /// How far past its start a walk may go before giving up (about 100 years).
@@ -25,54 +26,8 @@ struct Window {
     offset: i64,
 }
 
-/// One entry of the explanation: `[start, end)` in Unix seconds and the counted seconds in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Piece {
-    pub start: i64,
-    pub end: i64,
-    pub seconds: i64,
-}
-
-/// The open time consumed, in order, kept short: contiguous pieces are merged, and past five
-/// entries the middle ones collapse into one (first two, one spanning the middle, last two).
-#[derive(Debug, Clone, Default)]
-pub struct SegmentLog {
-    pub pieces: Vec<Piece>,
-}
-
 /// How many open stretches a walk always takes one by one before counting whole weeks.
 const EXPLAINED_FIRST: usize = 2;
-
-/// The most entries a [`SegmentLog`] keeps.
-pub const MAX_SEGMENTS: usize = 5;
-
-impl SegmentLog {
-    fn push(&mut self, start: i64, end: i64, seconds: i64) {
-        if seconds <= 0 && start >= end {
-            return;
-        }
-        if let Some(last) = self.pieces.last_mut() {
-            if last.end == start {
-                last.end = end;
-                last.seconds += seconds;
-                return;
-            }
-        }
-        self.pieces.push(Piece {
-            start,
-            end,
-            seconds,
-        });
-        if self.pieces.len() > MAX_SEGMENTS {
-            // [f1, f2, m, l1, l2, new] -> [f1, f2, m+l1, l2, new]
-            let folded = self.pieces.remove(3);
-            if let Some(middle) = self.pieces.get_mut(2) {
-                middle.end = folded.end;
-                middle.seconds += folded.seconds;
-            }
-        }
-    }
-}
 
 /// Open time of one calendar (or every instant, for `calendar_minutes`) minus pauses.
 pub struct Timeline<'a> {
@@ -130,8 +85,17 @@ impl<'a> Timeline<'a> {
                 return Some(w);
             }
         }
-        let zone = self.calendar.zone();
         let timestamp = Timestamp::from_second(t).ok()?;
+        if let Some(offset) = self.calendar.fixed_offset() {
+            let window = Window {
+                from: i64::MIN,
+                until: i64::MAX,
+                offset,
+            };
+            self.window = Some(window);
+            return Some(window);
+        }
+        let zone = self.calendar.zone();
         let offset = i64::from(zone.to_offset(timestamp).seconds());
         let until = zone
             .following(timestamp)
@@ -241,7 +205,7 @@ impl<'a> Timeline<'a> {
     /// The instant at which `amount` seconds of open time after `start` have been counted (the
     /// earliest such instant, so a deadline at closing time is that closing time). With
     /// `amount == 0` that is the first open instant at or after `start`.
-    pub fn advance(&mut self, start: i64, amount: i64, log: &mut SegmentLog) -> Option<i64> {
+    pub fn advance(&mut self, start: i64, amount: i64, log: &mut impl Log) -> Option<i64> {
         let week = self.calendar.week_open_seconds();
         let mut cursor = start;
         let mut remaining = amount.max(0);
@@ -276,11 +240,11 @@ impl<'a> Timeline<'a> {
 
     /// Open, unpaused seconds in `[from, to)` (0 when `to <= from`).
     pub fn count(&mut self, from: i64, to: i64) -> i64 {
-        self.count_logged(from, to, &mut SegmentLog::default())
+        self.count_logged(from, to, &mut NoLog)
     }
 
     /// [`Timeline::count`], logging the stretches counted.
-    pub fn count_logged(&mut self, from: i64, to: i64, log: &mut SegmentLog) -> i64 {
+    pub fn count_logged(&mut self, from: i64, to: i64, log: &mut impl Log) -> i64 {
         let week = self.calendar.week_open_seconds();
         let mut total = 0;
         let mut cursor = from;
@@ -386,6 +350,7 @@ pub fn instant_of_local(calendar: &Calendar, local: i64) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sla::segment_log::{Piece, SegmentLog};
     use serde_json::json;
 
     fn utc(text: &str) -> i64 {
@@ -407,8 +372,8 @@ mod tests {
         let deadline = timeline.advance(start, 4 * 3600, &mut log).unwrap();
         assert_eq!(deadline, utc("2026-11-23T12:00:00Z"));
         assert_eq!(
-            log.pieces,
-            vec![
+            log.pieces(),
+            [
                 Piece {
                     start,
                     end: utc("2026-11-20T17:00:00Z"),
@@ -433,7 +398,7 @@ mod tests {
         let start = utc("2026-11-18T10:17:00Z");
         let work = |hours: i64| {
             let mut timeline = Timeline::new(&cal, &pauses, start + HORIZON);
-            timeline.advance(start, hours * 3600, &mut SegmentLog::default());
+            timeline.advance(start, hours * 3600, &mut NoLog);
             timeline.days_scanned()
         };
         let one_hour = work(1);
@@ -446,16 +411,37 @@ mod tests {
     }
 
     #[test]
-    fn long_segment_lists_collapse_in_the_middle() {
-        let mut log = SegmentLog::default();
-        for k in 0..9 {
-            log.push(k * 10, k * 10 + 5, 5);
+    fn the_log_tells_when_an_amount_was_counted_as_a_walk_does() {
+        let cal = calendar(json!({"time_zone": "America/New_York",
+            "week": {"mon": [["09:00","12:00"], ["13:00","17:30"]], "tue": [["22:00","06:00"]],
+                "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["10:00","11:00"]]},
+            "holidays": ["2026-11-26"]}));
+        let pauses = PauseSet::new(vec![(
+            utc("2026-11-24T14:00:00Z"),
+            utc("2026-11-25T12:00:00Z"),
+        )]);
+        let no_pauses = PauseSet::default();
+        for pauses in [&pauses, &no_pauses] {
+            for start in [
+                "2026-11-20T16:00:00Z",
+                "2026-11-23T16:59:00Z",
+                "2026-10-30T12:00:00Z",
+            ] {
+                let start = utc(start);
+                for total in [0, 60, 3 * 3600, 20 * 3600, 90 * 3600, 400 * 3600] {
+                    let mut timeline = Timeline::new(&cal, pauses, start + HORIZON);
+                    let mut log = SegmentLog::default();
+                    timeline.advance(start, total, &mut log).unwrap();
+                    let mut answered = 0;
+                    for amount in (0..=total).step_by(1 + total as usize / 97) {
+                        if let Some(at) = log.instant_after(amount) {
+                            answered += 1;
+                            assert_eq!(Some(at), timeline.advance(start, amount, &mut NoLog));
+                        }
+                    }
+                    assert!(total == 0 || answered > 0);
+                }
+            }
         }
-        let starts: Vec<i64> = log.pieces.iter().map(|p| p.start).collect();
-        assert_eq!(starts, vec![0, 10, 20, 70, 80]);
-        assert_eq!(
-            log.pieces.get(2).map(|p| (p.end, p.seconds)),
-            Some((65, 25))
-        );
     }
 }

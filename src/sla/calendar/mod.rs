@@ -23,6 +23,7 @@ mod validate;
 use super::civil::{self, DAY};
 use crate::error::{Error, Result};
 use jiff::tz::TimeZone;
+use jiff::Timestamp;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -48,6 +49,9 @@ impl Interval {
 pub struct Calendar {
     zone_name: String,
     zone: TimeZone,
+    /// The zone's UTC offset (seconds) when it never changes (UTC, `Etc/GMT+5` …): offsets
+    /// are then known without asking the zone.
+    fixed_offset: Option<i64>,
     week: [Vec<Interval>; 7],
     week_open_seconds: i64,
     week_business_days: u32,
@@ -122,9 +126,13 @@ impl Calendar {
             .map(|i| i64::from(i.minutes()) * 60)
             .sum();
         let week_business_days = week.iter().filter(|d| !d.is_empty()).count() as u32;
+        let fixed_offset = (zone.following(Timestamp::MIN).next().is_none()
+            && zone.preceding(Timestamp::MAX).next().is_none())
+        .then(|| i64::from(zone.to_offset(Timestamp::UNIX_EPOCH).seconds()));
         Calendar {
             zone_name,
             zone,
+            fixed_offset,
             week,
             week_open_seconds,
             week_business_days,
@@ -146,6 +154,20 @@ impl Calendar {
 
     pub(crate) fn zone(&self) -> &TimeZone {
         &self.zone
+    }
+
+    /// The zone's offset when it never changes.
+    pub(crate) fn fixed_offset(&self) -> Option<i64> {
+        self.fixed_offset
+    }
+
+    /// The UTC offset (seconds) at an instant; `None` outside jiff's range.
+    pub(crate) fn offset_at(&self, t: i64) -> Option<i64> {
+        let timestamp = Timestamp::from_second(t).ok()?;
+        Some(match self.fixed_offset {
+            Some(offset) => offset,
+            None => i64::from(self.zone.to_offset(timestamp).seconds()),
+        })
     }
 
     /// Open seconds in one regular week (no holiday, no exception).
@@ -285,6 +307,38 @@ mod tests {
         );
         assert_eq!(calendar.week_open_seconds(), (8 + 2) * 3600);
         assert_eq!(calendar.week_business_days(), 2);
+    }
+
+    #[test]
+    fn zones_that_never_change_offset_are_known_at_build_time() {
+        let zone = |name: &str| {
+            Calendar::from_value(
+                &json!({ "time_zone": name, "week": { "mon": [["09:00", "17:00"]] } }),
+                "",
+            )
+            .unwrap()
+        };
+        assert_eq!(Calendar::builtin_default().fixed_offset(), Some(0));
+        for (name, fixed) in [
+            ("UTC", Some(0)),
+            ("Etc/GMT-3", Some(3 * 3600)),
+            ("Europe/London", None),
+            ("Asia/Kolkata", None),
+        ] {
+            let calendar = zone(name);
+            assert_eq!(calendar.fixed_offset(), fixed, "{name}");
+            for t in [-2_000_000_000_i64, 0, 1_774_746_000, 1_795_435_200] {
+                let expected = calendar
+                    .zone()
+                    .to_offset(Timestamp::from_second(t).unwrap())
+                    .seconds();
+                assert_eq!(
+                    calendar.offset_at(t),
+                    Some(i64::from(expected)),
+                    "{name} {t}"
+                );
+            }
+        }
     }
 
     #[test]

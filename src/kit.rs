@@ -223,7 +223,10 @@ impl Kit {
     }
 
     fn validate_normalised(&self, packet: &Value) -> Vec<Diagnostic> {
-        let scenario = packet.pointer("/handoff/scenario").and_then(Value::as_str);
+        let scenario = packet
+            .get("handoff")
+            .and_then(|handoff| handoff.get("scenario"))
+            .and_then(Value::as_str);
         match scenario.and_then(|name| self.scenarios.get(name)) {
             Some(s) if s.includes_packet => s.validator.validate(packet),
             Some(s) => {

@@ -18,7 +18,10 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::is_filled;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::settings::Settings;
 use crate::rules::RuleDoc;
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/completeness",
@@ -115,30 +118,111 @@ impl Check for Completeness {
         let mut earned = 0;
         let mut total = 0;
         let mut findings = Vec::new();
-        for (pointer, weight) in items(input) {
-            total += weight;
-            let empty_list_ok = EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str());
-            if is_filled(
-                crate::rubric::fields::at(input.packet, &pointer),
-                empty_list_ok,
-            ) {
-                earned += weight;
+        for item in input.completeness.items(input.scenario()) {
+            total += item.weight;
+            if is_filled(item.read(input.fields.packet), item.empty_list_is_an_answer) {
+                earned += item.weight;
                 continue;
             }
-            let (what, why) = label(&pointer);
-            findings.push(Finding::new(pointer, format!("Add {what}."), why));
+            findings.push(Finding::new(
+                item.pointer.as_str(),
+                item.message.as_str(),
+                item.hint.as_str(),
+            ));
         }
         Verdict::share(earned, total, findings)
     }
 }
 
-/// The items for the packet's scenario, after the bundle's changes; weight-0 items dropped.
-fn items(input: &Input) -> Vec<(String, u32)> {
+/// The completeness items of every scenario, resolved once from the built-in items and the
+/// bundle's `rubric.completeness` when the rubric is built.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Per scenario with items of its own (built-in or configured).
+    by_scenario: BTreeMap<String, Vec<Item>>,
+    /// For any other scenario, and for a packet without one.
+    other: Vec<Item>,
+}
+
+/// One expected field: where it is, its weight, and what to say when it is missing.
+#[derive(Debug, Clone)]
+struct Item {
+    pointer: String,
+    /// The pointer's tokens, unescaped.
+    tokens: Vec<String>,
+    weight: u32,
+    empty_list_is_an_answer: bool,
+    message: String,
+    hint: String,
+}
+
+impl Plan {
+    /// Resolves the items of every scenario the built-in items or `settings` name.
+    pub fn new(settings: &Settings) -> Plan {
+        let named = SCENARIO_ITEMS
+            .iter()
+            .map(|(scenario, _)| *scenario)
+            .chain(settings.completeness.keys().map(String::as_str))
+            .filter(|scenario| *scenario != "*");
+        let by_scenario = named
+            .map(|scenario| {
+                let items = resolve(settings, Some(scenario));
+                (scenario.to_string(), items)
+            })
+            .collect();
+        Plan {
+            by_scenario,
+            other: resolve(settings, None),
+        }
+    }
+
+    /// The items for a packet of this scenario.
+    fn items(&self, scenario: Option<&str>) -> &[Item] {
+        scenario
+            .and_then(|s| self.by_scenario.get(s))
+            .unwrap_or(&self.other)
+    }
+}
+
+impl Item {
+    fn new(pointer: String, weight: u32) -> Item {
+        let (what, why) = label(&pointer);
+        let tokens = pointer
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        Item {
+            tokens,
+            weight,
+            empty_list_is_an_answer: EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str()),
+            message: format!("Add {what}."),
+            hint: why,
+            pointer,
+        }
+    }
+
+    /// The value at the item's pointer, read as `Value::pointer` reads it.
+    fn read<'a>(&self, packet: &'a Value) -> Option<&'a Value> {
+        self.tokens
+            .iter()
+            .try_fold(packet, |value, token| match value {
+                Value::Object(map) => map.get(token),
+                // As RFC 6901: no sign, no leading zero.
+                Value::Array(items) if !token.starts_with(['+', '0']) || token == "0" => {
+                    token.parse::<usize>().ok().and_then(|i| items.get(i))
+                }
+                _ => None,
+            })
+    }
+}
+
+/// The items for a scenario, after the bundle's changes; weight-0 items dropped.
+fn resolve(settings: &Settings, scenario: Option<&str>) -> Vec<Item> {
     let mut items: Vec<(String, u32)> = BASE_ITEMS
         .iter()
         .map(|(p, w)| ((*p).to_string(), *w))
         .collect();
-    let scenario = input.scenario();
     let mut apply = |changes: &mut dyn Iterator<Item = (String, u32)>| {
         for (pointer, weight) in changes {
             match items.iter_mut().find(|(p, _)| *p == pointer) {
@@ -150,7 +234,7 @@ fn items(input: &Input) -> Vec<(String, u32)> {
     if let Some((_, extra)) = SCENARIO_ITEMS.iter().find(|(s, _)| Some(*s) == scenario) {
         apply(&mut extra.iter().map(|(p, w)| ((*p).to_string(), *w)));
     }
-    let configured = &input.settings.completeness;
+    let configured = &settings.completeness;
     for key in std::iter::once("*").chain(scenario) {
         if let Some(changes) = configured.get(key) {
             apply(&mut changes.iter().cloned());
@@ -158,6 +242,9 @@ fn items(input: &Input) -> Vec<(String, u32)> {
     }
     items.retain(|(_, w)| *w > 0);
     items
+        .into_iter()
+        .map(|(pointer, weight)| Item::new(pointer, weight))
+        .collect()
 }
 
 /// What to add and why, for a built-in item or one an organisation configured.

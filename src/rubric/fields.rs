@@ -4,9 +4,11 @@
 //! [`Fields`] reads the fields the checks share once per packet, so a dozen checks do not each
 //! walk the packet again for the same values.
 
-pub use crate::packet::{at, text};
+pub use crate::packet::{at, nonblank, text};
 use crate::rubric::wording::Text;
 use serde_json::{Map, Value};
+use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// The fields of one packet that the checks read, each read once. A field that is missing or
 /// of the wrong type is `None` (or an empty list); text fields are trimmed and never blank, as
@@ -46,57 +48,135 @@ pub struct Fields<'a> {
     pub actions_taken: &'a [Value],
     pub next_steps: &'a [Value],
     pub documents: &'a [Value],
+    /// The top-level fields named in [`SECTIONS`], in that order.
+    sections: [Option<&'a Value>; SECTIONS.len()],
 }
 
 impl<'a> Fields<'a> {
     /// Reads the fields of `packet`.
     pub fn read(packet: &'a Value) -> Fields<'a> {
-        let top = packet.as_object();
-        let handoff = object(top, "handoff");
-        let customer = object(top, "customer");
-        let owner = object(top, "owner");
+        let sections = pick(packet.as_object(), &SECTIONS);
+        // Named in the order of SECTIONS.
+        let [_, actions_taken, _, _, _, customer, documents, _, _, _, handoff, next_steps, owner, _, _, summary, ticket, urgency] =
+            sections;
+        let [at, mode, reason, scenario, to] =
+            pick(object(handoff), &["at", "mode", "reason", "scenario", "to"]);
+        let [informed_of_handoff, last_message_at, promised, sentiment] = pick(
+            object(customer),
+            &["informed_of_handoff", "last_message_at", "promised", "sentiment"],
+        );
+        let [owner_name, owner_team] = pick(object(owner), &["name", "team"]);
+        let text = |value: Option<&'a Value>| value.and_then(nonblank);
+        let list = |value: Option<&'a Value>| {
+            value
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice)
+        };
         Fields {
             packet,
-            scenario: text_of(handoff, "scenario"),
-            mode: text_of(handoff, "mode"),
-            to_team: text_of(object(handoff, "to"), "team"),
-            handoff_at: text_of(handoff, "at"),
-            handoff_reason: text_of(handoff, "reason"),
-            summary: text_of(top, "summary").map(Text::new),
-            owner_name: text_of(owner, "name"),
-            owner_team: text_of(owner, "team"),
-            sentiment: text_of(customer, "sentiment"),
-            informed_of_handoff: customer.and_then(|c| c.get("informed_of_handoff")),
-            promised: customer.and_then(|c| c.get("promised")),
-            last_message_at: text_of(customer, "last_message_at"),
-            opened_at: text_of(object(top, "ticket"), "opened_at"),
-            urgency: text_of(top, "urgency"),
-            actions_taken: list(top, "actions_taken"),
-            next_steps: list(top, "next_steps"),
-            documents: list(top, "documents"),
+            scenario: text(scenario),
+            mode: text(mode),
+            to_team: text(object(to).and_then(|to| to.get("team"))),
+            handoff_at: text(at),
+            handoff_reason: text(reason),
+            summary: text(summary).map(Text::new),
+            owner_name: text(owner_name),
+            owner_team: text(owner_team),
+            sentiment: text(sentiment),
+            informed_of_handoff,
+            promised,
+            last_message_at: text(last_message_at),
+            opened_at: text(object(ticket).and_then(|t| t.get("opened_at"))),
+            urgency: text(urgency),
+            actions_taken: list(actions_taken),
+            next_steps: list(next_steps),
+            documents: list(documents),
+            sections,
         }
+    }
+
+    /// The top-level field `SECTIONS[index]`.
+    pub fn section(&self, index: usize) -> Option<&'a Value> {
+        self.sections.get(index).copied().flatten()
     }
 }
 
-/// The object at `key` of an object.
-fn object<'a>(map: Option<&'a Map<String, Value>>, key: &str) -> Option<&'a Map<String, Value>> {
-    map?.get(key)?.as_object()
+/// The top-level fields of a packet that [`Fields`] reads in one pass, in key order: those the
+/// checks read and the sections completeness looks into.
+pub const SECTIONS: [&str; 18] = [
+    "account",
+    "actions_taken",
+    "billing",
+    "bot",
+    "call",
+    "customer",
+    "documents",
+    "engineering",
+    "escalation",
+    "fulfillment",
+    "handoff",
+    "next_steps",
+    "owner",
+    "policy_refs",
+    "requested_outcome",
+    "summary",
+    "ticket",
+    "urgency",
+];
+
+/// The values at `keys` (in key order) of an object. An object's entries come in key order, so
+/// one pass over them finds every key, with far fewer string comparisons than a lookup each.
+fn pick<'a, const N: usize>(
+    map: Option<&'a Map<String, Value>>,
+    keys: &[&str; N],
+) -> [Option<&'a Value>; N] {
+    let mut found = [None; N];
+    let Some(map) = map else {
+        return found;
+    };
+    if !objects_iterate_in_key_order() {
+        for (slot, key) in found.iter_mut().zip(keys) {
+            *slot = map.get(*key);
+        }
+        return found;
+    }
+    let mut entries = map.iter().peekable();
+    for (slot, key) in found.iter_mut().zip(keys) {
+        while let Some((name, value)) = entries.peek() {
+            match compare(name, key) {
+                Ordering::Less => {}
+                Ordering::Equal => *slot = Some(*value),
+                Ordering::Greater => break,
+            }
+            entries.next();
+        }
+    }
+    found
 }
 
-/// The trimmed, non-blank text at `key` of an object.
-fn text_of<'a>(map: Option<&'a Map<String, Value>>, key: &str) -> Option<&'a str> {
-    nonblank(map?.get(key)?)
+/// `a.cmp(b)`, deciding on the first bytes without a call when they differ (they mostly do).
+fn compare(a: &str, b: &str) -> Ordering {
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) if x != y => x.cmp(y),
+        _ => a.cmp(b),
+    }
 }
 
-/// The elements of the list at `key` of an object.
-fn list<'a>(map: Option<&'a Map<String, Value>>, key: &str) -> &'a [Value] {
-    map.and_then(|m| m.get(key))
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
+/// Whether `serde_json` objects iterate in key order (they do unless serde_json's
+/// `preserve_order` feature is on somewhere in the build; then [`pick`] looks keys up one by one).
+fn objects_iterate_in_key_order() -> bool {
+    static IN_KEY_ORDER: OnceLock<bool> = OnceLock::new();
+    *IN_KEY_ORDER.get_or_init(|| {
+        let mut map = Map::new();
+        map.insert("b".to_string(), Value::Null);
+        map.insert("a".to_string(), Value::Null);
+        map.keys().next().is_some_and(|first| first == "a")
+    })
 }
 
-fn nonblank(value: &Value) -> Option<&str> {
-    value.as_str().map(str::trim).filter(|s| !s.is_empty())
+/// The value, when it is an object.
+fn object(value: Option<&Value>) -> Option<&Map<String, Value>> {
+    value?.as_object()
 }
 
 /// The trimmed, non-blank text at `key` of a list element (an action, a next step, a document).
@@ -116,7 +196,7 @@ pub fn items<'a>(packet: &'a Value, pointer: &str) -> &'a [Value] {
 pub fn is_filled(value: Option<&Value>, empty_list_is_an_answer: bool) -> bool {
     match value {
         None | Some(Value::Null) => false,
-        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(Value::String(s)) => !crate::packet::trim(s).is_empty(),
         Some(Value::Array(a)) => empty_list_is_an_answer || !a.is_empty(),
         Some(Value::Object(o)) => !o.is_empty(),
         Some(Value::Bool(_) | Value::Number(_)) => true,
@@ -172,6 +252,15 @@ mod tests {
         assert_eq!(entry_text(&fields.next_steps[1], "action"), None);
         let none = Fields::read(&Value::Null);
         assert!(none.scenario.is_none() && none.actions_taken.is_empty());
+    }
+
+    #[test]
+    fn sections_are_in_key_order_and_picked_in_one_pass() {
+        assert!(SECTIONS.windows(2).all(|w| w[0] < w[1]));
+        let packet = json!({"a": 1, "b": 2, "d": 4, "e": 5});
+        let picked = pick(packet.as_object(), &["b", "c", "e", "f"]);
+        assert_eq!(picked, [Some(&json!(2)), None, Some(&json!(5)), None]);
+        assert!(objects_iterate_in_key_order());
     }
 
     #[test]

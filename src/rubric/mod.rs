@@ -140,7 +140,7 @@ impl Rubric {
             schema_diagnostics: ctx.schema_diagnostics,
             business_minutes: ctx.business_minutes,
         };
-        let mut checks = Vec::new();
+        let mut checks = Vec::with_capacity(ENTRIES.len());
         let mut diagnostics = Vec::new();
         let (mut points, mut max_points) = (0u32, 0u32);
         for (entry, setting) in ENTRIES.iter().zip(&self.settings.checks) {

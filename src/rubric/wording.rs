@@ -24,44 +24,20 @@ impl<'a> Words<'a> {
     /// Reads the words of `text`. Allocates only when the text is not already lowercase ASCII
     /// words separated by single spaces.
     pub fn new(text: &'a str) -> Words<'a> {
-        let mut ranges = WordRanges::new(text);
-        let Some((first_start, first_end)) = ranges.next() else {
-            return Words {
-                joined: Cow::Borrowed(""),
-                count: 0,
+        if let Some((core, count, has_uppercase)) = plain_words(text) {
+            let joined = if has_uppercase {
+                Cow::Owned(core.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(core)
             };
-        };
-        let mut owned: Option<String> = None;
-        if !is_normal(&text[first_start..first_end]) {
-            let mut joined = String::with_capacity(text.len());
-            push_normalised(&mut joined, &text[first_start..first_end]);
-            owned = Some(joined);
+            return Words { joined, count };
         }
-        let mut count = 1;
-        let mut previous_end = first_end;
-        for (start, end) in ranges {
-            count += 1;
-            let word = &text[start..end];
-            match &mut owned {
-                Some(joined) => {
-                    joined.push(' ');
-                    push_normalised(joined, word);
-                }
-                None if start == previous_end + 1
-                    && text.as_bytes()[previous_end] == b' '
-                    && is_normal(word) => {}
-                None => {
-                    let mut joined = String::with_capacity(text.len());
-                    joined.push_str(&text[first_start..previous_end]);
-                    joined.push(' ');
-                    push_normalised(&mut joined, word);
-                    owned = Some(joined);
-                }
-            }
-            previous_end = end;
+        let mut joined = String::with_capacity(text.len());
+        let count = normalise(text, &mut joined, usize::MAX);
+        Words {
+            joined: Cow::Owned(joined),
+            count,
         }
-        let joined = owned.map_or(Cow::Borrowed(&text[first_start..previous_end]), Cow::Owned);
-        Words { joined, count }
     }
 
     /// How many words there are.
@@ -79,13 +55,42 @@ impl<'a> Words<'a> {
     }
 
     /// The words in order.
-    pub fn iter(&self) -> std::iter::Take<std::str::Split<'_, char>> {
-        self.joined.split(' ').take(self.count)
+    pub fn iter(&self) -> WordIter<'_> {
+        WordIter {
+            rest: &self.joined,
+            left: self.count,
+        }
     }
 
     /// The last word.
     pub fn last(&self) -> Option<&str> {
-        self.joined.rsplit(' ').next().filter(|_| self.count > 0)
+        let bytes = self.joined.as_bytes();
+        let start = bytes.iter().rposition(|&b| b == b' ').map_or(0, |space| space + 1);
+        self.joined.get(start..).filter(|_| self.count > 0)
+    }
+}
+
+/// The words of [`Words`], in order. (Words are short: a plain scan for the next space is
+/// cheaper than a general substring search.)
+#[derive(Clone)]
+pub struct WordIter<'w> {
+    rest: &'w str,
+    left: usize,
+}
+
+impl<'w> Iterator for WordIter<'w> {
+    type Item = &'w str;
+
+    fn next(&mut self) -> Option<&'w str> {
+        self.left = self.left.checked_sub(1)?;
+        let end = self
+            .rest
+            .bytes()
+            .position(|b| b == b' ')
+            .unwrap_or(self.rest.len());
+        let (word, rest) = self.rest.split_at(end);
+        self.rest = rest.get(1..).unwrap_or("");
+        Some(word)
     }
 }
 
@@ -128,104 +133,280 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// How many words a text has (as [`Words`] splits it), without building them.
 pub fn word_count(text: &str) -> usize {
-    WordRanges::new(text).count()
+    count_words(text, usize::MAX)
 }
 
-/// Whether a text has at most `limit` words, reading no further than needed.
-fn has_at_most_words(text: &str, limit: usize) -> bool {
-    WordRanges::new(text).nth(limit).is_none()
-}
-
-/// The byte ranges of the words of a text, as [`Words`] defines them.
-struct WordRanges<'t> {
-    text: &'t str,
-    position: usize,
-}
-
-impl<'t> WordRanges<'t> {
-    fn new(text: &'t str) -> Self {
-        WordRanges { text, position: 0 }
+/// How many words a text has, counting no further than `limit + 1`.
+fn count_words(text: &str, limit: usize) -> usize {
+    if text.is_ascii() {
+        let mut count = 0;
+        ascii_words(text, |_| {
+            count += 1;
+            count <= limit
+        });
+        return count;
     }
-
-    /// The character at byte `at`, a character boundary below the text's length.
-    fn char_at(&self, at: usize) -> char {
-        self.text[at..].chars().next().unwrap_or('\0')
-    }
-}
-
-impl Iterator for WordRanges<'_> {
-    type Item = (usize, usize);
-
-    fn next(&mut self) -> Option<(usize, usize)> {
-        let bytes = self.text.as_bytes();
-        let mut i = self.position;
-        // Skip to the first letter or digit.
-        loop {
-            let &byte = bytes.get(i).or_else(|| {
-                self.position = bytes.len();
-                None
-            })?;
-            if byte.is_ascii() {
-                if byte.is_ascii_alphanumeric() {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        match kind(c) {
+            Kind::Letter if !in_word => {
+                count += 1;
+                if count > limit {
                     break;
                 }
-                i += 1;
-            } else {
-                let c = self.char_at(i);
-                if c.is_alphanumeric() {
-                    break;
-                }
-                i += c.len_utf8();
+                in_word = true;
             }
+            Kind::Letter | Kind::Apostrophe => {}
+            Kind::Gap => in_word = false,
+        }
+    }
+    count
+}
+
+/// Writes the words of `text` to `out` as [`Words`] holds them and returns how many there
+/// are, or stops once there are more than `limit` (and returns `limit + 1`).
+fn normalise(text: &str, out: &mut impl Output, limit: usize) -> usize {
+    if text.is_ascii() {
+        let mut count = 0;
+        ascii_words(text, |word| {
+            count += 1;
+            if count > limit {
+                return false;
+            }
+            if count > 1 {
+                out.push(' ');
+            }
+            out.push_lowercase_ascii(word);
+            true
+        });
+        return count;
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    // Apostrophes read since the last letter: kept only if the word goes on.
+    let mut apostrophes = 0;
+    for c in text.chars() {
+        match kind(c) {
+            Kind::Letter => {
+                if in_word {
+                    for _ in 0..apostrophes {
+                        out.push('\'');
+                    }
+                } else {
+                    count += 1;
+                    if count > limit {
+                        break;
+                    }
+                    if count > 1 {
+                        out.push(' ');
+                    }
+                    in_word = true;
+                }
+                apostrophes = 0;
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    c.to_lowercase().for_each(|l| out.push(l));
+                }
+            }
+            Kind::Apostrophe if in_word => apostrophes += 1,
+            Kind::Apostrophe => {}
+            Kind::Gap => {
+                in_word = false;
+                apostrophes = 0;
+            }
+        }
+    }
+    count
+}
+
+/// Calls `visit` with each word of an ASCII text (as [`Words`] splits it, before lowercasing)
+/// until it returns false. A plain loop over the bytes: most texts are ASCII.
+#[inline]
+fn ascii_words<'t>(text: &'t str, mut visit: impl FnMut(&'t str) -> bool) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        while bytes.get(i).is_some_and(|b| !b.is_ascii_alphanumeric()) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return;
         }
         let start = i;
-        // Run over letters, digits and apostrophes; the word ends after its last letter or digit.
         let mut end = i;
         while let Some(&byte) = bytes.get(i) {
-            if byte.is_ascii() {
-                if byte.is_ascii_alphanumeric() {
-                    i += 1;
-                    end = i;
-                } else if byte == b'\'' {
-                    i += 1;
-                } else {
-                    break;
-                }
+            if byte.is_ascii_alphanumeric() {
+                i += 1;
+                end = i;
+            } else if byte == b'\'' {
+                i += 1;
             } else {
-                let c = self.char_at(i);
-                if c.is_alphanumeric() {
-                    i += c.len_utf8();
-                    end = i;
-                } else if c == '\u{2019}' {
-                    i += c.len_utf8();
-                } else {
-                    break;
-                }
+                break;
             }
         }
-        self.position = i;
-        Some((start, end))
-    }
-}
-
-/// Whether a word is already as [`Words`] holds it: lowercase ASCII.
-fn is_normal(word: &str) -> bool {
-    word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-}
-
-/// Appends a word as [`Words`] holds it: lowercase, typographic apostrophes as plain ones.
-fn push_normalised(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
-    }
-    for c in word.chars() {
-        if c == '\u{2019}' {
-            out.push('\'');
-        } else {
-            out.extend(c.to_lowercase());
+        if !visit(text.get(start..end).unwrap_or_default()) {
+            return;
         }
     }
+}
+
+/// Where [`normalise`] writes.
+trait Output {
+    fn push(&mut self, c: char);
+    /// Appends an ASCII word in lowercase.
+    fn push_lowercase_ascii(&mut self, word: &str);
+}
+
+impl Output for String {
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+
+    fn push_lowercase_ascii(&mut self, word: &str) {
+        let start = self.len();
+        self.push_str(word);
+        if let Some(added) = self.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    }
+}
+
+/// A short text written in place, without allocating; what does not fit is dropped and marks
+/// it as overflowed.
+struct ShortText {
+    bytes: [u8; ShortText::CAPACITY],
+    len: usize,
+    overflowed: bool,
+}
+
+impl ShortText {
+    const CAPACITY: usize = 48;
+
+    fn new() -> ShortText {
+        ShortText {
+            bytes: [0; ShortText::CAPACITY],
+            len: 0,
+            overflowed: false,
+        }
+    }
+
+    /// The text, unless it did not fit.
+    fn as_str(&self) -> Option<&str> {
+        if self.overflowed {
+            return None;
+        }
+        std::str::from_utf8(self.bytes.get(..self.len)?).ok()
+    }
+}
+
+impl Output for ShortText {
+    fn push_lowercase_ascii(&mut self, word: &str) {
+        match self.bytes.get_mut(self.len..self.len + word.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(word.as_bytes());
+                slot.make_ascii_lowercase();
+                self.len += word.len();
+            }
+            None => self.overflowed = true,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if let (true, Ok(byte)) = (c.is_ascii(), u8::try_from(c)) {
+            match self.bytes.get_mut(self.len) {
+                Some(slot) => {
+                    *slot = byte;
+                    self.len += 1;
+                }
+                None => self.overflowed = true,
+            }
+            return;
+        }
+        let mut utf8 = [0; 4];
+        let encoded = c.encode_utf8(&mut utf8).as_bytes();
+        match self.bytes.get_mut(self.len..self.len + encoded.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(encoded);
+                self.len += encoded.len();
+            }
+            None => self.overflowed = true,
+        }
+    }
+}
+
+/// How a character reads in a text: a letter or digit (words start with one and run over
+/// them), an apostrophe (inside a word when a letter or digit follows), or a gap between
+/// words.
+#[derive(Clone, Copy)]
+enum Kind {
+    Letter,
+    Apostrophe,
+    Gap,
+}
+
+/// The [`Kind`] of a character: ASCII ones from a table, others from their Unicode
+/// properties.
+#[inline]
+fn kind(c: char) -> Kind {
+    match ASCII_KINDS.get(c as usize) {
+        Some(&kind) => kind,
+        None => non_ascii_kind(c),
+    }
+}
+
+fn non_ascii_kind(c: char) -> Kind {
+    if c == '\u{2019}' {
+        Kind::Apostrophe
+    } else if c.is_alphanumeric() {
+        Kind::Letter
+    } else {
+        Kind::Gap
+    }
+}
+
+/// The [`Kind`] of each ASCII character.
+static ASCII_KINDS: [Kind; 128] = {
+    let mut kinds = [Kind::Gap; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        if byte == b'\'' {
+            kinds[byte as usize] = Kind::Apostrophe;
+        } else if byte.is_ascii_alphanumeric() {
+            kinds[byte as usize] = Kind::Letter;
+        }
+        byte += 1;
+    }
+    kinds
+};
+
+/// The words of a plain ASCII text ("Didn't work.", "Confirm the refund"): between leading and
+/// trailing punctuation, ASCII letters, digits and inner apostrophes with single spaces between
+/// words. Returns that core, which lowercased is the text's [`Words`], how many words it has,
+/// and whether it has uppercase letters; `None` for any other text.
+fn plain_words(text: &str) -> Option<(&str, usize, bool)> {
+    let outside = |c: char| c.is_ascii() && !c.is_ascii_alphanumeric();
+    let core = text.trim_matches(outside);
+    let bytes = core.as_bytes();
+    // The core starts and ends with a letter or digit (or is empty, or not ASCII there).
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    if !first.is_ascii_alphanumeric() || !last.is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut count = 1;
+    let mut has_uppercase = false;
+    let mut previous = first;
+    for &byte in bytes {
+        match byte {
+            b' ' if previous != b' ' && previous != b'\'' => count += 1,
+            b'\'' if previous != b' ' => {}
+            _ if byte.is_ascii_alphanumeric() => has_uppercase |= byte.is_ascii_uppercase(),
+            _ => return None,
+        }
+        previous = byte;
+    }
+    Some((core, count, has_uppercase))
 }
 
 /// The words of a phrase, normalised like the words of a text.
@@ -238,7 +419,7 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 pub struct WordSet {
     words: &'static [&'static str],
     more_words: &'static [&'static str],
-    sorted: OnceLock<Vec<&'static str>>,
+    compiled: OnceLock<(Filter, Vec<&'static str>)>,
 }
 
 impl WordSet {
@@ -251,19 +432,70 @@ impl WordSet {
         WordSet {
             words,
             more_words,
-            sorted: OnceLock::new(),
+            compiled: OnceLock::new(),
         }
     }
 
     /// Whether `word` is one of the words.
     pub fn contains(&self, word: &str) -> bool {
-        let sorted = self.sorted.get_or_init(|| {
+        let (filter, sorted) = self.compiled.get_or_init(|| {
             let mut sorted = [self.words, self.more_words].concat();
             sorted.sort_unstable();
-            sorted
+            (Filter::of(sorted.iter().copied()), sorted)
         });
-        sorted.binary_search(&word).is_ok()
+        filter.may_contain(word) && sorted.binary_search(&word).is_ok()
     }
+}
+
+/// A one-word-wide Bloom filter over a few words: it tells in a few instructions that most
+/// words are not in a list, so only the others are looked up.
+struct Filter(u128);
+
+impl Filter {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Filter {
+        Filter(words.into_iter().fold(0, |bits, w| bits | Filter::bit(w)))
+    }
+
+    /// One bit from the word's length and its first and last bytes.
+    fn bit(word: &str) -> u128 {
+        let bytes = word.as_bytes();
+        let first = usize::from(bytes.first().copied().unwrap_or(0));
+        let last = usize::from(bytes.last().copied().unwrap_or(0));
+        1 << ((bytes.len() * 7 + first * 13 + last) % 128)
+    }
+
+    /// False when `word` is certainly none of the words.
+    fn may_contain(&self, word: &str) -> bool {
+        self.0 & Filter::bit(word) != 0
+    }
+
+    /// False when the ASCII word, in lowercase, is certainly none of the words.
+    fn may_contain_ascii(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let first = usize::from(bytes.first().map_or(0, u8::to_ascii_lowercase));
+        let last = usize::from(bytes.last().map_or(0, u8::to_ascii_lowercase));
+        self.0 & (1 << ((bytes.len() * 7 + first * 13 + last) % 128)) != 0
+    }
+}
+
+/// The first word of a text as written, when it can be told from ASCII alone: `None` when a
+/// non-ASCII character comes before it ends (it may be a letter) or the text has no word.
+fn first_ascii_word(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphanumeric())?;
+    let mut end = start;
+    for (i, &byte) in bytes.iter().enumerate().skip(start) {
+        if byte.is_ascii_alphanumeric() {
+            end = i + 1;
+        } else if !byte.is_ascii() {
+            return None;
+        } else if byte != b'\'' {
+            break;
+        }
+    }
+    text.get(start..end).filter(|word| !word.is_empty())
 }
 
 /// A fixed list of phrases, normalised once (lowercase words joined by one space) and sorted
@@ -277,6 +509,8 @@ pub struct PhraseSet {
 struct CompiledSet {
     sorted: Vec<String>,
     most_words: usize,
+    /// The phrases' first words.
+    first_words: Filter,
 }
 
 impl PhraseSet {
@@ -295,34 +529,58 @@ impl PhraseSet {
     fn compiled(&self) -> &CompiledSet {
         self.compiled.get_or_init(|| {
             let mut most_words = 0;
+            let mut first_words = Filter(0);
             let mut sorted: Vec<String> = self
                 .phrases
                 .iter()
                 .map(|p| {
                     let words = Words::new(p);
                     most_words = most_words.max(words.len());
+                    first_words.0 |= words.iter().next().map_or(0, Filter::bit);
+                    assert!(
+                        words.joined().len() <= ShortText::CAPACITY,
+                        "phrase too long for contains_text: {p}"
+                    );
                     words.joined().to_string()
                 })
                 .collect();
             sorted.sort_unstable();
-            CompiledSet { sorted, most_words }
+            CompiledSet {
+                sorted,
+                most_words,
+                first_words,
+            }
         })
     }
 
     /// The whole text, ignoring punctuation and case, is one of the phrases.
     pub fn contains_text(&self, text: &str) -> bool {
-        // A text with more words than the longest phrase is none of them: stop reading early.
-        has_at_most_words(text, self.compiled().most_words) && self.contains(&Words::new(text))
+        let compiled = self.compiled();
+        // Most texts are told apart by their first word alone.
+        if first_ascii_word(text).is_some_and(|word| !compiled.first_words.may_contain_ascii(word))
+        {
+            return false;
+        }
+        // Written in place: a text longer than that is none of the phrases (see `compiled`).
+        let mut short = ShortText::new();
+        let count = normalise(text, &mut short, compiled.most_words);
+        count > 0
+            && count <= compiled.most_words
+            && short
+                .as_str()
+                .is_some_and(|joined| self.contains_joined(joined))
     }
 
     /// The words, all together, are one of the phrases.
     pub fn contains(&self, words: &Words) -> bool {
-        !words.is_empty()
-            && self
-                .compiled()
-                .sorted
-                .binary_search_by(|p| p.as_str().cmp(words.joined()))
-                .is_ok()
+        !words.is_empty() && self.contains_joined(words.joined())
+    }
+
+    fn contains_joined(&self, joined: &str) -> bool {
+        self.compiled()
+            .sorted
+            .binary_search_by(|p| p.as_str().cmp(joined))
+            .is_ok()
     }
 }
 
@@ -334,6 +592,8 @@ pub struct PhraseList {
 }
 
 struct CompiledList {
+    /// Which words may be first words.
+    first_words: Filter,
     /// (first word, position in the list), sorted.
     by_first_word: Vec<(String, usize)>,
     /// The words after the first, per phrase in list order.
@@ -361,6 +621,7 @@ impl PhraseList {
             }
             by_first_word.sort_unstable();
             CompiledList {
+                first_words: Filter::of(by_first_word.iter().map(|(w, _)| w.as_str())),
                 by_first_word,
                 rest,
             }
@@ -373,7 +634,7 @@ impl PhraseList {
         let compiled = self.compiled();
         let mut rest_of_text = words.iter();
         std::iter::from_fn(move || {
-            let word = rest_of_text.next()?;
+            let word = rest_of_text.find(|w| compiled.first_words.may_contain(w))?;
             Some((word, rest_of_text.clone()))
         })
         .flat_map(move |(word, after)| {
@@ -434,6 +695,13 @@ static CIRCUMSTANCES: WordSet = WordSet::new(&[
 ]);
 
 fn has_quoted_text(text: &str) -> bool {
+    // Every quote below is ASCII or starts with byte 0xC2 (« ») or 0xE2 (“ ” ‘ ’).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'`' | b'\'' | 0xC2 | 0xE2))
+    {
+        return false;
+    }
     for (open, close) in [('"', '"'), ('“', '”'), ('`', '`'), ('«', '»'), ('‘', '’')] {
         if !text.contains([open, close]) {
             // Without either quote the text is one part, outside any pair.
@@ -537,6 +805,11 @@ mod tests {
         assert!(SET.contains_text("N/A"));
         assert!(!SET.contains_text("didn't work after the reset"));
         assert!(!SET.contains_text(" -- "));
+        assert_eq!(first_ascii_word("-- Didn't work"), Some("Didn't"));
+        assert_eq!(first_ascii_word("'ok' fine"), Some("ok"));
+        assert_eq!(first_ascii_word("Tomás Okafor"), None);
+        assert_eq!(first_ascii_word("é ok"), None);
+        assert_eq!(first_ascii_word("?!"), None);
         static WORDS: WordSet = WordSet::new(&["team", "desk"]);
         assert!(WORDS.contains("desk") && !WORDS.contains("Desk"));
     }

@@ -16,7 +16,7 @@
 //! Organisations add items or change weights per scenario in `rubric.completeness`.
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::is_filled;
+use crate::rubric::fields::{is_filled, Fields, SECTIONS};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::settings::Settings;
 use crate::rules::RuleDoc;
@@ -120,7 +120,8 @@ impl Check for Completeness {
         let mut findings = Vec::new();
         for item in input.completeness.items(input.scenario()) {
             total += item.weight;
-            if is_filled(item.read(input.fields.packet), item.empty_list_is_an_answer) {
+            let value = item.read(&input.fields);
+            if is_filled(value, item.empty_list_is_an_answer) {
                 earned += item.weight;
                 continue;
             }
@@ -148,6 +149,8 @@ pub struct Plan {
 #[derive(Debug, Clone)]
 struct Item {
     pointer: String,
+    /// The position of the pointer's first token in [`SECTIONS`], when it is one of them.
+    section: Option<usize>,
     /// The pointer's tokens, unescaped.
     tokens: Vec<String>,
     weight: u32,
@@ -187,12 +190,15 @@ impl Plan {
 impl Item {
     fn new(pointer: String, weight: u32) -> Item {
         let (what, why) = label(&pointer);
-        let tokens = pointer
+        let tokens: Vec<String> = pointer
             .split('/')
             .skip(1)
             .map(|t| t.replace("~1", "/").replace("~0", "~"))
             .collect();
         Item {
+            section: tokens
+                .first()
+                .and_then(|first| SECTIONS.binary_search(&first.as_str()).ok()),
             tokens,
             weight,
             empty_list_is_an_answer: EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str()),
@@ -202,18 +208,34 @@ impl Item {
         }
     }
 
-    /// The value at the item's pointer, read as `Value::pointer` reads it.
-    fn read<'a>(&self, packet: &'a Value) -> Option<&'a Value> {
-        self.tokens
-            .iter()
-            .try_fold(packet, |value, token| match value {
-                Value::Object(map) => map.get(token),
-                // As RFC 6901: no sign, no leading zero.
-                Value::Array(items) if !token.starts_with(['+', '0']) || token == "0" => {
-                    token.parse::<usize>().ok().and_then(|i| items.get(i))
-                }
-                _ => None,
-            })
+}
+
+impl Item {
+    /// The value at the item's pointer, read as `Value::pointer` reads it (its section as
+    /// [`Fields`] already read it).
+    fn read<'a>(&self, fields: &Fields<'a>) -> Option<&'a Value> {
+        match (self.section, self.tokens.split_first()) {
+            (Some(section), Some((_, rest))) => rest
+                .iter()
+                .try_fold(fields.section(section)?, |value, token| step(value, token)),
+            _ => self
+                .tokens
+                .iter()
+                .try_fold(fields.packet, |value, token| step(value, token)),
+        }
+    }
+}
+
+/// The value at one (unescaped) token of a JSON Pointer below `value`, as `Value::pointer`
+/// reads it.
+fn step<'a>(value: &'a Value, token: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => map.get(token),
+        // As RFC 6901: no sign, no leading zero.
+        Value::Array(items) if !token.starts_with(['+', '0']) || token == "0" => {
+            token.parse::<usize>().ok().and_then(|i| items.get(i))
+        }
+        _ => None,
     }
 }
 

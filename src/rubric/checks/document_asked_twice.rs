@@ -18,6 +18,7 @@ use crate::rubric::fields::{entry_text, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::wording::{PhraseList, WordSet, Words};
 use crate::rules::RuleDoc;
+use std::cell::OnceCell;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/document-asked-twice",
@@ -69,23 +70,23 @@ const SAME_KIND: &[(&str, &str)] = &[
 
 impl Check for DocumentAskedTwice {
     fn run(&self, input: &Input) -> Verdict {
-        let sent: Vec<(&str, Words)> = input
-            .fields
-            .documents
-            .iter()
-            .filter(|d| {
-                entry_text(d, "provided_by").is_some_and(|by| by.eq_ignore_ascii_case("customer"))
-            })
-            .filter_map(|d| entry_text(d, "name"))
-            .map(|name| (name, Words::new(name)))
-            .collect();
-        if sent.is_empty() {
+        let sent_names = || {
+            input
+                .fields
+                .documents
+                .iter()
+                .filter(|d| {
+                    entry_text(d, "provided_by")
+                        .is_some_and(|by| by.eq_ignore_ascii_case("customer"))
+                })
+                .filter_map(|d| entry_text(d, "name"))
+        };
+        if sent_names().next().is_none() {
             return Verdict::pass();
         }
-        let sent_kinds: Vec<(&str, Vec<&str>)> = sent
-            .iter()
-            .map(|(name, words)| (*name, kinds(words, true)))
-            .collect();
+        // The documents' words, read only once a next step asks the customer for something.
+        let sent_words: OnceCell<Vec<(&str, Words)>> = OnceCell::new();
+        let sent_kinds: OnceCell<Vec<(&str, Vec<&str>)>> = OnceCell::new();
         let mut findings = Vec::new();
         for (index, step) in input.fields.next_steps.iter().enumerate() {
             let Some(action) = entry_text(step, "action") else {
@@ -95,8 +96,15 @@ impl Check for DocumentAskedTwice {
             if !asks_the_customer(&action_words) {
                 continue;
             }
+            let sent = sent_kinds.get_or_init(|| {
+                sent_words
+                    .get_or_init(|| sent_names().map(|name| (name, Words::new(name))).collect())
+                    .iter()
+                    .map(|(name, words)| (*name, kinds(words, true)))
+                    .collect()
+            });
             let wanted = kinds(&action_words, false);
-            if let Some((name, _)) = sent_kinds
+            if let Some((name, _)) = sent
                 .iter()
                 .find(|(_, kinds)| kinds.iter().any(|k| wanted.contains(k)))
             {

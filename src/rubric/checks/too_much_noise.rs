@@ -68,6 +68,10 @@ impl Check for TooMuchNoise {
                 "The receiving team needs the point, not the conversation the agent already read.",
             )]);
         }
+        // Words are at least one character with a gap between them: a short text has few.
+        if summary.len().div_ceil(2) <= thresholds.summary_max_words {
+            return Verdict::pass();
+        }
         let count = summary_text
             .words_if_read()
             .map_or_else(|| word_count(summary), Words::len);

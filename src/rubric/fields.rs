@@ -140,24 +140,31 @@ fn pick<'a, const N: usize>(
         }
         return found;
     }
-    let mut entries = map.iter().peekable();
-    for (slot, key) in found.iter_mut().zip(keys) {
-        while let Some((name, value)) = entries.peek() {
-            match compare(name, key) {
-                Ordering::Less => {}
-                Ordering::Equal => *slot = Some(*value),
-                Ordering::Greater => break,
+    // Both in key order: walk the entries once, moving along the keys.
+    let mut k = 0;
+    'entries: for (name, value) in map {
+        while let Some(key) = keys.get(k) {
+            match compare(key, name) {
+                Ordering::Less => k += 1,
+                Ordering::Equal => {
+                    found[k] = Some(value);
+                    k += 1;
+                    continue 'entries;
+                }
+                Ordering::Greater => continue 'entries,
             }
-            entries.next();
         }
+        break;
     }
     found
 }
 
-/// `a.cmp(b)`, deciding on the first bytes without a call when they differ (they mostly do).
+/// `a.cmp(b)`, without comparing whole keys when the first bytes differ (they mostly do).
 fn compare(a: &str, b: &str) -> Ordering {
-    match (a.as_bytes().first(), b.as_bytes().first()) {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    match (a.first(), b.first()) {
         (Some(x), Some(y)) if x != y => x.cmp(y),
+        _ if a == b => Ordering::Equal,
         _ => a.cmp(b),
     }
 }

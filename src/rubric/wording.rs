@@ -140,7 +140,7 @@ pub fn word_count(text: &str) -> usize {
 fn count_words(text: &str, limit: usize) -> usize {
     if text.is_ascii() {
         let mut count = 0;
-        ascii_words(text, |_| {
+        for_each_ascii_word(text.as_bytes(), |_| {
             count += 1;
             count <= limit
         });
@@ -169,7 +169,7 @@ fn count_words(text: &str, limit: usize) -> usize {
 fn normalise(text: &str, out: &mut impl Output, limit: usize) -> usize {
     if text.is_ascii() {
         let mut count = 0;
-        ascii_words(text, |word| {
+        for_each_ascii_word(text.as_bytes(), |word| {
             count += 1;
             if count > limit {
                 return false;
@@ -177,7 +177,9 @@ fn normalise(text: &str, out: &mut impl Output, limit: usize) -> usize {
             if count > 1 {
                 out.push(' ');
             }
-            out.push_lowercase_ascii(word);
+            for &byte in word {
+                out.push(char::from(byte.to_ascii_lowercase()));
+            }
             true
         });
         return count;
@@ -222,17 +224,13 @@ fn normalise(text: &str, out: &mut impl Output, limit: usize) -> usize {
 }
 
 /// Calls `visit` with each word of an ASCII text (as [`Words`] splits it, before lowercasing)
-/// until it returns false. A plain loop over the bytes: most texts are ASCII.
+/// until it returns false: a plain loop over the bytes, for the texts that are ASCII (most).
 #[inline]
-fn ascii_words<'t>(text: &'t str, mut visit: impl FnMut(&'t str) -> bool) {
-    let bytes = text.as_bytes();
+fn for_each_ascii_word<'t>(bytes: &'t [u8], mut visit: impl FnMut(&'t [u8]) -> bool) {
     let mut i = 0;
     loop {
         while bytes.get(i).is_some_and(|b| !b.is_ascii_alphanumeric()) {
             i += 1;
-        }
-        if i >= bytes.len() {
-            return;
         }
         let start = i;
         let mut end = i;
@@ -246,8 +244,9 @@ fn ascii_words<'t>(text: &'t str, mut visit: impl FnMut(&'t str) -> bool) {
                 break;
             }
         }
-        if !visit(text.get(start..end).unwrap_or_default()) {
-            return;
+        match bytes.get(start..end) {
+            Some(word) if !word.is_empty() && visit(word) => {}
+            _ => return,
         }
     }
 }
@@ -255,21 +254,11 @@ fn ascii_words<'t>(text: &'t str, mut visit: impl FnMut(&'t str) -> bool) {
 /// Where [`normalise`] writes.
 trait Output {
     fn push(&mut self, c: char);
-    /// Appends an ASCII word in lowercase.
-    fn push_lowercase_ascii(&mut self, word: &str);
 }
 
 impl Output for String {
     fn push(&mut self, c: char) {
         String::push(self, c);
-    }
-
-    fn push_lowercase_ascii(&mut self, word: &str) {
-        let start = self.len();
-        self.push_str(word);
-        if let Some(added) = self.get_mut(start..) {
-            added.make_ascii_lowercase();
-        }
     }
 }
 
@@ -302,17 +291,6 @@ impl ShortText {
 }
 
 impl Output for ShortText {
-    fn push_lowercase_ascii(&mut self, word: &str) {
-        match self.bytes.get_mut(self.len..self.len + word.len()) {
-            Some(slot) => {
-                slot.copy_from_slice(word.as_bytes());
-                slot.make_ascii_lowercase();
-                self.len += word.len();
-            }
-            None => self.overflowed = true,
-        }
-    }
-
     fn push(&mut self, c: char) {
         if let (true, Ok(byte)) = (c.is_ascii(), u8::try_from(c)) {
             match self.bytes.get_mut(self.len) {
@@ -418,32 +396,63 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 /// are compared as written, so write them lowercase.
 pub struct WordSet {
     words: &'static [&'static str],
-    more_words: &'static [&'static str],
+    more_lists: &'static [&'static [&'static str]],
     compiled: OnceLock<(Filter, Vec<&'static str>)>,
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet::union(words, &[])
-    }
-
-    /// The words of two lists.
-    pub const fn union(words: &'static [&'static str], more_words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            more_words,
+            more_lists: &[],
             compiled: OnceLock::new(),
         }
     }
 
-    /// Whether `word` is one of the words.
-    pub fn contains(&self, word: &str) -> bool {
-        let (filter, sorted) = self.compiled.get_or_init(|| {
-            let mut sorted = [self.words, self.more_words].concat();
+    /// The words of several lists.
+    pub const fn union(lists: &'static [&'static [&'static str]]) -> WordSet {
+        WordSet {
+            words: &[],
+            more_lists: lists,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn compiled(&self) -> &(Filter, Vec<&'static str>) {
+        self.compiled.get_or_init(|| {
+            let mut sorted = [self.words, &self.more_lists.concat()].concat();
             sorted.sort_unstable();
             (Filter::of(sorted.iter().copied()), sorted)
-        });
+        })
+    }
+
+    /// Whether `word` is one of the words.
+    pub fn contains(&self, word: &str) -> bool {
+        let (filter, sorted) = self.compiled();
         filter.may_contain(word) && sorted.binary_search(&word).is_ok()
+    }
+
+    /// Whether some word of `text` (as [`Words`] reads them) is one of the words. For an
+    /// ASCII text, without building its [`Words`].
+    pub fn contains_a_word_of(&self, text: &str) -> bool {
+        if !text.is_ascii() {
+            return Words::new(text).iter().any(|w| self.contains(w));
+        }
+        let (filter, sorted) = self.compiled();
+        let mut found = false;
+        for_each_ascii_word(text.as_bytes(), |word| {
+            // Lowercased in place; a word too long for the buffer is longer than any listed.
+            let mut buffer = [0; 32];
+            if let Some(lowercase) = buffer.get_mut(..word.len()) {
+                lowercase.copy_from_slice(word);
+                lowercase.make_ascii_lowercase();
+                found = filter.may_contain_bytes(lowercase)
+                    && std::str::from_utf8(lowercase)
+                        .is_ok_and(|w| sorted.binary_search(&w).is_ok());
+            }
+            !found
+        });
+        found
     }
 }
 
@@ -458,7 +467,10 @@ impl Filter {
 
     /// One bit from the word's length and its first and last bytes.
     fn bit(word: &str) -> u128 {
-        let bytes = word.as_bytes();
+        Filter::bit_of_bytes(word.as_bytes())
+    }
+
+    fn bit_of_bytes(bytes: &[u8]) -> u128 {
         let first = usize::from(bytes.first().copied().unwrap_or(0));
         let last = usize::from(bytes.last().copied().unwrap_or(0));
         1 << ((bytes.len() * 7 + first * 13 + last) % 128)
@@ -466,7 +478,11 @@ impl Filter {
 
     /// False when `word` is certainly none of the words.
     fn may_contain(&self, word: &str) -> bool {
-        self.0 & Filter::bit(word) != 0
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    fn may_contain_bytes(&self, word: &[u8]) -> bool {
+        self.0 & Filter::bit_of_bytes(word) != 0
     }
 
     /// False when the ASCII word, in lowercase, is certainly none of the words.
@@ -671,7 +687,7 @@ impl PhraseList {
 /// sign, quoted text (an error message), a URL or e-mail, or a capitalised name in mid-sentence
 /// (a product, a company).
 pub fn has_specifics(text: &Text) -> bool {
-    let (text, words) = (text.as_str(), || text.words());
+    let text = text.as_str();
     if text
         .bytes()
         .any(|b| b.is_ascii_digit() || matches!(b, b'$' | b'@'))
@@ -682,7 +698,7 @@ pub fn has_specifics(text: &Text) -> bool {
     if text.contains("://") || has_quoted_text(text) {
         return true;
     }
-    if words().iter().any(|w| CIRCUMSTANCES.contains(w)) {
+    if CIRCUMSTANCES.contains_a_word_of(text) {
         return true;
     }
     has_mid_sentence_name(text)
@@ -812,6 +828,9 @@ mod tests {
         assert_eq!(first_ascii_word("?!"), None);
         static WORDS: WordSet = WordSet::new(&["team", "desk"]);
         assert!(WORDS.contains("desk") && !WORDS.contains("Desk"));
+        assert!(WORDS.contains_a_word_of("Front DESK, please"));
+        assert!(WORDS.contains_a_word_of("the Team’s"));
+        assert!(!WORDS.contains_a_word_of("desks and teams"));
     }
 
     #[test]

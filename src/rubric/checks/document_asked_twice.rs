@@ -33,16 +33,21 @@ pub const RULE: RuleDoc = RuleDoc {
 pub struct DocumentAskedTwice;
 
 #[rustfmt::skip]
-static ASK_WORDS: WordSet = WordSet::new(&[
+static ASK_WORDS: WordSet = WordSet::new(ASK_LIST);
+#[rustfmt::skip]
+const ASK_LIST: &[&str] = &[
     "ask", "asks", "asking", "request", "requesting", "obtain", "collect", "chase", "re-request",
-]);
+];
+/// The words one of which every step that asks the customer has: an asking word, a word for
+/// the customer, or "from" (which starts every phrase of [`FROM_CUSTOMER`]).
+static ASKING_WORDS: WordSet = WordSet::union(&[ASK_LIST, CUSTOMER_LIST, &["from"]]);
 #[rustfmt::skip]
 static FROM_CUSTOMER: PhraseList = PhraseList::new(&[
     "from the customer", "from customer", "from the client", "from the user", "from them",
     "from her", "from him",
 ]);
-static CUSTOMER_WORDS: WordSet =
-    WordSet::new(&["customer", "client", "user", "caller", "they", "she", "he"]);
+static CUSTOMER_WORDS: WordSet = WordSet::new(CUSTOMER_LIST);
+const CUSTOMER_LIST: &[&str] = &["customer", "client", "user", "caller", "they", "she", "he"];
 #[rustfmt::skip]
 static SEND_WORDS: WordSet = WordSet::new(&[
     "send", "resend", "upload", "provide", "share", "submit", "attach", "forward", "email",
@@ -92,6 +97,10 @@ impl Check for DocumentAskedTwice {
             let Some(action) = entry_text(step, "action") else {
                 continue;
             };
+            // A step that asks the customer has an asking, customer or "from" word.
+            if !ASKING_WORDS.contains_a_word_of(action) {
+                continue;
+            }
             let action_words = Words::new(action);
             if !asks_the_customer(&action_words) {
                 continue;

@@ -61,7 +61,7 @@ static GROUP_WORDS: WordSet = WordSet::new(&[
 
 /// A name made only of these words is a role: the role words and the placeholders as written
 /// (only those of one word can match, since a word holds no space).
-static ROLE_OR_PLACEHOLDER_WORDS: WordSet = WordSet::union(ROLE_WORDS, PLACEHOLDER_PHRASES);
+static ROLE_OR_PLACEHOLDER_WORDS: WordSet = WordSet::union(&[ROLE_WORDS, PLACEHOLDER_PHRASES]);
 
 impl Check for OwnerNotAPerson {
     fn run(&self, input: &Input) -> Verdict {

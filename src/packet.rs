@@ -28,15 +28,35 @@ pub fn at<'a>(packet: &'a Value, pointer: &str) -> Option<&'a Value> {
 
 /// The trimmed text at `pointer`, when it is a string with something in it.
 pub fn text<'a>(packet: &'a Value, pointer: &str) -> Option<&'a str> {
-    at(packet, pointer)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    at(packet, pointer).and_then(nonblank)
+}
+
+/// The trimmed text of a value, when it is a string with something in it.
+pub fn nonblank(value: &Value) -> Option<&str> {
+    Some(trim(value.as_str()?)).filter(|s| !s.is_empty())
+}
+
+/// `text.trim()`, without the search when the text starts and ends with a visible ASCII
+/// character (the usual case: every other character that could be trimmed is whitespace, and
+/// ASCII whitespace is not visible).
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_like_str_trim() {
+        for text in ["", " ", "a", " a ", "a\u{a0}", "\u{2003}a", "\ta b\n", "é", "x y"] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
 
     #[test]
     fn at_reads_like_json_pointer() {

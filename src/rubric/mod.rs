@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::report::{CheckScore, Grade, Score};
 use crate::rules::RuleDoc;
 use crate::vocabulary::{self, Vocabulary};
+use fields::Fields;
 use registry::{Input, ENTRIES};
 use routing::Routing;
 use serde_json::{Map, Value};
@@ -66,14 +67,18 @@ pub struct ScoreContext<'a> {
 #[derive(Debug, Clone)]
 pub struct Rubric {
     settings: Settings,
+    /// The completeness items per scenario, resolved from the settings once.
+    completeness: checks::completeness::Plan,
     routing: Routing,
     vocabulary: Vocabulary,
 }
 
 impl Default for Rubric {
     fn default() -> Self {
+        let settings = Settings::builtin(ENTRIES);
         Rubric {
-            settings: Settings::builtin(ENTRIES),
+            completeness: checks::completeness::Plan::new(&settings),
+            settings,
             routing: Routing::default(),
             vocabulary: Vocabulary::builtin(),
         }
@@ -103,6 +108,7 @@ impl Rubric {
         }
         let vocabulary = Vocabulary::from_bundle(&Value::Null, scenarios).unwrap_or_default();
         Ok(Rubric {
+            completeness: checks::completeness::Plan::new(&settings),
             settings,
             routing,
             vocabulary,
@@ -126,14 +132,15 @@ impl Rubric {
     /// that explain every point lost (in check order).
     pub fn score(&self, packet: &Value, ctx: &ScoreContext) -> (Score, Vec<Diagnostic>) {
         let input = Input {
-            packet,
+            fields: Fields::read(packet),
             settings: &self.settings,
+            completeness: &self.completeness,
             routing: &self.routing,
             vocabulary: &self.vocabulary,
             schema_diagnostics: ctx.schema_diagnostics,
             business_minutes: ctx.business_minutes,
         };
-        let mut checks = Vec::new();
+        let mut checks = Vec::with_capacity(ENTRIES.len());
         let mut diagnostics = Vec::new();
         let (mut points, mut max_points) = (0u32, 0u32);
         for (entry, setting) in ENTRIES.iter().zip(&self.settings.checks) {

@@ -8,12 +8,12 @@ use crate::rubric::checks::{
     late_handoff, next_step_without_owner, owner_not_a_person, promise_not_recorded,
     too_much_noise, urgency_below_sentiment, vague_summary, wrong_team,
 };
+use crate::rubric::fields::Fields;
 use crate::rubric::routing::Routing;
 use crate::rubric::settings::Settings;
 use crate::rubric::BusinessMinutes;
 use crate::rules::RuleDoc;
 use crate::vocabulary::Vocabulary;
-use serde_json::Value;
 
 /// One quality check of the rubric.
 pub trait Check: Sync {
@@ -103,11 +103,13 @@ pub static ENTRIES: &[Entry] = &[
     },
 ];
 
-/// What a check sees: the packet (already normalised by the vocabulary) and the rubric's
-/// configuration.
+/// What a check sees: the packet's fields (already normalised by the vocabulary), read once
+/// for all checks, and the rubric's configuration.
 pub struct Input<'a> {
-    pub packet: &'a Value,
+    pub fields: Fields<'a>,
     pub settings: &'a Settings,
+    /// The completeness items per scenario, resolved when the rubric was built.
+    pub completeness: &'a completeness::Plan,
     pub routing: &'a Routing,
     pub vocabulary: &'a Vocabulary,
     /// What the JSON Schema already reported about this packet.
@@ -119,7 +121,7 @@ pub struct Input<'a> {
 impl Input<'_> {
     /// The packet's scenario id, if it names one.
     pub fn scenario(&self) -> Option<&str> {
-        crate::rubric::fields::text(self.packet, "/handoff/scenario")
+        self.fields.scenario
     }
 
     /// Whether the schema already reported a problem at `path` or at one of its parents
@@ -223,6 +225,7 @@ impl Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn builtin_weights_sum_to_100_and_ids_are_unique() {
@@ -256,9 +259,11 @@ mod tests {
             "/customer",
             "Add the customer.",
         )];
+        let plan = completeness::Plan::new(&settings);
         let input = Input {
-            packet: &Value::Null,
+            fields: Fields::read(&Value::Null),
             settings: &settings,
+            completeness: &plan,
             routing: &routing,
             vocabulary: &vocabulary,
             schema_diagnostics: &reported,

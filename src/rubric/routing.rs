@@ -72,6 +72,11 @@ impl Routing {
 
     /// Whether `team` (as written or as any word the vocabulary knows for it) is one of `allowed`.
     pub fn fits(team: &str, allowed: &[String], vocabulary: &Vocabulary) -> bool {
+        // A team written as it is allowed fits whatever the vocabulary says (the usual case:
+        // the vocabulary already rewrote the packet's team to its id).
+        if allowed.iter().any(|a| a == team) {
+            return true;
+        }
         let canonical = |word: &str| {
             vocabulary
                 .canonical_team(word)

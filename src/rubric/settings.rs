@@ -19,9 +19,23 @@ pub const SENTIMENTS: [&str; 5] = ["calm", "neutral", "concerned", "frustrated",
 
 /// Position of a mood in [`SENTIMENTS`] (0 = calm), if it is one.
 pub fn sentiment_rank(sentiment: &str) -> Option<usize> {
+    let sentiment = sentiment.trim();
     SENTIMENTS
         .iter()
-        .position(|s| *s == sentiment.trim().to_lowercase())
+        .position(|s| is_lowercase_of(sentiment, s))
+}
+
+/// Whether `text` in lowercase is `lowercase` (without allocating when `text` is ASCII).
+pub fn is_lowercase_of(text: &str, lowercase: &str) -> bool {
+    if text.is_ascii() {
+        text.len() == lowercase.len()
+            && text
+                .bytes()
+                .zip(lowercase.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        text.to_lowercase() == lowercase
+    }
 }
 
 /// The limits some checks measure against.

@@ -10,8 +10,8 @@
 //! **Example.** `{"action": "Cleared the cache", "outcome": "didn't work"}` → "Say what
 //! happened after 'Cleared the cache' — 'didn't work' does not tell the next team what you saw."
 
-use crate::diagnostic::{pointer_join, Severity, Source};
-use crate::rubric::fields::{items, quote, text};
+use crate::diagnostic::{Severity, Source};
+use crate::rubric::fields::{entry_text, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::wording::PhraseSet;
 use crate::rules::RuleDoc;
@@ -43,26 +43,24 @@ impl Check for ActionWithoutOutcome {
         let mut judged = 0;
         let mut good = 0;
         let mut findings = Vec::new();
-        for (index, entry) in items(input.packet, "/actions_taken").iter().enumerate() {
+        for (index, entry) in input.fields.actions_taken.iter().enumerate() {
             // Entries without an action are the schema's to report.
-            let Some(action) = text(entry, "/action") else {
+            let Some(action) = entry_text(entry, "action") else {
                 continue;
             };
             judged += 1;
-            let path = pointer_join(
-                &pointer_join("/actions_taken", &index.to_string()),
-                "outcome",
-            );
-            let hint = "Write what you saw: the error, the message, what changed or stayed the same. The receiving team uses it to avoid repeating the step.";
-            match text(entry, "/outcome") {
-                None => findings.push(Finding::new(path, format!("Say what happened when you did '{}'.", quote(action)), hint)),
-                Some(outcome) if outcome.chars().all(|c| !c.is_alphanumeric()) || USELESS_OUTCOMES.contains_text(outcome) => findings.push(Finding::new(
-                    path,
-                    format!("Say what happened after '{}' — '{}' does not tell the next team what you saw.", quote(action), quote(outcome)),
-                    hint,
-                )),
-                Some(_) => good += 1,
+            let outcome = entry_text(entry, "outcome");
+            if outcome.is_some_and(|o| o.chars().any(char::is_alphanumeric) && !USELESS_OUTCOMES.contains_text(o)) {
+                good += 1;
+                continue;
             }
+            let path = format!("/actions_taken/{index}/outcome");
+            let hint = "Write what you saw: the error, the message, what changed or stayed the same. The receiving team uses it to avoid repeating the step.";
+            let message = match outcome {
+                None => format!("Say what happened when you did '{}'.", quote(action)),
+                Some(outcome) => format!("Say what happened after '{}' — '{}' does not tell the next team what you saw.", quote(action), quote(outcome)),
+            };
+            findings.push(Finding::new(path, message, hint));
         }
         Verdict::share(good, judged, findings)
     }

@@ -16,9 +16,12 @@
 //! Organisations add items or change weights per scenario in `rubric.completeness`.
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::is_filled;
+use crate::rubric::fields::{is_filled, Fields, SECTIONS};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::settings::Settings;
 use crate::rules::RuleDoc;
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/completeness",
@@ -115,30 +118,133 @@ impl Check for Completeness {
         let mut earned = 0;
         let mut total = 0;
         let mut findings = Vec::new();
-        for (pointer, weight) in items(input) {
-            total += weight;
-            let empty_list_ok = EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str());
-            if is_filled(
-                crate::rubric::fields::at(input.packet, &pointer),
-                empty_list_ok,
-            ) {
-                earned += weight;
+        for item in input.completeness.items(input.scenario()) {
+            total += item.weight;
+            let value = item.read(&input.fields);
+            if is_filled(value, item.empty_list_is_an_answer) {
+                earned += item.weight;
                 continue;
             }
-            let (what, why) = label(&pointer);
-            findings.push(Finding::new(pointer, format!("Add {what}."), why));
+            findings.push(Finding::new(
+                item.pointer.as_str(),
+                item.message.as_str(),
+                item.hint.as_str(),
+            ));
         }
         Verdict::share(earned, total, findings)
     }
 }
 
-/// The items for the packet's scenario, after the bundle's changes; weight-0 items dropped.
-fn items(input: &Input) -> Vec<(String, u32)> {
+/// The completeness items of every scenario, resolved once from the built-in items and the
+/// bundle's `rubric.completeness` when the rubric is built.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Per scenario with items of its own (built-in or configured).
+    by_scenario: BTreeMap<String, Vec<Item>>,
+    /// For any other scenario, and for a packet without one.
+    other: Vec<Item>,
+}
+
+/// One expected field: where it is, its weight, and what to say when it is missing.
+#[derive(Debug, Clone)]
+struct Item {
+    pointer: String,
+    /// The position of the pointer's first token in [`SECTIONS`], when it is one of them.
+    section: Option<usize>,
+    /// The pointer's tokens, unescaped.
+    tokens: Vec<String>,
+    weight: u32,
+    empty_list_is_an_answer: bool,
+    message: String,
+    hint: String,
+}
+
+impl Plan {
+    /// Resolves the items of every scenario the built-in items or `settings` name.
+    pub fn new(settings: &Settings) -> Plan {
+        let named = SCENARIO_ITEMS
+            .iter()
+            .map(|(scenario, _)| *scenario)
+            .chain(settings.completeness.keys().map(String::as_str))
+            .filter(|scenario| *scenario != "*");
+        let by_scenario = named
+            .map(|scenario| {
+                let items = resolve(settings, Some(scenario));
+                (scenario.to_string(), items)
+            })
+            .collect();
+        Plan {
+            by_scenario,
+            other: resolve(settings, None),
+        }
+    }
+
+    /// The items for a packet of this scenario.
+    fn items(&self, scenario: Option<&str>) -> &[Item] {
+        scenario
+            .and_then(|s| self.by_scenario.get(s))
+            .unwrap_or(&self.other)
+    }
+}
+
+impl Item {
+    fn new(pointer: String, weight: u32) -> Item {
+        let (what, why) = label(&pointer);
+        let tokens: Vec<String> = pointer
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        Item {
+            section: tokens
+                .first()
+                .and_then(|first| SECTIONS.binary_search(&first.as_str()).ok()),
+            tokens,
+            weight,
+            empty_list_is_an_answer: EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str()),
+            message: format!("Add {what}."),
+            hint: why,
+            pointer,
+        }
+    }
+
+}
+
+impl Item {
+    /// The value at the item's pointer, read as `Value::pointer` reads it (its section as
+    /// [`Fields`] already read it).
+    fn read<'a>(&self, fields: &Fields<'a>) -> Option<&'a Value> {
+        match (self.section, self.tokens.split_first()) {
+            (Some(section), Some((_, rest))) => rest
+                .iter()
+                .try_fold(fields.section(section)?, |value, token| step(value, token)),
+            _ => self
+                .tokens
+                .iter()
+                .try_fold(fields.packet, |value, token| step(value, token)),
+        }
+    }
+}
+
+/// The value at one (unescaped) token of a JSON Pointer below `value`, as `Value::pointer`
+/// reads it.
+fn step<'a>(value: &'a Value, token: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => map.get(token),
+        // As RFC 6901: no sign, no leading zero.
+        Value::Array(items) if !token.starts_with(['+', '0']) || token == "0" => {
+            token.parse::<usize>().ok().and_then(|i| items.get(i))
+        }
+        _ => None,
+    }
+}
+
+/// The items for a scenario, after the bundle's changes; weight-0 items dropped.
+fn resolve(settings: &Settings, scenario: Option<&str>) -> Vec<Item> {
     let mut items: Vec<(String, u32)> = BASE_ITEMS
         .iter()
         .map(|(p, w)| ((*p).to_string(), *w))
         .collect();
-    let scenario = input.scenario();
     let mut apply = |changes: &mut dyn Iterator<Item = (String, u32)>| {
         for (pointer, weight) in changes {
             match items.iter_mut().find(|(p, _)| *p == pointer) {
@@ -150,7 +256,7 @@ fn items(input: &Input) -> Vec<(String, u32)> {
     if let Some((_, extra)) = SCENARIO_ITEMS.iter().find(|(s, _)| Some(*s) == scenario) {
         apply(&mut extra.iter().map(|(p, w)| ((*p).to_string(), *w)));
     }
-    let configured = &input.settings.completeness;
+    let configured = &settings.completeness;
     for key in std::iter::once("*").chain(scenario) {
         if let Some(changes) = configured.get(key) {
             apply(&mut changes.iter().cloned());
@@ -158,6 +264,9 @@ fn items(input: &Input) -> Vec<(String, u32)> {
     }
     items.retain(|(_, w)| *w > 0);
     items
+        .into_iter()
+        .map(|(pointer, weight)| Item::new(pointer, weight))
+        .collect()
 }
 
 /// What to add and why, for a built-in item or one an organisation configured.

@@ -12,7 +12,6 @@
 //! handoff: tell them who takes over and when they will hear back, then mark it."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::text;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rules::RuleDoc;
 use serde_json::Value;
@@ -32,11 +31,11 @@ pub struct CustomerNotInformed;
 impl Check for CustomerNotInformed {
     fn run(&self, input: &Input) -> Verdict {
         const PATH: &str = "/customer/informed_of_handoff";
-        if text(input.packet, "/handoff/mode").is_some_and(|m| m.eq_ignore_ascii_case("consult")) {
+        if input.fields.mode.is_some_and(|m| m.eq_ignore_ascii_case("consult")) {
             return Verdict::pass();
         }
         let hint = "Tell the customer who takes over and when they will hear back; a silent transfer makes them repeat their story to a stranger.";
-        match crate::rubric::fields::at(input.packet, PATH) {
+        match input.fields.informed_of_handoff {
             Some(Value::Bool(true)) => Verdict::pass(),
             Some(Value::Bool(false)) => Verdict::fail(vec![Finding::new(PATH, "The customer was not told about this handoff: tell them who takes over and when they will hear back, then mark it.", hint)]),
             _ => Verdict::fail(vec![Finding::new(PATH, "Say whether the customer was told about this handoff.", hint)]),

@@ -13,11 +13,12 @@
 //! a next step "Ask the customer for a copy of the invoice" → "This next step asks the customer
 //! for 'invoice-INV-2211.pdf', which they already sent: use the copy in the documents."
 
-use crate::diagnostic::{pointer_join, Severity, Source};
-use crate::rubric::fields::{items, quote, text};
+use crate::diagnostic::{Severity, Source};
+use crate::rubric::fields::{entry_text, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{find_phrase, words};
+use crate::rubric::wording::{PhraseList, WordSet, Words};
 use crate::rules::RuleDoc;
+use std::cell::OnceCell;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/document-asked-twice",
@@ -32,26 +33,32 @@ pub const RULE: RuleDoc = RuleDoc {
 pub struct DocumentAskedTwice;
 
 #[rustfmt::skip]
-const ASK_WORDS: &[&str] = &[
+static ASK_WORDS: WordSet = WordSet::new(ASK_LIST);
+#[rustfmt::skip]
+const ASK_LIST: &[&str] = &[
     "ask", "asks", "asking", "request", "requesting", "obtain", "collect", "chase", "re-request",
 ];
+/// The words one of which every step that asks the customer has: an asking word, a word for
+/// the customer, or "from" (which starts every phrase of [`FROM_CUSTOMER`]).
+static ASKING_WORDS: WordSet = WordSet::union(&[ASK_LIST, CUSTOMER_LIST, &["from"]]);
 #[rustfmt::skip]
-const FROM_CUSTOMER: &[&str] = &[
+static FROM_CUSTOMER: PhraseList = PhraseList::new(&[
     "from the customer", "from customer", "from the client", "from the user", "from them",
     "from her", "from him",
-];
-const CUSTOMER_WORDS: &[&str] = &["customer", "client", "user", "caller", "they", "she", "he"];
+]);
+static CUSTOMER_WORDS: WordSet = WordSet::new(CUSTOMER_LIST);
+const CUSTOMER_LIST: &[&str] = &["customer", "client", "user", "caller", "they", "she", "he"];
 #[rustfmt::skip]
-const SEND_WORDS: &[&str] = &[
+static SEND_WORDS: WordSet = WordSet::new(&[
     "send", "resend", "upload", "provide", "share", "submit", "attach", "forward", "email",
-];
+]);
 
 /// Words of a document name that say nothing about which document it is.
 #[rustfmt::skip]
-const NOISE: &[&str] = &[
+static NOISE: WordSet = WordSet::new(&[
     "the", "and", "for", "from", "customer", "copy", "file", "pdf", "png", "jpg", "jpeg", "gif",
     "doc", "docx", "txt", "csv", "zip", "xlsx", "heic", "final", "scan", "new", "old", "version",
-];
+]);
 
 /// Words that name the same kind of document.
 #[rustfmt::skip]
@@ -68,33 +75,50 @@ const SAME_KIND: &[(&str, &str)] = &[
 
 impl Check for DocumentAskedTwice {
     fn run(&self, input: &Input) -> Verdict {
-        let sent: Vec<(&str, Vec<String>)> = items(input.packet, "/documents")
-            .iter()
-            .filter(|d| {
-                text(d, "/provided_by").is_some_and(|by| by.eq_ignore_ascii_case("customer"))
-            })
-            .filter_map(|d| text(d, "/name"))
-            .map(|name| (name, kinds(name, true)))
-            .collect();
-        if sent.is_empty() {
+        let sent_names = || {
+            input
+                .fields
+                .documents
+                .iter()
+                .filter(|d| {
+                    entry_text(d, "provided_by")
+                        .is_some_and(|by| by.eq_ignore_ascii_case("customer"))
+                })
+                .filter_map(|d| entry_text(d, "name"))
+        };
+        if sent_names().next().is_none() {
             return Verdict::pass();
         }
+        // The documents' words, read only once a next step asks the customer for something.
+        let sent_words: OnceCell<Vec<(&str, Words)>> = OnceCell::new();
+        let sent_kinds: OnceCell<Vec<(&str, Vec<&str>)>> = OnceCell::new();
         let mut findings = Vec::new();
-        for (index, step) in items(input.packet, "/next_steps").iter().enumerate() {
-            let Some(action) = text(step, "/action") else {
+        for (index, step) in input.fields.next_steps.iter().enumerate() {
+            let Some(action) = entry_text(step, "action") else {
                 continue;
             };
-            if !asks_the_customer(action) {
+            // A step that asks the customer has an asking, customer or "from" word.
+            if !ASKING_WORDS.contains_a_word_of(action) {
                 continue;
             }
-            let wanted = kinds(action, false);
+            let action_words = Words::new(action);
+            if !asks_the_customer(&action_words) {
+                continue;
+            }
+            let sent = sent_kinds.get_or_init(|| {
+                sent_words
+                    .get_or_init(|| sent_names().map(|name| (name, Words::new(name))).collect())
+                    .iter()
+                    .map(|(name, words)| (*name, kinds(words, true)))
+                    .collect()
+            });
+            let wanted = kinds(&action_words, false);
             if let Some((name, _)) = sent
                 .iter()
                 .find(|(_, kinds)| kinds.iter().any(|k| wanted.contains(k)))
             {
-                let path = pointer_join(&pointer_join("/next_steps", &index.to_string()), "action");
                 findings.push(Finding::new(
-                    path,
+                    format!("/next_steps/{index}/action"),
                     format!("This next step asks the customer for '{}', which they already sent: use the copy in the documents.", quote(name)),
                     "Being asked again for something already sent is what customers hate most; link the document in the handoff instead.",
                 ));
@@ -105,40 +129,38 @@ impl Check for DocumentAskedTwice {
 }
 
 /// Whether a next step asks the customer for something.
-fn asks_the_customer(action: &str) -> bool {
-    let w = words(action);
-    if w.iter().any(|x| ASK_WORDS.contains(&x.as_str())) || find_phrase(&w, FROM_CUSTOMER).is_some()
-    {
+fn asks_the_customer(w: &Words) -> bool {
+    if w.iter().any(|x| ASK_WORDS.contains(x)) || FROM_CUSTOMER.occurs_in(w) {
         return true;
     }
     // "customer to upload", "customer should send"
-    w.iter().enumerate().any(|(i, x)| {
-        CUSTOMER_WORDS.contains(&x.as_str())
-            && w.iter()
-                .skip(i + 1)
-                .take(2)
-                .any(|y| SEND_WORDS.contains(&y.as_str()))
-    })
+    let mut rest = w.iter();
+    while let Some(x) = rest.next() {
+        if CUSTOMER_WORDS.contains(x) && rest.clone().take(2).any(|y| SEND_WORDS.contains(y)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The words of a text that can name a kind of document, singular and with synonyms folded.
-fn kinds(text: &str, is_file_name: bool) -> Vec<String> {
+fn kinds<'w>(words: &'w Words, is_file_name: bool) -> Vec<&'w str> {
     let mut found = Vec::new();
-    for word in words(text) {
-        if word.chars().count() < 3
-            || word.chars().all(|c| c.is_ascii_digit())
-            || (is_file_name && NOISE.contains(&word.as_str()))
+    for word in words.iter() {
+        if word.chars().nth(2).is_none()
+            || word.bytes().all(|b| b.is_ascii_digit())
+            || (is_file_name && NOISE.contains(word))
         {
             continue;
         }
         let singular = match word.strip_suffix('s') {
-            Some(stem) if stem.chars().count() >= 3 && !word.ends_with("ss") => stem.to_string(),
+            Some(stem) if stem.chars().nth(2).is_some() && !word.ends_with("ss") => stem,
             _ => word,
         };
         let kind = SAME_KIND
             .iter()
             .find(|(w, _)| *w == singular)
-            .map_or(singular, |(_, k)| (*k).to_string());
+            .map_or(singular, |(_, k)| *k);
         found.push(kind);
     }
     found

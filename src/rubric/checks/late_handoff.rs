@@ -20,7 +20,6 @@
 //! min after the customer's last message; the target is 30 minutes."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::text;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rules::RuleDoc;
 use jiff::Timestamp;
@@ -39,16 +38,17 @@ pub struct LateHandoff;
 
 impl Check for LateHandoff {
     fn run(&self, input: &Input) -> Verdict {
-        let Some((at_text, at)) = instant(input, "/handoff/at") else {
+        let fields = &input.fields;
+        let Some((at_text, at)) = instant(fields.handoff_at) else {
             return Verdict::pass();
         };
         let starts = [
-            ("the customer's last message", "/customer/last_message_at"),
-            ("the ticket was opened", "/ticket/opened_at"),
+            ("the customer's last message", fields.last_message_at),
+            ("the ticket was opened", fields.opened_at),
         ];
         let Some((since, start_text, start)) = starts
-            .iter()
-            .filter_map(|(since, path)| instant(input, path).map(|(text, t)| (*since, text, t)))
+            .into_iter()
+            .filter_map(|(since, text)| instant(text).map(|(text, t)| (since, text, t)))
             .filter(|(_, _, t)| *t <= at)
             .max_by_key(|(_, _, t)| *t)
         else {
@@ -80,8 +80,8 @@ impl Check for LateHandoff {
 }
 
 /// The text and instant of an RFC 3339 field, when it parses.
-fn instant<'a>(input: &Input<'a>, path: &str) -> Option<(&'a str, Timestamp)> {
-    let value = text(input.packet, path)?;
+fn instant(value: Option<&str>) -> Option<(&str, Timestamp)> {
+    let value = value?;
     value.parse::<Timestamp>().ok().map(|t| (value, t))
 }
 

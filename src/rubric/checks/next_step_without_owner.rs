@@ -9,8 +9,8 @@
 //! **Example.** `{"action": "Refund the duplicate charge"}` → "Say who does 'Refund the
 //! duplicate charge' — a next step without an owner is one nobody does."
 
-use crate::diagnostic::{pointer_join, Severity, Source};
-use crate::rubric::fields::{items, quote, text};
+use crate::diagnostic::{Severity, Source};
+use crate::rubric::fields::{entry_text, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::wording::PhraseSet;
 use crate::rules::RuleDoc;
@@ -38,15 +38,15 @@ impl Check for NextStepWithoutOwner {
         let mut judged = 0;
         let mut good = 0;
         let mut findings = Vec::new();
-        for (index, step) in items(input.packet, "/next_steps").iter().enumerate() {
-            let Some(action) = text(step, "/action") else {
+        for (index, step) in input.fields.next_steps.iter().enumerate() {
+            let Some(action) = entry_text(step, "action") else {
                 continue;
             };
             judged += 1;
-            match text(step, "/owner") {
+            match entry_text(step, "owner") {
                 Some(owner) if owner.chars().any(char::is_alphanumeric) && !PLACEHOLDERS.contains_text(owner) => good += 1,
                 _ => findings.push(Finding::new(
-                    pointer_join(&pointer_join("/next_steps", &index.to_string()), "owner"),
+                    format!("/next_steps/{index}/owner"),
                     format!("Say who does '{}' — a next step without an owner is one nobody does.", quote(action)),
                     "Name a person or the team that will do it; the customer waits while each team assumes the other has it.",
                 )),

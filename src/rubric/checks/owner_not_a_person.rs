@@ -12,9 +12,9 @@
 //! 'Finance' is a team, not an owner."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::{quote, text};
+use crate::rubric::fields::quote;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{words, PhraseSet};
+use crate::rubric::wording::{PhraseSet, WordSet, Words};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -29,13 +29,15 @@ pub const RULE: RuleDoc = RuleDoc {
 /// Checks the owner's name.
 pub struct OwnerNotAPerson;
 
+static PLACEHOLDERS: PhraseSet = PhraseSet::new(PLACEHOLDER_PHRASES);
+
 #[rustfmt::skip]
-static PLACEHOLDERS: PhraseSet = PhraseSet::new(&[
+const PLACEHOLDER_PHRASES: &[&str] = &[
     "tbd", "tba", "tbc", "n/a", "na", "none", "nobody", "no one", "someone", "somebody", "anyone",
     "anybody", "unknown", "unassigned", "not assigned", "to be decided", "to be assigned",
     "to be confirmed", "whoever", "whoever is free", "todo", "to do", "x", "xx", "xxx", "me",
     "myself", "them", "they", "owner", "name", "assignee", "next available", "next available agent",
-]);
+];
 
 /// Words that make up team and role descriptions but never a person's name.
 #[rustfmt::skip]
@@ -53,14 +55,18 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Last words that make a name a group ("Acme Ops Team").
 #[rustfmt::skip]
-const GROUP_WORDS: &[&str] = &[
+static GROUP_WORDS: WordSet = WordSet::new(&[
     "team", "teams", "dept", "department", "group", "squad", "desk", "queue", "crew", "unit", "pod",
-];
+]);
+
+/// A name made only of these words is a role: the role words and the placeholders as written
+/// (only those of one word can match, since a word holds no space).
+static ROLE_OR_PLACEHOLDER_WORDS: WordSet = WordSet::union(&[ROLE_WORDS, PLACEHOLDER_PHRASES]);
 
 impl Check for OwnerNotAPerson {
     fn run(&self, input: &Input) -> Verdict {
         let hint = "Write one person's name (for example 'Dana Kim') and put the team under the owner's team: the customer and the receiving team need someone they can ask.";
-        let Some(name) = text(input.packet, "/owner/name") else {
+        let Some(name) = input.fields.owner_name else {
             return Verdict::fail(vec![Finding::new(
                 "/owner/name",
                 "Name the person who owns this case after the handoff.",
@@ -80,24 +86,24 @@ impl Check for OwnerNotAPerson {
 
 /// What the name is instead of a person ("a team", "a role", …), or `None` for a person.
 fn not_a_person(name: &str, input: &Input) -> Option<&'static str> {
-    let name_words = words(name);
-    if name_words.is_empty() || PLACEHOLDERS.contains_text(name) {
+    let name_words = Words::new(name);
+    if name_words.is_empty() || PLACEHOLDERS.contains(&name_words) {
         return Some("a placeholder");
     }
     if name.contains('@') {
         return Some("an e-mail address");
     }
-    let same_as_team = crate::rubric::fields::text(input.packet, "/owner/team")
-        .is_some_and(|team| words(team) == name_words);
-    let last_is_group = name_words
-        .last()
-        .is_some_and(|w| GROUP_WORDS.contains(&w.as_str()));
-    if input.vocabulary.canonical_team(name).is_some() || same_as_team || last_is_group {
+    let same_as_team = input
+        .fields
+        .owner_team
+        .is_some_and(|team| Words::new(team).joined() == name_words.joined());
+    let last_is_group = name_words.last().is_some_and(|w| GROUP_WORDS.contains(w));
+    if same_as_team || last_is_group || input.vocabulary.canonical_team(name).is_some() {
         return Some("a team");
     }
     if name_words
         .iter()
-        .all(|w| ROLE_WORDS.contains(&w.as_str()) || PLACEHOLDERS.list().contains(&w.as_str()))
+        .all(|w| ROLE_OR_PLACEHOLDER_WORDS.contains(w))
     {
         return Some("a role");
     }

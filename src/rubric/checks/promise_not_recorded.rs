@@ -13,9 +13,9 @@
 //! nothing is recorded as promised: write exactly what was promised and by when."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::{is_filled, items, quote, text};
+use crate::rubric::fields::{entry_text, is_filled, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{find_phrase, has_stem, words};
+use crate::rubric::wording::{PhraseList, Text, Words};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -33,21 +33,24 @@ pub struct PromiseNotRecorded;
 const PROMISE_STEMS: &[&str] = &["promis", "assured", "guarantee"];
 
 #[rustfmt::skip]
-const PROMISE_PHRASES: &[&str] = &[
+static PROMISE_PHRASES: PhraseList = PhraseList::new(&[
     "committed to", "we agreed", "told the customer we", "told the customer they", "told them we",
     "told her we", "told him we", "will call back", "will call them back", "will get back",
     "call back by", "callback by", "get back to them", "get back to the customer",
-];
+]);
 
 impl Check for PromiseNotRecorded {
     fn run(&self, input: &Input) -> Verdict {
-        if is_filled(
-            crate::rubric::fields::at(input.packet, "/customer/promised"),
-            false,
-        ) {
+        let fields = &input.fields;
+        if is_filled(fields.promised, false) {
             return Verdict::pass();
         }
-        let Some(said) = texts(input).into_iter().find(|t| mentions_promise(t)) else {
+        let summary = fields
+            .summary
+            .as_ref()
+            .filter(|summary| mentions_promise(summary.words()))
+            .map(Text::as_str);
+        let Some(said) = summary.or_else(|| other_texts(input).find(|t| mentions_promise(&Words::new(t)))) else {
             return Verdict::pass();
         };
         let message = format!("The notes mention a promise to the customer ('{}') but nothing is recorded as promised: write exactly what was promised and by when.", quote(said));
@@ -59,27 +62,26 @@ impl Check for PromiseNotRecorded {
     }
 }
 
-/// The free texts of the packet where agents mention promises, in document order.
-fn texts<'a>(input: &Input<'a>) -> Vec<&'a str> {
-    let packet = input.packet;
-    let mut found: Vec<&str> = ["/summary", "/handoff/reason"]
+/// The free texts after the summary where agents mention promises, in document order: the
+/// handoff reason, the actions and their outcomes, the next steps.
+fn other_texts<'a>(input: &Input<'a>) -> impl Iterator<Item = &'a str> {
+    let fields = &input.fields;
+    let actions = fields
+        .actions_taken
         .iter()
-        .filter_map(|p| text(packet, p))
-        .collect();
-    for action in items(packet, "/actions_taken") {
-        found.extend(text(action, "/action"));
-        found.extend(text(action, "/outcome"));
-    }
-    for step in items(packet, "/next_steps") {
-        found.extend(text(step, "/action"));
-    }
-    found
+        .flat_map(|action| [entry_text(action, "action"), entry_text(action, "outcome")]);
+    let steps = fields.next_steps.iter().map(|step| entry_text(step, "action"));
+    std::iter::once(fields.handoff_reason)
+        .chain(actions)
+        .chain(steps)
+        .flatten()
 }
 
-fn mentions_promise(text: &str) -> bool {
-    let text_words = words(text);
-    PROMISE_STEMS.iter().any(|stem| has_stem(&text_words, stem))
-        || find_phrase(&text_words, PROMISE_PHRASES).is_some()
+fn mentions_promise(text_words: &Words) -> bool {
+    text_words
+        .iter()
+        .any(|word| PROMISE_STEMS.iter().any(|stem| word.starts_with(stem)))
+        || PROMISE_PHRASES.occurs_in(text_words)
 }
 
 #[cfg(test)]

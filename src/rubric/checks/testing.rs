@@ -1,6 +1,8 @@
 //! Running one check on one packet in the checks' inline tests.
 
 use crate::diagnostic::Diagnostic;
+use crate::rubric::checks::completeness::Plan;
+use crate::rubric::fields::Fields;
 use crate::rubric::registry::{Check, Input, Verdict, ENTRIES};
 use crate::rubric::routing::Routing;
 use crate::rubric::settings::Settings;
@@ -23,9 +25,11 @@ pub fn run_with(
     let settings = Settings::builtin(ENTRIES);
     let routing = Routing::default();
     let vocabulary = Vocabulary::builtin();
+    let plan = Plan::new(&settings);
     check.run(&Input {
-        packet,
+        fields: Fields::read(packet),
         settings: &settings,
+        completeness: &plan,
         routing: &routing,
         vocabulary: &vocabulary,
         schema_diagnostics,

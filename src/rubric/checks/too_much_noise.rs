@@ -13,9 +13,9 @@
 //! twice'): say in your own words what the customer needs, and link the transcript instead."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::{quote, text};
+use crate::rubric::fields::quote;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{word_count, words};
+use crate::rubric::wording::{word_count, Words};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -39,11 +39,20 @@ const SPEAKERS: &[&str] = &[
 
 impl Check for TooMuchNoise {
     fn run(&self, input: &Input) -> Verdict {
-        let Some(summary) = text(input.packet, "/summary") else {
+        let Some(summary_text) = &input.fields.summary else {
             return Verdict::pass();
         };
+        let summary = summary_text.as_str();
         let thresholds = &input.settings.thresholds;
-        let transcript = transcript_lines(summary);
+        // Fewer lines than the threshold cannot make a transcript (most summaries are one line).
+        let transcript = if summary
+            .lines()
+            .nth(thresholds.transcript_lines.saturating_sub(1))
+            .is_some() {
+            transcript_lines(summary)
+        } else {
+            Vec::new()
+        };
         if let Some(first) = transcript
             .first()
             .filter(|_| transcript.len() >= thresholds.transcript_lines)
@@ -59,7 +68,13 @@ impl Check for TooMuchNoise {
                 "The receiving team needs the point, not the conversation the agent already read.",
             )]);
         }
-        let count = word_count(summary);
+        // Words are at least one character with a gap between them: a short text has few.
+        if summary.len().div_ceil(2) <= thresholds.summary_max_words {
+            return Verdict::pass();
+        }
+        let count = summary_text
+            .words_if_read()
+            .map_or_else(|| word_count(summary), Words::len);
         if count > thresholds.summary_max_words {
             let message = format!(
                 "The summary is {count} words long (the limit is {}): put the point in two or three sentences and leave the details to the actions, next steps and documents.",
@@ -104,7 +119,7 @@ fn is_transcript_line(line: &str) -> bool {
     }
     match line.split_once(':') {
         Some((label, said)) if !said.trim().is_empty() => {
-            SPEAKERS.contains(&words(label).join(" ").as_str())
+            SPEAKERS.contains(&Words::new(label).joined())
         }
         _ => false,
     }

@@ -11,9 +11,8 @@
 //! but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::text;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::settings::sentiment_rank;
+use crate::rubric::settings::{is_lowercase_of, sentiment_rank};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -30,7 +29,7 @@ pub struct UrgencyBelowSentiment;
 
 impl Check for UrgencyBelowSentiment {
     fn run(&self, input: &Input) -> Verdict {
-        let Some(sentiment) = text(input.packet, "/customer/sentiment") else {
+        let Some(sentiment) = input.fields.sentiment else {
             return Verdict::pass();
         };
         let upset = sentiment_rank(sentiment)
@@ -38,21 +37,17 @@ impl Check for UrgencyBelowSentiment {
         if !upset {
             return Verdict::pass();
         }
-        let hint = "Urgency sets the receiving team's queue order and deadline; an upset customer who waits behind routine cases escalates further.";
+        let state = match input.fields.urgency {
+            Some(urgency) if is_lowercase_of(urgency, "standard") => "is marked 'standard'",
+            None => "has no urgency",
+            Some(_) => return Verdict::pass(),
+        };
         let mood = sentiment.trim().to_lowercase();
-        match text(input.packet, "/urgency").map(str::to_lowercase).as_deref() {
-            Some("standard") => Verdict::fail(vec![Finding::new(
-                "/urgency",
-                format!("The customer is {mood} but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first."),
-                hint,
-            )]),
-            None => Verdict::fail(vec![Finding::new(
-                "/urgency",
-                format!("The customer is {mood} but the handoff has no urgency: mark it 'urgent' so the receiving team answers first."),
-                hint,
-            )]),
-            _ => Verdict::pass(),
-        }
+        Verdict::fail(vec![Finding::new(
+            "/urgency",
+            format!("The customer is {mood} but the handoff {state}: mark it 'urgent' so the receiving team answers first."),
+            "Urgency sets the receiving team's queue order and deadline; an upset customer who waits behind routine cases escalates further.",
+        )])
     }
 }
 

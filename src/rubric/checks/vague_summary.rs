@@ -12,9 +12,9 @@
 //! 'not working' but not what exactly: add the specifics — …"
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::{quote, text};
+use crate::rubric::fields::quote;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{find_phrase, has_specifics, words};
+use crate::rubric::wording::{has_specifics, PhraseList};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -31,7 +31,7 @@ pub struct VagueSummary;
 
 /// Phrases that stand in for a description; longer ones first so the message quotes them whole.
 #[rustfmt::skip]
-const VAGUE_PHRASES: &[&str] = &[
+static VAGUE_PHRASES: PhraseList = PhraseList::new(&[
     "doesn't work properly", "something is wrong", "is not working", "isn't working", "not working",
     "doesn't work", "does not work", "has an issue", "has issues", "has a problem", "having issues",
     "having problems", "having trouble", "an issue with", "a problem with", "issue with",
@@ -39,24 +39,24 @@ const VAGUE_PHRASES: &[&str] = &[
     "see history", "as discussed", "as mentioned", "as per", "same as before", "same issue",
     "something wrong", "needs help", "need help", "please help", "please check", "please advise",
     "please look", "broken", "weird", "strange", "an error", "errors", "error",
-];
+]);
 
 impl Check for VagueSummary {
     fn run(&self, input: &Input) -> Verdict {
-        let Some(summary) = text(input.packet, "/summary") else {
+        let Some(summary) = &input.fields.summary else {
             return Verdict::pass();
         };
         if has_specifics(summary) {
             return Verdict::pass();
         }
-        let summary_words = words(summary);
+        let summary_words = summary.words();
         let hint = "The receiving team reads only this: they cannot 'see above' or know what was discussed. One specific detail saves them a round trip to the customer.";
-        if let Some(phrase) = find_phrase(&summary_words, VAGUE_PHRASES) {
+        if let Some(phrase) = VAGUE_PHRASES.find(summary_words) {
             let message = format!("The summary says '{phrase}' but not what exactly: add the specifics — the amount, the invoice or order number, the error text, the date, the product or the step that fails.");
             return Verdict::fail(vec![Finding::new("/summary", message, hint)]);
         }
         if summary_words.len() < input.settings.thresholds.summary_min_words {
-            let message = format!("The summary '{}' is too short to act on: say what is wrong with what, with one specific (an amount, a number, the error text, a date or the product).", quote(summary));
+            let message = format!("The summary '{}' is too short to act on: say what is wrong with what, with one specific (an amount, a number, the error text, a date or the product).", quote(summary.as_str()));
             return Verdict::fail(vec![Finding::new("/summary", message, hint)]);
         }
         Verdict::pass()

@@ -14,7 +14,7 @@
 //! the scenario that fits the case."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::fields::{quote, text};
+use crate::rubric::fields::quote;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::routing::Routing;
 use crate::rules::RuleDoc;
@@ -33,9 +33,7 @@ pub struct WrongTeam;
 
 impl Check for WrongTeam {
     fn run(&self, input: &Input) -> Verdict {
-        let (Some(scenario), Some(team)) =
-            (input.scenario(), text(input.packet, "/handoff/to/team"))
-        else {
+        let (Some(scenario), Some(team)) = (input.scenario(), input.fields.to_team) else {
             return Verdict::pass();
         };
         let Some(allowed) = input.routing.teams(scenario) else {

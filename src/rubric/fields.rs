@@ -63,7 +63,12 @@ impl<'a> Fields<'a> {
             pick(object(handoff), &["at", "mode", "reason", "scenario", "to"]);
         let [informed_of_handoff, last_message_at, promised, sentiment] = pick(
             object(customer),
-            &["informed_of_handoff", "last_message_at", "promised", "sentiment"],
+            &[
+                "informed_of_handoff",
+                "last_message_at",
+                "promised",
+                "sentiment",
+            ],
         );
         let [owner_name, owner_team] = pick(object(owner), &["name", "team"]);
         let text = |value: Option<&'a Value>| value.and_then(nonblank);

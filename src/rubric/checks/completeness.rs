@@ -207,7 +207,6 @@ impl Item {
             pointer,
         }
     }
-
 }
 
 impl Item {

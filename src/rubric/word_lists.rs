@@ -89,8 +89,8 @@ impl Filter {
 }
 
 /// A fixed list of phrases, normalised once (lowercase words joined by one space) and sorted
-/// on first use, so asking whether a whole text is one of them costs one tokenisation and a
-/// binary search.
+/// on first use, so asking whether a whole text is one of them costs a look at its first word
+/// (which settles most texts), else reading its words in place and a binary search.
 pub struct PhraseSet {
     phrases: &'static [&'static str],
     compiled: OnceLock<CompiledSet>,
@@ -109,11 +109,6 @@ impl PhraseSet {
             phrases,
             compiled: OnceLock::new(),
         }
-    }
-
-    /// The phrases as written.
-    pub fn list(&self) -> &'static [&'static str] {
-        self.phrases
     }
 
     fn compiled(&self) -> &CompiledSet {

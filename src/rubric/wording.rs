@@ -388,6 +388,19 @@ pub fn any_ascii_word(text: &str, mut test: impl FnMut(&[u8]) -> bool) -> Option
     (found || read).then_some(found)
 }
 
+/// Whether `text` in lowercase is `lowercase` (without allocating when `text` is ASCII).
+pub fn is_lowercase_of(text: &str, lowercase: &str) -> bool {
+    if text.is_ascii() {
+        text.len() == lowercase.len()
+            && text
+                .bytes()
+                .zip(lowercase.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        text.to_lowercase() == lowercase
+    }
+}
+
 /// Whether a text names something specific: a number (amount, id, date, version), a currency
 /// sign, quoted text (an error message), a URL or e-mail, or a capitalised name in mid-sentence
 /// (a product, a company).
@@ -495,6 +508,8 @@ mod tests {
         assert_eq!(words("'quoted'"), vec!["quoted"]);
         assert!(words(" -- ").is_empty());
         assert_eq!(word_count("Didn’t work!  See-above"), 4);
+        assert!(is_lowercase_of("Standard", "standard") && is_lowercase_of("ÉTÉ", "été"));
+        assert!(!is_lowercase_of("standards", "standard"));
     }
 
     #[test]

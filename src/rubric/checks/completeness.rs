@@ -193,7 +193,13 @@ impl Item {
         let tokens: Vec<String> = pointer
             .split('/')
             .skip(1)
-            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .map(|t| {
+                if t.contains('~') {
+                    t.replace("~1", "/").replace("~0", "~")
+                } else {
+                    t.to_string()
+                }
+            })
             .collect();
         Item {
             section: tokens
@@ -207,9 +213,7 @@ impl Item {
             pointer,
         }
     }
-}
 
-impl Item {
     /// The value at the item's pointer, read as `Value::pointer` reads it (its section as
     /// [`Fields`] already read it).
     fn read<'a>(&self, fields: &Fields<'a>) -> Option<&'a Value> {

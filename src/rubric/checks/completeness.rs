@@ -208,7 +208,7 @@ impl Item {
             tokens,
             weight,
             empty_list_is_an_answer: EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str()),
-            message: format!("Add {what}."),
+            message: ["Add ", &what, "."].concat(),
             hint: why,
             pointer,
         }

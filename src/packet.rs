@@ -53,7 +53,17 @@ mod tests {
 
     #[test]
     fn trims_like_str_trim() {
-        for text in ["", " ", "a", " a ", "a\u{a0}", "\u{2003}a", "\ta b\n", "é", "x y"] {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a\u{a0}",
+            "\u{2003}a",
+            "\ta b\n",
+            "é",
+            "x y",
+        ] {
             assert_eq!(trim(text), text.trim(), "{text:?}");
         }
     }

@@ -17,6 +17,7 @@ pub mod registry;
 pub mod routing;
 pub mod settings;
 pub mod spelling;
+pub mod word_lists;
 pub mod wording;
 
 use crate::diagnostic::{Diagnostic, Source};

@@ -10,6 +10,7 @@
 use crate::diagnostic::{pointer_join, Diagnostic, Severity};
 use crate::rubric::registry::Entry;
 use crate::rubric::spelling;
+use crate::rubric::wording::is_lowercase_of;
 use crate::vocabulary::{invalid, is_id};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -23,19 +24,6 @@ pub fn sentiment_rank(sentiment: &str) -> Option<usize> {
     SENTIMENTS
         .iter()
         .position(|s| is_lowercase_of(sentiment, s))
-}
-
-/// Whether `text` in lowercase is `lowercase` (without allocating when `text` is ASCII).
-pub fn is_lowercase_of(text: &str, lowercase: &str) -> bool {
-    if text.is_ascii() {
-        text.len() == lowercase.len()
-            && text
-                .bytes()
-                .zip(lowercase.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        text.to_lowercase() == lowercase
-    }
 }
 
 /// The limits some checks measure against.

@@ -1,14 +1,14 @@
-//! Small text matching for the checks: lowercase words, phrases, and the signs of a specific
+//! Reading free text for the checks: its lowercase words, and the signs of a specific
 //! statement (numbers, quoted error text, amounts, product names).
 //!
-//! Texts are read once into [`Words`] (lowercase words joined by single spaces, borrowed from
-//! the text when it is already in that form), and word lists are compiled once, on first use,
-//! into sorted sets ([`WordSet`], [`PhraseSet`]) or an index by first word ([`PhraseList`]), so
-//! matching a text costs one pass over its words and a few binary searches.
+//! A text is read once into [`Words`] (lowercase words joined by single spaces, borrowed from
+//! the text when it is already in that form), or, when a check only asks whether some word is
+//! in a list, scanned without building them ([`any_ascii_word`]). The lists themselves are in
+//! [`word_lists`](crate::rubric::word_lists).
 
+use crate::rubric::word_lists::WordSet;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::sync::OnceLock;
 
 /// The words of a text, normalised: lowercase, typographic apostrophes read as plain ones,
 /// joined by single spaces. A word starts with a letter or digit and runs over letters, digits
@@ -65,7 +65,10 @@ impl<'a> Words<'a> {
     /// The last word.
     pub fn last(&self) -> Option<&str> {
         let bytes = self.joined.as_bytes();
-        let start = bytes.iter().rposition(|&b| b == b' ').map_or(0, |space| space + 1);
+        let start = bytes
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(0, |space| space + 1);
         self.joined.get(start..).filter(|_| self.count > 0)
     }
 }
@@ -133,35 +136,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// How many words a text has (as [`Words`] splits it), without building them.
 pub fn word_count(text: &str) -> usize {
-    count_words(text, usize::MAX)
-}
-
-/// How many words a text has, counting no further than `limit + 1`.
-fn count_words(text: &str, limit: usize) -> usize {
-    if text.is_ascii() {
-        let mut count = 0;
-        for_each_ascii_word(text.as_bytes(), |_| {
-            count += 1;
-            count <= limit
-        });
-        return count;
-    }
-    let mut count = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        match kind(c) {
-            Kind::Letter if !in_word => {
-                count += 1;
-                if count > limit {
-                    break;
-                }
-                in_word = true;
-            }
-            Kind::Letter | Kind::Apostrophe => {}
-            Kind::Gap => in_word = false,
-        }
-    }
-    count
+    normalise(text, &mut Discard, usize::MAX)
 }
 
 /// Writes the words of `text` to `out` as [`Words`] holds them and returns how many there
@@ -223,13 +198,21 @@ fn normalise(text: &str, out: &mut impl Output, limit: usize) -> usize {
     count
 }
 
-/// Calls `visit` with each word of an ASCII text (as [`Words`] splits it, before lowercasing)
-/// until it returns false: a plain loop over the bytes, for the texts that are ASCII (most).
+/// Calls `visit` with each word of a text (as [`Words`] splits it, before lowercasing) until
+/// it returns false, reading the text as bytes. Stops at the first non-ASCII byte (a plain
+/// byte cannot tell whether it is a letter) and then returns false; every word visited until
+/// then was whole.
 #[inline]
-fn for_each_ascii_word<'t>(bytes: &'t [u8], mut visit: impl FnMut(&'t [u8]) -> bool) {
+fn for_each_ascii_word<'t>(bytes: &'t [u8], mut visit: impl FnMut(&'t [u8]) -> bool) -> bool {
     let mut i = 0;
     loop {
-        while bytes.get(i).is_some_and(|b| !b.is_ascii_alphanumeric()) {
+        while let Some(&byte) = bytes.get(i) {
+            if byte.is_ascii_alphanumeric() {
+                break;
+            }
+            if !byte.is_ascii() {
+                return false;
+            }
             i += 1;
         }
         let start = i;
@@ -240,13 +223,19 @@ fn for_each_ascii_word<'t>(bytes: &'t [u8], mut visit: impl FnMut(&'t [u8]) -> b
                 end = i;
             } else if byte == b'\'' {
                 i += 1;
-            } else {
+            } else if byte.is_ascii() {
                 break;
+            } else {
+                return false;
             }
         }
         match bytes.get(start..end) {
-            Some(word) if !word.is_empty() && visit(word) => {}
-            _ => return,
+            Some(word) if !word.is_empty() => {
+                if !visit(word) {
+                    return true;
+                }
+            }
+            _ => return true,
         }
     }
 }
@@ -262,27 +251,38 @@ impl Output for String {
     }
 }
 
-/// A short text written in place, without allocating; what does not fit is dropped and marks
-/// it as overflowed.
-struct ShortText {
-    bytes: [u8; ShortText::CAPACITY],
+/// Counting words only.
+struct Discard;
+
+impl Output for Discard {
+    fn push(&mut self, _: char) {}
+}
+
+/// The [`Words`] of a short text, joined, written in place without allocating (for texts
+/// compared whole with short phrases).
+pub struct ShortWords {
+    bytes: [u8; ShortWords::CAPACITY],
     len: usize,
     overflowed: bool,
 }
 
-impl ShortText {
-    const CAPACITY: usize = 48;
+impl ShortWords {
+    /// How long the joined words may be.
+    pub const CAPACITY: usize = 48;
 
-    fn new() -> ShortText {
-        ShortText {
-            bytes: [0; ShortText::CAPACITY],
+    /// The words of `text`, unless it has more than `most_words`.
+    pub fn read(text: &str, most_words: usize) -> Option<ShortWords> {
+        let mut short = ShortWords {
+            bytes: [0; ShortWords::CAPACITY],
             len: 0,
             overflowed: false,
-        }
+        };
+        let count = normalise(text, &mut short, most_words);
+        (count <= most_words).then_some(short)
     }
 
-    /// The text, unless it did not fit.
-    fn as_str(&self) -> Option<&str> {
+    /// The words joined by single spaces, unless they are longer than [`Self::CAPACITY`].
+    pub fn joined(&self) -> Option<&str> {
         if self.overflowed {
             return None;
         }
@@ -290,7 +290,7 @@ impl ShortText {
     }
 }
 
-impl Output for ShortText {
+impl Output for ShortWords {
     fn push(&mut self, c: char) {
         if let (true, Ok(byte)) = (c.is_ascii(), u8::try_from(c)) {
             match self.bytes.get_mut(self.len) {
@@ -324,40 +324,13 @@ enum Kind {
     Gap,
 }
 
-/// The [`Kind`] of a character: ASCII ones from a table, others from their Unicode
-/// properties.
-#[inline]
 fn kind(c: char) -> Kind {
-    match ASCII_KINDS.get(c as usize) {
-        Some(&kind) => kind,
-        None => non_ascii_kind(c),
+    match c {
+        '\'' | '\u{2019}' => Kind::Apostrophe,
+        c if c.is_alphanumeric() => Kind::Letter,
+        _ => Kind::Gap,
     }
 }
-
-fn non_ascii_kind(c: char) -> Kind {
-    if c == '\u{2019}' {
-        Kind::Apostrophe
-    } else if c.is_alphanumeric() {
-        Kind::Letter
-    } else {
-        Kind::Gap
-    }
-}
-
-/// The [`Kind`] of each ASCII character.
-static ASCII_KINDS: [Kind; 128] = {
-    let mut kinds = [Kind::Gap; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        if byte == b'\'' {
-            kinds[byte as usize] = Kind::Apostrophe;
-        } else if byte.is_ascii_alphanumeric() {
-            kinds[byte as usize] = Kind::Letter;
-        }
-        byte += 1;
-    }
-    kinds
-};
 
 /// The words of a plain ASCII text ("Didn't work.", "Confirm the refund"): between leading and
 /// trailing punctuation, ASCII letters, digits and inner apostrophes with single spaces between
@@ -387,299 +360,44 @@ fn plain_words(text: &str) -> Option<(&str, usize, bool)> {
     Some((core, count, has_uppercase))
 }
 
-/// The words of a phrase, normalised like the words of a text.
-fn phrase_words(phrase: &str) -> Vec<String> {
-    words(phrase)
-}
-
-/// A fixed list of single words, sorted once on first use, for membership tests. The words
-/// are compared as written, so write them lowercase.
-pub struct WordSet {
-    words: &'static [&'static str],
-    more_lists: &'static [&'static [&'static str]],
-    compiled: OnceLock<(Filter, Vec<&'static str>)>,
-}
-
-impl WordSet {
-    pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            more_lists: &[],
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// The words of several lists.
-    pub const fn union(lists: &'static [&'static [&'static str]]) -> WordSet {
-        WordSet {
-            words: &[],
-            more_lists: lists,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    fn compiled(&self) -> &(Filter, Vec<&'static str>) {
-        self.compiled.get_or_init(|| {
-            let mut sorted = [self.words, &self.more_lists.concat()].concat();
-            sorted.sort_unstable();
-            (Filter::of(sorted.iter().copied()), sorted)
-        })
-    }
-
-    /// Whether `word` is one of the words.
-    pub fn contains(&self, word: &str) -> bool {
-        let (filter, sorted) = self.compiled();
-        filter.may_contain(word) && sorted.binary_search(&word).is_ok()
-    }
-
-    /// Whether some word of `text` (as [`Words`] reads them) is one of the words. For an
-    /// ASCII text, without building its [`Words`].
-    pub fn contains_a_word_of(&self, text: &str) -> bool {
-        if !text.is_ascii() {
-            return Words::new(text).iter().any(|w| self.contains(w));
-        }
-        let (filter, sorted) = self.compiled();
-        let mut found = false;
-        for_each_ascii_word(text.as_bytes(), |word| {
-            // Lowercased in place; a word too long for the buffer is longer than any listed.
+/// Whether `test` holds for some word of a text, given as the bytes of the word as [`Words`]
+/// holds it (lowercase) but without building them. `None` when the text has a non-ASCII
+/// character before such a word: read its [`Words`] instead.
+pub fn any_ascii_word(text: &str, mut test: impl FnMut(&[u8]) -> bool) -> Option<bool> {
+    let mut found = false;
+    let read = for_each_ascii_word(text.as_bytes(), |word| {
+        found = if word.iter().any(u8::is_ascii_uppercase) {
+            // Lowercased in place (a long word, rare, in a new vector).
             let mut buffer = [0; 32];
-            if let Some(lowercase) = buffer.get_mut(..word.len()) {
-                lowercase.copy_from_slice(word);
-                lowercase.make_ascii_lowercase();
-                found = filter.may_contain_bytes(lowercase)
-                    && std::str::from_utf8(lowercase)
-                        .is_ok_and(|w| sorted.binary_search(&w).is_ok());
-            }
-            !found
-        });
-        found
-    }
-}
-
-/// A one-word-wide Bloom filter over a few words: it tells in a few instructions that most
-/// words are not in a list, so only the others are looked up.
-struct Filter(u128);
-
-impl Filter {
-    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Filter {
-        Filter(words.into_iter().fold(0, |bits, w| bits | Filter::bit(w)))
-    }
-
-    /// One bit from the word's length and its first and last bytes.
-    fn bit(word: &str) -> u128 {
-        Filter::bit_of_bytes(word.as_bytes())
-    }
-
-    fn bit_of_bytes(bytes: &[u8]) -> u128 {
-        let first = usize::from(bytes.first().copied().unwrap_or(0));
-        let last = usize::from(bytes.last().copied().unwrap_or(0));
-        1 << ((bytes.len() * 7 + first * 13 + last) % 128)
-    }
-
-    /// False when `word` is certainly none of the words.
-    fn may_contain(&self, word: &str) -> bool {
-        self.may_contain_bytes(word.as_bytes())
-    }
-
-    fn may_contain_bytes(&self, word: &[u8]) -> bool {
-        self.0 & Filter::bit_of_bytes(word) != 0
-    }
-
-    /// False when the ASCII word, in lowercase, is certainly none of the words.
-    fn may_contain_ascii(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        let first = usize::from(bytes.first().map_or(0, u8::to_ascii_lowercase));
-        let last = usize::from(bytes.last().map_or(0, u8::to_ascii_lowercase));
-        self.0 & (1 << ((bytes.len() * 7 + first * 13 + last) % 128)) != 0
-    }
-}
-
-/// The first word of a text as written, when it can be told from ASCII alone: `None` when a
-/// non-ASCII character comes before it ends (it may be a letter) or the text has no word.
-fn first_ascii_word(text: &str) -> Option<&str> {
-    let bytes = text.as_bytes();
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii() || b.is_ascii_alphanumeric())?;
-    let mut end = start;
-    for (i, &byte) in bytes.iter().enumerate().skip(start) {
-        if byte.is_ascii_alphanumeric() {
-            end = i + 1;
-        } else if !byte.is_ascii() {
-            return None;
-        } else if byte != b'\'' {
-            break;
-        }
-    }
-    text.get(start..end).filter(|word| !word.is_empty())
-}
-
-/// A fixed list of phrases, normalised once (lowercase words joined by one space) and sorted
-/// on first use, so asking whether a whole text is one of them costs one tokenisation and a
-/// binary search.
-pub struct PhraseSet {
-    phrases: &'static [&'static str],
-    compiled: OnceLock<CompiledSet>,
-}
-
-struct CompiledSet {
-    sorted: Vec<String>,
-    most_words: usize,
-    /// The phrases' first words.
-    first_words: Filter,
-}
-
-impl PhraseSet {
-    pub const fn new(phrases: &'static [&'static str]) -> PhraseSet {
-        PhraseSet {
-            phrases,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// The phrases as written.
-    pub fn list(&self) -> &'static [&'static str] {
-        self.phrases
-    }
-
-    fn compiled(&self) -> &CompiledSet {
-        self.compiled.get_or_init(|| {
-            let mut most_words = 0;
-            let mut first_words = Filter(0);
-            let mut sorted: Vec<String> = self
-                .phrases
-                .iter()
-                .map(|p| {
-                    let words = Words::new(p);
-                    most_words = most_words.max(words.len());
-                    first_words.0 |= words.iter().next().map_or(0, Filter::bit);
-                    assert!(
-                        words.joined().len() <= ShortText::CAPACITY,
-                        "phrase too long for contains_text: {p}"
-                    );
-                    words.joined().to_string()
-                })
-                .collect();
-            sorted.sort_unstable();
-            CompiledSet {
-                sorted,
-                most_words,
-                first_words,
-            }
-        })
-    }
-
-    /// The whole text, ignoring punctuation and case, is one of the phrases.
-    pub fn contains_text(&self, text: &str) -> bool {
-        let compiled = self.compiled();
-        // Most texts are told apart by their first word alone.
-        if first_ascii_word(text).is_some_and(|word| !compiled.first_words.may_contain_ascii(word))
-        {
-            return false;
-        }
-        // Written in place: a text longer than that is none of the phrases (see `compiled`).
-        let mut short = ShortText::new();
-        let count = normalise(text, &mut short, compiled.most_words);
-        count > 0
-            && count <= compiled.most_words
-            && short
-                .as_str()
-                .is_some_and(|joined| self.contains_joined(joined))
-    }
-
-    /// The words, all together, are one of the phrases.
-    pub fn contains(&self, words: &Words) -> bool {
-        !words.is_empty() && self.contains_joined(words.joined())
-    }
-
-    fn contains_joined(&self, joined: &str) -> bool {
-        self.compiled()
-            .sorted
-            .binary_search_by(|p| p.as_str().cmp(joined))
-            .is_ok()
-    }
-}
-
-/// A fixed, ordered list of phrases (one or more words each) to find inside texts, indexed on
-/// first use by each phrase's first word.
-pub struct PhraseList {
-    phrases: &'static [&'static str],
-    compiled: OnceLock<CompiledList>,
-}
-
-struct CompiledList {
-    /// Which words may be first words.
-    first_words: Filter,
-    /// (first word, position in the list), sorted.
-    by_first_word: Vec<(String, usize)>,
-    /// The words after the first, per phrase in list order.
-    rest: Vec<Vec<String>>,
-}
-
-impl PhraseList {
-    pub const fn new(phrases: &'static [&'static str]) -> PhraseList {
-        PhraseList {
-            phrases,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    fn compiled(&self) -> &CompiledList {
-        self.compiled.get_or_init(|| {
-            let mut by_first_word = Vec::new();
-            let mut rest = Vec::new();
-            for (index, phrase) in self.phrases.iter().enumerate() {
-                let mut words = phrase_words(phrase).into_iter();
-                if let Some(first) = words.next() {
-                    by_first_word.push((first, index));
+            match buffer.get_mut(..word.len()) {
+                Some(lowercase) => {
+                    for (to, from) in lowercase.iter_mut().zip(word) {
+                        *to = from.to_ascii_lowercase();
+                    }
+                    test(lowercase)
                 }
-                rest.push(words.collect());
+                None => test(&word.to_ascii_lowercase()),
             }
-            by_first_word.sort_unstable();
-            CompiledList {
-                first_words: Filter::of(by_first_word.iter().map(|(w, _)| w.as_str())),
-                by_first_word,
-                rest,
-            }
-        })
-    }
+        } else {
+            test(word)
+        };
+        !found
+    });
+    // A word found before a non-ASCII character is whole; otherwise the text could not be
+    // read as bytes.
+    (found || read).then_some(found)
+}
 
-    /// The positions in the list of the phrases that occur in `words` as consecutive words,
-    /// in no particular order.
-    fn occurrences<'w>(&'w self, words: &'w Words) -> impl Iterator<Item = usize> + 'w {
-        let compiled = self.compiled();
-        let mut rest_of_text = words.iter();
-        std::iter::from_fn(move || {
-            let word = rest_of_text.find(|w| compiled.first_words.may_contain(w))?;
-            Some((word, rest_of_text.clone()))
-        })
-        .flat_map(move |(word, after)| {
-            let from = compiled
-                .by_first_word
-                .partition_point(|(first, _)| first.as_str() < word);
-            compiled.by_first_word[from..]
-                .iter()
-                .take_while(move |(first, _)| first.as_str() == word)
-                .filter(move |(_, index)| {
-                    let mut after = after.clone();
-                    compiled.rest[*index]
-                        .iter()
-                        .all(|expected| after.next() == Some(expected.as_str()))
-                })
-                .map(|(_, index)| *index)
-        })
-    }
-
-    /// Whether any of the phrases occurs in `words`.
-    pub fn occurs_in(&self, words: &Words) -> bool {
-        self.occurrences(words).next().is_some()
-    }
-
-    /// The first phrase of the list (in list order) that occurs in `words`, as written.
-    pub fn find(&self, words: &Words) -> Option<&'static str> {
-        self.occurrences(words)
-            .min()
-            .and_then(|index| self.phrases.get(index).copied())
+/// Whether `text` in lowercase is `lowercase` (without allocating when `text` is ASCII).
+pub fn is_lowercase_of(text: &str, lowercase: &str) -> bool {
+    if text.is_ascii() {
+        text.len() == lowercase.len()
+            && text
+                .bytes()
+                .zip(lowercase.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        text.to_lowercase() == lowercase
     }
 }
 
@@ -790,6 +508,8 @@ mod tests {
         assert_eq!(words("'quoted'"), vec!["quoted"]);
         assert!(words(" -- ").is_empty());
         assert_eq!(word_count("Didn’t work!  See-above"), 4);
+        assert!(is_lowercase_of("Standard", "standard") && is_lowercase_of("ÉTÉ", "été"));
+        assert!(!is_lowercase_of("standards", "standard"));
     }
 
     #[test]
@@ -808,29 +528,21 @@ mod tests {
     }
 
     #[test]
-    fn finds_phrases_and_stems() {
-        let w = Words::new("The customer was promised a refund, as discussed.");
-        static LIST: PhraseList = PhraseList::new(&["see above", "as discussed", "discussed as"]);
-        assert_eq!(LIST.find(&w), Some("as discussed"));
-        assert!(LIST.occurs_in(&w));
-        static LATER_FIRST: PhraseList = PhraseList::new(&["a refund", "customer"]);
-        assert_eq!(LATER_FIRST.find(&w), Some("a refund"));
-        assert!(!LIST.occurs_in(&Words::new("discussed")));
-        static SET: PhraseSet = PhraseSet::new(&["didn't work", "n/a"]);
-        assert!(SET.contains_text("Didn’t work!"));
-        assert!(SET.contains_text("N/A"));
-        assert!(!SET.contains_text("didn't work after the reset"));
-        assert!(!SET.contains_text(" -- "));
-        assert_eq!(first_ascii_word("-- Didn't work"), Some("Didn't"));
-        assert_eq!(first_ascii_word("'ok' fine"), Some("ok"));
-        assert_eq!(first_ascii_word("Tomás Okafor"), None);
-        assert_eq!(first_ascii_word("é ok"), None);
-        assert_eq!(first_ascii_word("?!"), None);
-        static WORDS: WordSet = WordSet::new(&["team", "desk"]);
-        assert!(WORDS.contains("desk") && !WORDS.contains("Desk"));
-        assert!(WORDS.contains_a_word_of("Front DESK, please"));
-        assert!(WORDS.contains_a_word_of("the Team’s"));
-        assert!(!WORDS.contains_a_word_of("desks and teams"));
+    fn scans_ascii_words_in_lowercase() {
+        let mut seen = Vec::new();
+        let found = any_ascii_word("-- Didn't WORK, 'ok'", |w| {
+            seen.push(String::from_utf8_lossy(w).into_owned());
+            w == b"work"
+        });
+        assert_eq!(found, Some(true));
+        assert_eq!(seen, ["didn't", "work"]);
+        assert_eq!(any_ascii_word("Tomás", |_| true), None);
+        assert_eq!(any_ascii_word("?!", |_| true), Some(false));
+        let short =
+            ShortWords::read(" Didn’t  WORK ", 2).and_then(|s| s.joined().map(str::to_string));
+        assert_eq!(short.as_deref(), Some("didn't work"));
+        assert!(ShortWords::read("one two three", 2).is_none());
+        assert!(ShortWords::read(&"x".repeat(60), 2).is_some_and(|s| s.joined().is_none()));
     }
 
     #[test]

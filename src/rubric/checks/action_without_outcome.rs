@@ -13,7 +13,7 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::{entry_text, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::PhraseSet;
+use crate::rubric::word_lists::PhraseSet;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -50,7 +50,9 @@ impl Check for ActionWithoutOutcome {
             };
             judged += 1;
             let outcome = entry_text(entry, "outcome");
-            if outcome.is_some_and(|o| o.chars().any(char::is_alphanumeric) && !USELESS_OUTCOMES.contains_text(o)) {
+            if outcome.is_some_and(|o| {
+                o.chars().any(char::is_alphanumeric) && !USELESS_OUTCOMES.contains_text(o)
+            }) {
                 good += 1;
                 continue;
             }
@@ -58,7 +60,11 @@ impl Check for ActionWithoutOutcome {
             let hint = "Write what you saw: the error, the message, what changed or stayed the same. The receiving team uses it to avoid repeating the step.";
             let message = match outcome {
                 None => format!("Say what happened when you did '{}'.", quote(action)),
-                Some(outcome) => format!("Say what happened after '{}' — '{}' does not tell the next team what you saw.", quote(action), quote(outcome)),
+                Some(outcome) => format!(
+                    "Say what happened after '{}' — '{}' does not tell the next team what you saw.",
+                    quote(action),
+                    quote(outcome)
+                ),
             };
             findings.push(Finding::new(path, message, hint));
         }

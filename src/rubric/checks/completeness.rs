@@ -193,7 +193,13 @@ impl Item {
         let tokens: Vec<String> = pointer
             .split('/')
             .skip(1)
-            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .map(|t| {
+                if t.contains('~') {
+                    t.replace("~1", "/").replace("~0", "~")
+                } else {
+                    t.to_string()
+                }
+            })
             .collect();
         Item {
             section: tokens
@@ -202,15 +208,12 @@ impl Item {
             tokens,
             weight,
             empty_list_is_an_answer: EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str()),
-            message: format!("Add {what}."),
+            message: ["Add ", &what, "."].concat(),
             hint: why,
             pointer,
         }
     }
 
-}
-
-impl Item {
     /// The value at the item's pointer, read as `Value::pointer` reads it (its section as
     /// [`Fields`] already read it).
     fn read<'a>(&self, fields: &Fields<'a>) -> Option<&'a Value> {

@@ -31,7 +31,11 @@ pub struct CustomerNotInformed;
 impl Check for CustomerNotInformed {
     fn run(&self, input: &Input) -> Verdict {
         const PATH: &str = "/customer/informed_of_handoff";
-        if input.fields.mode.is_some_and(|m| m.eq_ignore_ascii_case("consult")) {
+        if input
+            .fields
+            .mode
+            .is_some_and(|m| m.eq_ignore_ascii_case("consult"))
+        {
             return Verdict::pass();
         }
         let hint = "Tell the customer who takes over and when they will hear back; a silent transfer makes them repeat their story to a stranger.";

@@ -16,7 +16,8 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::{entry_text, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{PhraseList, WordSet, Words};
+use crate::rubric::word_lists::{PhraseList, WordSet};
+use crate::rubric::wording::Words;
 use crate::rules::RuleDoc;
 use std::cell::OnceCell;
 

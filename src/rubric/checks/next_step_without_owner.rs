@@ -12,7 +12,7 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::{entry_text, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::PhraseSet;
+use crate::rubric::word_lists::PhraseSet;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {

@@ -14,7 +14,8 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::quote;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{PhraseSet, WordSet, Words};
+use crate::rubric::word_lists::{PhraseSet, WordSet};
+use crate::rubric::wording::Words;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {

@@ -15,7 +15,8 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::{entry_text, is_filled, quote};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{PhraseList, Text, Words};
+use crate::rubric::word_lists::{PhraseList, WordSet};
+use crate::rubric::wording::{any_ascii_word, Text, Words};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -45,12 +46,15 @@ impl Check for PromiseNotRecorded {
         if is_filled(fields.promised, false) {
             return Verdict::pass();
         }
-        let summary = fields
-            .summary
-            .as_ref()
-            .filter(|summary| mentions_promise(summary.words()))
-            .map(Text::as_str);
-        let Some(said) = summary.or_else(|| other_texts(input).find(|t| mentions_promise(&Words::new(t)))) else {
+        let summary = fields.summary.as_ref().filter(|summary| {
+            summary
+                .words_if_read()
+                .map_or_else(|| mentions_promise(summary.as_str()), words_mention_promise)
+        });
+        let Some(said) = summary
+            .map(Text::as_str)
+            .or_else(|| other_texts(input).find(|t| mentions_promise(t)))
+        else {
             return Verdict::pass();
         };
         let message = format!("The notes mention a promise to the customer ('{}') but nothing is recorded as promised: write exactly what was promised and by when.", quote(said));
@@ -70,14 +74,33 @@ fn other_texts<'a>(input: &Input<'a>) -> impl Iterator<Item = &'a str> {
         .actions_taken
         .iter()
         .flat_map(|action| [entry_text(action, "action"), entry_text(action, "outcome")]);
-    let steps = fields.next_steps.iter().map(|step| entry_text(step, "action"));
+    let steps = fields
+        .next_steps
+        .iter()
+        .map(|step| entry_text(step, "action"));
     std::iter::once(fields.handoff_reason)
         .chain(actions)
         .chain(steps)
         .flatten()
 }
 
-fn mentions_promise(text_words: &Words) -> bool {
+/// Whether a text speaks of a promise.
+fn mentions_promise(text: &str) -> bool {
+    // Most texts have none of the words a promise needs: tell without reading their words.
+    let may_mention = any_ascii_word(text, |word| {
+        PROMISE_STEMS
+            .iter()
+            .any(|stem| word.starts_with(stem.as_bytes()))
+            || PROMISE_KEY_WORDS.contains_bytes(word)
+    });
+    may_mention.unwrap_or(true) && words_mention_promise(&Words::new(text))
+}
+
+/// One word of each of [`PROMISE_PHRASES`] (a test checks it).
+static PROMISE_KEY_WORDS: WordSet =
+    WordSet::new(&["committed", "agreed", "told", "back", "callback"]);
+
+fn words_mention_promise(text_words: &Words) -> bool {
     text_words
         .iter()
         .any(|word| PROMISE_STEMS.iter().any(|stem| word.starts_with(stem)))
@@ -89,6 +112,18 @@ mod tests {
     use super::*;
     use crate::rubric::checks::testing::run;
     use serde_json::json;
+
+    #[test]
+    fn every_promise_phrase_has_a_key_word() {
+        for phrase in PROMISE_PHRASES.list() {
+            assert!(
+                Words::new(phrase)
+                    .iter()
+                    .any(|w| PROMISE_KEY_WORDS.contains(w)),
+                "{phrase}"
+            );
+        }
+    }
 
     #[test]
     fn recorded_or_absent_promises_pass() {

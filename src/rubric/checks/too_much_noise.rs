@@ -48,7 +48,8 @@ impl Check for TooMuchNoise {
         let transcript = if summary
             .lines()
             .nth(thresholds.transcript_lines.saturating_sub(1))
-            .is_some() {
+            .is_some()
+        {
             transcript_lines(summary)
         } else {
             Vec::new()

@@ -12,7 +12,8 @@
 
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::settings::{is_lowercase_of, sentiment_rank};
+use crate::rubric::settings::sentiment_rank;
+use crate::rubric::wording::is_lowercase_of;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {

@@ -14,7 +14,8 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::quote;
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::wording::{has_specifics, PhraseList};
+use crate::rubric::word_lists::PhraseList;
+use crate::rubric::wording::has_specifics;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {

@@ -13,12 +13,30 @@ fn error_json(err: wasm_bindgen::JsValue) -> serde_json::Value {
     serde_json::from_str(&text).expect("error text is JSON")
 }
 
+/// Reports cross in the wire form of `json_text::report_wire`:
+/// `[valid, [[code, severity, path, message, hint, source, (start, end)], …], score, sla]`.
 #[wasm_bindgen_test]
 fn a_good_packet_gives_a_valid_report() {
     let kit = RawKit::new(None).unwrap();
     let report: serde_json::Value = serde_json::from_str(&kit.check(GOOD, None).unwrap()).unwrap();
-    assert_eq!(report["valid"], true);
-    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 0);
+    assert_eq!(report[0], true);
+    assert_eq!(report[1].as_array().unwrap().len(), 0);
+    assert!(report[2][0].as_u64().unwrap() >= 80, "score {}", report[2]);
+    assert_eq!(report[2][2].as_array().unwrap().len(), 12);
+    assert!(report[3]["deadline"].is_string());
+}
+
+#[wasm_bindgen_test]
+fn a_bad_packet_gives_its_diagnostics_in_the_wire_form() {
+    let kit = RawKit::new(None).unwrap();
+    let report: serde_json::Value =
+        serde_json::from_str(&kit.check(MISSING_OWNER, None).unwrap()).unwrap();
+    assert_eq!(report[0], false);
+    let first = &report[1][0];
+    assert_eq!(first[0], "schema/required");
+    assert_eq!(first[1], 0, "severity 0 is error");
+    assert_eq!(first[2], "/owner");
+    assert_eq!(first[5], 0, "source 0 is schema");
 }
 
 #[wasm_bindgen_test]

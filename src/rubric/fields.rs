@@ -4,11 +4,9 @@
 //! [`Fields`] reads the fields the checks share once per packet, so a dozen checks do not each
 //! walk the packet again for the same values.
 
-pub use crate::packet::{at, nonblank, text};
+pub use crate::packet::{at, nonblank, pick, text};
 use crate::rubric::wording::Text;
 use serde_json::{Map, Value};
-use std::cmp::Ordering;
-use std::sync::OnceLock;
 
 /// The fields of one packet that the checks read, each read once. A field that is missing or
 /// of the wrong type is `None` (or an empty list); text fields are trimmed and never blank, as
@@ -129,64 +127,6 @@ pub const SECTIONS: [&str; 18] = [
     "urgency",
 ];
 
-/// The values at `keys` (in key order) of an object. An object's entries come in key order, so
-/// one pass over them finds every key, with far fewer string comparisons than a lookup each.
-fn pick<'a, const N: usize>(
-    map: Option<&'a Map<String, Value>>,
-    keys: &[&str; N],
-) -> [Option<&'a Value>; N] {
-    debug_assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
-    let mut found = [None; N];
-    let Some(map) = map else {
-        return found;
-    };
-    if !objects_iterate_in_key_order() {
-        for (slot, key) in found.iter_mut().zip(keys) {
-            *slot = map.get(*key);
-        }
-        return found;
-    }
-    // Both in key order: walk the entries once, moving along the keys.
-    let mut k = 0;
-    'entries: for (name, value) in map {
-        while let Some(key) = keys.get(k) {
-            match compare(key, name) {
-                Ordering::Less => k += 1,
-                Ordering::Equal => {
-                    found[k] = Some(value);
-                    k += 1;
-                    continue 'entries;
-                }
-                Ordering::Greater => continue 'entries,
-            }
-        }
-        break;
-    }
-    found
-}
-
-/// `a.cmp(b)`, without comparing whole keys when the first bytes differ (they mostly do).
-fn compare(a: &str, b: &str) -> Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    match (a.first(), b.first()) {
-        (Some(x), Some(y)) if x != y => x.cmp(y),
-        _ if a == b => Ordering::Equal,
-        _ => a.cmp(b),
-    }
-}
-
-/// Whether `serde_json` objects iterate in key order (they do unless serde_json's
-/// `preserve_order` feature is on somewhere in the build; then [`pick`] looks keys up one by one).
-fn objects_iterate_in_key_order() -> bool {
-    static IN_KEY_ORDER: OnceLock<bool> = OnceLock::new();
-    *IN_KEY_ORDER.get_or_init(|| {
-        let mut map = Map::new();
-        map.insert("b".to_string(), Value::Null);
-        map.insert("a".to_string(), Value::Null);
-        map.keys().next().is_some_and(|first| first == "a")
-    })
-}
-
 /// The value, when it is an object.
 fn object(value: Option<&Value>) -> Option<&Map<String, Value>> {
     value?.as_object()
@@ -261,12 +201,8 @@ mod tests {
     }
 
     #[test]
-    fn sections_are_in_key_order_and_picked_in_one_pass() {
+    fn sections_are_in_key_order() {
         assert!(SECTIONS.windows(2).all(|w| w[0] < w[1]));
-        let packet = json!({"a": 1, "b": 2, "d": 4, "e": 5});
-        let picked = pick(packet.as_object(), &["b", "c", "e", "f"]);
-        assert_eq!(picked, [Some(&json!(2)), None, Some(&json!(5)), None]);
-        assert!(objects_iterate_in_key_order());
     }
 
     #[test]

@@ -10,25 +10,9 @@ use super::rfc3339::parse_instant;
 use super::target::TargetUnit;
 use super::{Calendar, Sla};
 use crate::diagnostic::{Diagnostic, Severity, Source};
+use crate::packet::pick;
 use serde_json::Value;
 use std::borrow::Cow;
-
-/// The values of several keys of an object, found in one pass over its entries (cheaper than
-/// one search per key when most keys are wanted); `None` for a missing key or a non-object.
-fn values<'a, const N: usize>(
-    object: Option<&'a Value>,
-    keys: [&str; N],
-) -> [Option<&'a Value>; N] {
-    let mut found = [None; N];
-    if let Some(Value::Object(map)) = object {
-        for (key, value) in map {
-            if let Some(index) = keys.iter().position(|k| k == key) {
-                found[index] = Some(value);
-            }
-        }
-    }
-    found
-}
 
 /// The trimmed text of a value, when it is a string with something in it (as
 /// `crate::packet::text` reads a field).
@@ -56,9 +40,16 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn of(packet: &'a Value) -> Self {
-        let [handoff, customer, urgency] = values(Some(packet), ["handoff", "customer", "urgency"]);
-        let [at, scenario, to] = values(handoff, ["at", "scenario", "to"]);
-        let [sentiment, customer_deadline] = values(customer, ["sentiment", "deadline"]);
+        let [customer, handoff, urgency] =
+            pick(packet.as_object(), &["customer", "handoff", "urgency"]);
+        let [at, scenario, to] = pick(
+            handoff.and_then(Value::as_object),
+            &["at", "scenario", "to"],
+        );
+        let [customer_deadline, sentiment] = pick(
+            customer.and_then(Value::as_object),
+            &["deadline", "sentiment"],
+        );
         Fields {
             at,
             scenario,

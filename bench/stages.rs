@@ -58,7 +58,7 @@ fn main() {
             Box::new(|text, _| {
                 let packet: Value = serde_json::from_str(text).expect("packet");
                 let report = kit.check(packet, &options).expect("report");
-                drop(handoff_kit::json_text::report(&report));
+                drop(handoff_kit::json_text::report_wire(&report));
             }),
         ),
         (
@@ -75,7 +75,7 @@ fn main() {
             "serialise",
             Box::new(|_, p| {
                 let report = kit.check(p.clone(), &options).expect("report");
-                drop(handoff_kit::json_text::report(&report));
+                drop(handoff_kit::json_text::report_wire(&report));
             }),
         ),
         (

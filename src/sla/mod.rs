@@ -28,6 +28,7 @@ pub use engine::{CalendarRef, DeadlineRequest};
 pub use packet::situation_of;
 pub use pauses::Pause;
 pub use policy::{builtin_policies, Match, Policy, Situation};
+pub(crate) use report::whole_minutes;
 pub use report::{Deadline, Segment, SlaReport, Status};
 pub use target::{Target, TargetUnit, WarnBefore};
 

@@ -69,11 +69,15 @@ pub struct SlaReport {
 }
 
 fn whole_or_fraction<S: Serializer>(minutes: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    if minutes.fract() == 0.0 && minutes.abs() < 9.0e15 {
-        serializer.serialize_i64(*minutes as i64)
-    } else {
-        serializer.serialize_f64(*minutes)
+    match whole_minutes(*minutes) {
+        Some(whole) => serializer.serialize_i64(whole),
+        None => serializer.serialize_f64(*minutes),
     }
+}
+
+/// Minutes written as an integer in JSON: whole ones (below 2^53, where f64 is exact).
+pub(crate) fn whole_minutes(minutes: f64) -> Option<i64> {
+    (minutes.fract() == 0.0 && minutes.abs() < 9.0e15).then_some(minutes as i64)
 }
 
 #[cfg(test)]

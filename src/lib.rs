@@ -4,6 +4,9 @@
 //! [`report::Report`]. `src/wasm.rs` is a thin facade for the npm package; `src/bin/handoff.rs`
 //! is the CLI. See ARCHITECTURE.md for the map.
 
+// Natively only its tests use it; the wasm build installs it as the global allocator.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod alloc;
 pub mod bundle;
 pub mod diagnostic;
 pub mod error;

@@ -18,7 +18,8 @@ fn error_json(err: wasm_bindgen::JsValue) -> serde_json::Value {
 #[wasm_bindgen_test]
 fn a_good_packet_gives_a_valid_report() {
     let kit = RawKit::new(None).unwrap();
-    let report: serde_json::Value = serde_json::from_str(&kit.check(GOOD, None).unwrap()).unwrap();
+    let report: serde_json::Value =
+        serde_json::from_str(&kit.check(GOOD.as_bytes(), None).unwrap()).unwrap();
     assert_eq!(report[0], true);
     assert_eq!(report[1].as_array().unwrap().len(), 0);
     assert!(report[2][0].as_u64().unwrap() >= 80, "score {}", report[2]);
@@ -30,7 +31,7 @@ fn a_good_packet_gives_a_valid_report() {
 fn a_bad_packet_gives_its_diagnostics_in_the_wire_form() {
     let kit = RawKit::new(None).unwrap();
     let report: serde_json::Value =
-        serde_json::from_str(&kit.check(MISSING_OWNER, None).unwrap()).unwrap();
+        serde_json::from_str(&kit.check(MISSING_OWNER.as_bytes(), None).unwrap()).unwrap();
     assert_eq!(report[0], false);
     let first = &report[1][0];
     assert_eq!(first[0], "schema/required");
@@ -43,7 +44,7 @@ fn a_bad_packet_gives_its_diagnostics_in_the_wire_form() {
 fn diagnostics_cross_with_code_and_path() {
     let kit = RawKit::new(None).unwrap();
     let diagnostics: serde_json::Value =
-        serde_json::from_str(&kit.validate(MISSING_OWNER).unwrap()).unwrap();
+        serde_json::from_str(&kit.validate(MISSING_OWNER.as_bytes()).unwrap()).unwrap();
     assert_eq!(diagnostics[0]["code"], "schema/required");
     assert_eq!(diagnostics[0]["path"], "/owner");
 }
@@ -51,26 +52,26 @@ fn diagnostics_cross_with_code_and_path() {
 #[wasm_bindgen_test]
 fn malformed_json_is_a_described_error_and_the_kit_still_works() {
     let kit = RawKit::new(None).unwrap();
-    let err = error_json(kit.check("{\"ticket\": ", None).unwrap_err());
+    let err = error_json(kit.check(b"{\"ticket\": ", None).unwrap_err());
     assert_eq!(err["kind"], "json");
     assert!(err["message"].as_str().unwrap().contains("line 1"));
-    assert!(kit.check(GOOD, None).is_ok());
+    assert!(kit.check(GOOD.as_bytes(), None).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn deep_nesting_is_refused_not_a_crash() {
     let kit = RawKit::new(None).unwrap();
     let deep = format!("{{\"a\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
-    let err = error_json(kit.validate(&deep).unwrap_err());
+    let err = error_json(kit.validate(deep.as_bytes()).unwrap_err());
     assert_eq!(err["kind"], "json");
-    assert!(kit.validate(GOOD).is_ok());
+    assert!(kit.validate(GOOD.as_bytes()).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn validator_reports_and_refuses_remote_refs() {
     let v = RawValidator::new(r#"{"type":"object","required":["a"]}"#, None, true).unwrap();
-    assert!(!v.is_valid("{}").unwrap());
-    assert!(v.is_valid(r#"{"a":1}"#).unwrap());
+    assert!(!v.is_valid(b"{}").unwrap());
+    assert!(v.is_valid(br#"{"a":1}"#).unwrap());
     let Err(err) = RawValidator::new(r#"{"$ref":"https://example.com/x.json"}"#, None, true) else {
         panic!("a remote $ref must be refused");
     };

@@ -56,6 +56,20 @@ function objectText(value, what) {
   return jsonText(value, what);
 }
 
+// Documents go to the core as UTF-8 that `encodeInto` writes into one reused buffer: the glue's
+// own `&str` path copies character by character in JS first (bench/README.md). The wasm-bindgen
+// glue copies the bytes into wasm memory before the call, so reusing the buffer is safe.
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(1 << 16);
+function utf8(text) {
+  // At most 3 bytes per UTF-16 code unit. Big documents get their own buffer, not a kept one.
+  if (text.length * 3 > scratch.length) {
+    if (text.length > 1 << 20) return encoder.encode(text);
+    scratch = new Uint8Array(text.length * 3);
+  }
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
+
 function instantText(value, what) {
   if (value === undefined || value === null) return undefined;
   if (value instanceof Date) {
@@ -184,13 +198,13 @@ export class HandoffKit {
   check(packet, options = {}) {
     const text = objectText(packet, 'The packet');
     const now = instantText(options?.now, 'options.now');
-    return fromWire(guard(() => this.#core.get().check(text, now)));
+    return fromWire(guard(() => this.#core.get().check(utf8(text), now)));
   }
 
   /** Schema diagnostics only. */
   validate(packet) {
     const text = objectText(packet, 'The packet');
-    return JSON.parse(guard(() => this.#core.get().validate(text)));
+    return JSON.parse(guard(() => this.#core.get().validate(utf8(text))));
   }
 
   /** The receiving team's deadline: `{ calendar, start, target, pauses?, now?, warn_before? }`. */
@@ -257,13 +271,13 @@ export class Validator {
   /** Diagnostics for a JSON value (a string is read as JSON text). */
   validate(instance) {
     const text = jsonText(instance, 'The document');
-    return JSON.parse(guard(() => this.#core.get().validate(text)));
+    return JSON.parse(guard(() => this.#core.get().validate(utf8(text))));
   }
 
   /** Whether a JSON value (a string is read as JSON text) is valid. */
   isValid(instance) {
     const text = jsonText(instance, 'The document');
-    return guard(() => this.#core.get().isValid(text));
+    return guard(() => this.#core.get().isValid(utf8(text)));
   }
 
   free() {

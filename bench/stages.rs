@@ -6,10 +6,12 @@
 //! what to give a profiler: `valgrind --tool=callgrind target/release/examples/stages rubric 20`
 //! counts instructions, which does not drift with the machine's load.
 
+use handoff_kit::json_text::{report_wire, WireStrings};
 use handoff_kit::rubric::{Rubric, ScoreContext};
 use handoff_kit::sla::{CalendarRef, Sla};
 use handoff_kit::{CheckOptions, Kit};
 use serde_json::Value;
+use std::cell::RefCell;
 use std::time::Instant;
 
 const PASSES: usize = 300;
@@ -51,6 +53,8 @@ fn main() {
         now: Some(NOW.to_string()),
     };
 
+    // One kit's text table for the wire form, as the npm package keeps one per kit.
+    let strings = RefCell::new(WireStrings::default());
     let stages: Vec<(&str, Stage)> = vec![
         // What the wasm `check` does: JSON text in, report JSON text out.
         (
@@ -58,7 +62,7 @@ fn main() {
             Box::new(|text, _| {
                 let packet: Value = serde_json::from_str(text).expect("packet");
                 let report = kit.check(packet, &options).expect("report");
-                drop(handoff_kit::json_text::report_wire(&report));
+                drop(report_wire(&report, &mut strings.borrow_mut()));
             }),
         ),
         (
@@ -75,7 +79,7 @@ fn main() {
             "serialise",
             Box::new(|_, p| {
                 let report = kit.check(p.clone(), &options).expect("report");
-                drop(handoff_kit::json_text::report_wire(&report));
+                drop(report_wire(&report, &mut strings.borrow_mut()));
             }),
         ),
         (

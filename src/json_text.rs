@@ -8,80 +8,161 @@
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
 use crate::report::{Grade, Report};
 use crate::sla::{whole_minutes, SlaReport, Status};
+use std::collections::HashMap;
 
-/// A report in the npm package's wire form, half the bytes of its JSON and cheaper for
-/// JavaScript to parse; `pkg-templates/npm/api.js` (`fromWire`) rebuilds the same object that
-/// `JSON.parse(report(r))` gives. `[valid, diagnostics, score, sla]`, where a diagnostic is
-/// `[code, severity, path, message, hint or null, source]` plus `start, end` when it has a span
-/// (severity 0 error, 1 warning, 2 info; source 0 schema, 1 rubric, 2 sla), the score is
-/// `null` or `[value, grade, [[id, passed 0/1, points, max_points], …]]`, and `sla` is as in
-/// the report.
-pub fn report_wire(report: &Report) -> String {
-    let mut out = String::with_capacity(1024);
-    out.push_str(if report.valid { "[true,[" } else { "[false,[" });
+/// Texts that the JavaScript side of one `RawKit` already holds, by number. Most texts of a
+/// report recur from check to check: codes, check ids, paths, hints, the messages of rules
+/// without placeholders, policy and calendar ids. Each is sent once; later reports name it by
+/// its index, which makes the wire text about a third as long and saves JavaScript the string
+/// allocations (`bench/README.md`). After [`WireStrings::MAX`] texts, new ones are sent inline.
+pub struct WireStrings {
+    index: HashMap<Box<str>, u32, ahash::RandomState>,
+}
+
+impl WireStrings {
+    /// How many texts one kit numbers at most (messages that quote a packet are numbered too,
+    /// so a long-lived kit would otherwise grow without bound).
+    pub const MAX: usize = 4096;
+
+    /// How many texts are numbered.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether no text is numbered yet.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+}
+
+impl Default for WireStrings {
+    fn default() -> WireStrings {
+        // Fixed seeds: nothing to randomise against, and no call for entropy in the browser.
+        let hasher = ahash::RandomState::with_seeds(0x243f_6a88, 0x85a3_08d3, 0x1319_8a2e, 0x0370);
+        WireStrings {
+            index: HashMap::with_hasher(hasher),
+        }
+    }
+}
+
+/// One report being written: its body, and the texts numbered while writing it.
+struct Wire<'a> {
+    out: String,
+    news: String,
+    strings: &'a mut WireStrings,
+}
+
+impl Wire<'_> {
+    /// `s` by number, numbering it (and adding it to the news) the first time; inline once
+    /// the table is full.
+    fn text(&mut self, s: &str) {
+        if let Some(&n) = self.strings.index.get(s) {
+            push_number(&mut self.out, n);
+            return;
+        }
+        let n = self.strings.index.len();
+        if n >= WireStrings::MAX {
+            push_string(&mut self.out, s);
+            return;
+        }
+        self.strings.index.insert(s.into(), n as u32);
+        if !self.news.is_empty() {
+            self.news.push(',');
+        }
+        push_string(&mut self.news, s);
+        push_number(&mut self.out, n as u64);
+    }
+}
+
+/// A report in the npm package's wire form, which `fromWire` in `pkg-templates/npm/api.js`
+/// turns into the same object that `JSON.parse` of the report's JSON gives:
+/// `[news, valid, diagnostics, score, sla]`.
+/// - `news`: the texts numbered by this report, in order; they extend the kit's table, and a
+///   `#` below is a number into it (or, once the table is full, the text itself);
+/// - a diagnostic: `[code#, severity, path#, message#, hint# or null, source]`, plus
+///   `start, end` when it has a span (severity 0 error, 1 warning, 2 info; source 0 schema,
+///   1 rubric, 2 sla);
+/// - the score: `null` or `[value, grade, [id#, passed 0/1, points, max_points, id#, …]]`;
+/// - the SLA: `null` or `[policy#, calendar#, time_zone#, unit#, value, start, deadline,
+///   deadline_local, warn_at, status#, remaining_business_minutes, elapsed_ratio,
+///   [start, end, minutes, start, …]]`, absent values as `null`.
+///
+/// The texts a report numbers are committed to `strings` as it is written, so the caller must
+/// deliver every report it asks for (writing cannot fail).
+pub fn report_wire(report: &Report, strings: &mut WireStrings) -> String {
+    let mut wire = Wire {
+        out: String::with_capacity(512),
+        news: String::new(),
+        strings,
+    };
+    wire.out
+        .push_str(if report.valid { ",true,[" } else { ",false,[" });
     for (i, d) in report.diagnostics.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            wire.out.push(',');
         }
-        out.push('[');
-        push_string(&mut out, &d.code);
-        out.push_str(match d.severity {
+        wire.out.push('[');
+        wire.text(&d.code);
+        wire.out.push_str(match d.severity {
             Severity::Error => ",0,",
             Severity::Warning => ",1,",
             Severity::Info => ",2,",
         });
-        push_string(&mut out, &d.path);
-        out.push(',');
-        push_string(&mut out, &d.message);
-        out.push(',');
+        wire.text(&d.path);
+        wire.out.push(',');
+        wire.text(&d.message);
+        wire.out.push(',');
         match &d.hint {
-            Some(hint) => push_string(&mut out, hint),
-            None => out.push_str("null"),
+            Some(hint) => wire.text(hint),
+            None => wire.out.push_str("null"),
         }
-        out.push_str(match d.source {
+        wire.out.push_str(match d.source {
             Source::Schema => ",0",
             Source::Rubric => ",1",
             Source::Sla => ",2",
         });
         if let Some(Span { start, end }) = d.span {
-            out.push(',');
-            push_number(&mut out, start as u64);
-            out.push(',');
-            push_number(&mut out, end as u64);
+            wire.out.push(',');
+            push_number(&mut wire.out, start as u64);
+            wire.out.push(',');
+            push_number(&mut wire.out, end as u64);
         }
-        out.push(']');
+        wire.out.push(']');
     }
-    out.push_str("],");
+    wire.out.push_str("],");
     match &report.score {
         Some(score) => {
-            out.push('[');
-            push_number(&mut out, score.value);
-            out.push_str(",\"");
-            out.push_str(grade(score.grade));
-            out.push_str("\",[");
+            wire.out.push('[');
+            push_number(&mut wire.out, score.value);
+            wire.out.push_str(",\"");
+            wire.out.push_str(grade(score.grade));
+            wire.out.push_str("\",[");
             for (i, check) in score.checks.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    wire.out.push(',');
                 }
-                out.push('[');
-                push_string(&mut out, &check.id);
-                out.push_str(if check.passed { ",1," } else { ",0," });
-                push_number(&mut out, check.points);
-                out.push(',');
-                push_number(&mut out, check.max_points);
-                out.push(']');
+                wire.text(&check.id);
+                wire.out.push_str(if check.passed { ",1," } else { ",0," });
+                push_number(&mut wire.out, check.points);
+                wire.out.push(',');
+                push_number(&mut wire.out, check.max_points);
             }
-            out.push_str("]]");
+            wire.out.push_str("]]");
         }
-        None => out.push_str("null"),
+        None => wire.out.push_str("null"),
     }
-    out.push(',');
+    wire.out.push(',');
     match &report.sla {
-        Some(sla) => push_sla(&mut out, sla),
-        None => out.push_str("null"),
+        Some(sla) => push_sla(&mut wire, sla),
+        None => wire.out.push_str("null"),
     }
-    out.push(']');
-    out
+    wire.out.push(']');
+    let mut text = String::with_capacity(wire.news.len() + wire.out.len() + 3);
+    text.push_str("[[");
+    text.push_str(&wire.news);
+    text.push(']');
+    text.push_str(&wire.out);
+    text
 }
 
 fn grade(grade: Grade) -> &'static str {
@@ -142,64 +223,66 @@ fn push_diagnostics(out: &mut String, diagnostics: &[Diagnostic]) {
     out.push(']');
 }
 
-fn push_sla(out: &mut String, sla: &SlaReport) {
+fn push_sla(wire: &mut Wire<'_>, sla: &SlaReport) {
     let d = &sla.deadline;
-    out.push_str(r#"{"policy":"#);
-    push_string(out, &sla.policy);
-    out.push_str(r#","calendar":"#);
-    push_string(out, &sla.calendar);
-    out.push_str(r#","time_zone":"#);
-    push_string(out, &d.time_zone);
-    out.push_str(r#","target":{"unit":""#);
-    out.push_str(d.target.unit.as_str());
-    out.push_str(r#"","value":"#);
-    push_number(out, d.target.value);
-    out.push_str(r#"},"start":"#);
-    push_string(out, &d.start);
-    out.push_str(r#","deadline":"#);
-    push_string(out, &d.deadline);
-    out.push_str(r#","deadline_local":"#);
-    push_string(out, &d.deadline_local);
-    out.push_str(r#","warn_at":"#);
+    wire.out.push('[');
+    wire.text(&sla.policy);
+    wire.out.push(',');
+    wire.text(&sla.calendar);
+    wire.out.push(',');
+    wire.text(&d.time_zone);
+    wire.out.push(',');
+    wire.text(d.target.unit.as_str());
+    wire.out.push(',');
+    push_number(&mut wire.out, d.target.value);
+    for text in [&d.start, &d.deadline, &d.deadline_local] {
+        wire.out.push(',');
+        push_string(&mut wire.out, text);
+    }
+    wire.out.push(',');
     match &d.warn_at {
-        Some(at) => push_string(out, at),
-        None => out.push_str("null"),
+        Some(at) => push_string(&mut wire.out, at),
+        None => wire.out.push_str("null"),
     }
-    out.push_str(r#","status":"#);
-    out.push_str(match d.status {
-        Some(Status::OnTrack) => r#""on_track""#,
-        Some(Status::AtRisk) => r#""at_risk""#,
-        Some(Status::Breached) => r#""breached""#,
-        Some(Status::Paused) => r#""paused""#,
-        None => "null",
-    });
-    out.push_str(r#","remaining_business_minutes":"#);
+    wire.out.push(',');
+    match d.status {
+        Some(status) => wire.text(status_name(status)),
+        None => wire.out.push_str("null"),
+    }
+    wire.out.push(',');
     match d.remaining_business_minutes {
-        Some(minutes) => push_signed(out, minutes),
-        None => out.push_str("null"),
+        Some(minutes) => push_signed(&mut wire.out, minutes),
+        None => wire.out.push_str("null"),
     }
-    out.push_str(r#","elapsed_ratio":"#);
+    wire.out.push(',');
     match d.elapsed_ratio {
-        Some(ratio) => push_float(out, ratio),
-        None => out.push_str("null"),
+        Some(ratio) => push_float(&mut wire.out, ratio),
+        None => wire.out.push_str("null"),
     }
-    out.push_str(r#","segments":["#);
+    wire.out.push_str(",[");
     for (i, segment) in d.segments.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            wire.out.push(',');
         }
-        out.push_str(r#"{"start":"#);
-        push_string(out, &segment.start);
-        out.push_str(r#","end":"#);
-        push_string(out, &segment.end);
-        out.push_str(r#","minutes":"#);
+        push_string(&mut wire.out, &segment.start);
+        wire.out.push(',');
+        push_string(&mut wire.out, &segment.end);
+        wire.out.push(',');
         match whole_minutes(segment.minutes) {
-            Some(minutes) => push_signed(out, minutes),
-            None => push_float(out, segment.minutes),
+            Some(minutes) => push_signed(&mut wire.out, minutes),
+            None => push_float(&mut wire.out, segment.minutes),
         }
-        out.push('}');
     }
-    out.push_str("]}");
+    wire.out.push_str("]]");
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::OnTrack => "on_track",
+        Status::AtRisk => "at_risk",
+        Status::Breached => "breached",
+        Status::Paused => "paused",
+    }
 }
 
 fn push_number(out: &mut String, n: impl Into<u64>) {
@@ -317,25 +400,32 @@ mod tests {
     }
 
     /// What `fromWire` in pkg-templates/npm/api.js does, in Rust: the wire form back to the
-    /// report's JSON.
-    fn from_wire(wire: &str) -> serde_json::Value {
+    /// report's JSON, with the kit's text table (`table`) extended by the report's news.
+    fn from_wire(wire: &str, table: &mut Vec<String>) -> serde_json::Value {
         use serde_json::{json, Map, Value};
         let wire: Value = serde_json::from_str(wire).expect("wire JSON");
+        for new in wire[0].as_array().expect("news") {
+            table.push(new.as_str().expect("a new text").to_string());
+        }
+        let text = |v: &Value| match v {
+            Value::Number(n) => json!(table[n.as_u64().expect("index") as usize]),
+            other => other.clone(),
+        };
         let severity = ["error", "warning", "info"];
         let source = ["schema", "rubric", "sla"];
         let index = |v: &Value| v.as_u64().expect("index") as usize;
-        let diagnostics: Vec<Value> = wire[1]
+        let diagnostics: Vec<Value> = wire[2]
             .as_array()
             .expect("diagnostics")
             .iter()
             .map(|d| {
                 let mut o = Map::new();
-                o.insert("code".into(), d[0].clone());
+                o.insert("code".into(), text(&d[0]));
                 o.insert("severity".into(), json!(severity[index(&d[1])]));
-                o.insert("path".into(), d[2].clone());
-                o.insert("message".into(), d[3].clone());
+                o.insert("path".into(), text(&d[2]));
+                o.insert("message".into(), text(&d[3]));
                 if !d[4].is_null() {
-                    o.insert("hint".into(), d[4].clone());
+                    o.insert("hint".into(), text(&d[4]));
                 }
                 o.insert("source".into(), json!(source[index(&d[5])]));
                 if d.as_array().expect("diagnostic").len() > 6 {
@@ -344,29 +434,82 @@ mod tests {
                 Value::Object(o)
             })
             .collect();
-        let score = match &wire[2] {
+        let score = match &wire[3] {
             Value::Null => Value::Null,
             s => json!({
                 "value": s[0],
                 "grade": s[1],
-                "checks": s[2].as_array().expect("checks").iter().map(|c| json!({
-                    "id": c[0], "passed": c[1] == json!(1), "points": c[2], "max_points": c[3]
+                "checks": s[2].as_array().expect("checks").chunks(4).map(|c| json!({
+                    "id": text(&c[0]), "passed": c[1] == json!(1), "points": c[2], "max_points": c[3]
                 })).collect::<Vec<_>>(),
             }),
         };
-        json!({"valid": wire[0], "diagnostics": diagnostics, "score": score, "sla": wire[3]})
+        let sla = match &wire[4] {
+            Value::Null => Value::Null,
+            s => json!({
+                "policy": text(&s[0]),
+                "calendar": text(&s[1]),
+                "time_zone": text(&s[2]),
+                "target": {"unit": text(&s[3]), "value": s[4]},
+                "start": s[5],
+                "deadline": s[6],
+                "deadline_local": s[7],
+                "warn_at": s[8],
+                "status": text(&s[9]),
+                "remaining_business_minutes": s[10],
+                "elapsed_ratio": s[11],
+                "segments": s[12].as_array().expect("segments").chunks(3).map(|g| json!({
+                    "start": g[0], "end": g[1], "minutes": g[2]
+                })).collect::<Vec<_>>(),
+            }),
+        };
+        json!({"valid": wire[1], "diagnostics": diagnostics, "score": score, "sla": sla})
     }
 
-    /// The wire form carries the same report as serde_json's JSON of it, in fewer bytes.
+    /// The wire form carries the same report as serde_json's JSON of it, in fewer bytes, with
+    /// a fresh text table and again with one that already holds the report's texts.
     fn assert_written_alike(report: &Report) {
         let text = serde_json::to_string(report).unwrap();
-        let wire = report_wire(report);
-        assert_eq!(
-            from_wire(&wire),
-            serde_json::to_value(report).unwrap(),
-            "{wire}"
+        let expected = serde_json::to_value(report).unwrap();
+        let mut strings = WireStrings::default();
+        let mut table = Vec::new();
+        let first = report_wire(report, &mut strings);
+        assert_eq!(from_wire(&first, &mut table), expected, "{first}");
+        assert_eq!(table.len(), strings.len());
+        let again = report_wire(report, &mut strings);
+        assert!(
+            again.starts_with("[[]"),
+            "nothing new the second time: {again}"
         );
-        assert!(wire.len() < text.len());
+        assert_eq!(from_wire(&again, &mut table), expected, "{again}");
+        assert!(first.len() < text.len() && again.len() <= first.len());
+    }
+
+    #[test]
+    fn texts_go_inline_once_the_table_is_full() {
+        let mut strings = WireStrings::default();
+        let mut table = Vec::new();
+        let diagnostics: Vec<Diagnostic> = (0..WireStrings::MAX + 10)
+            .map(|i| {
+                let (path, message) = (format!("/{i}"), format!("message {i}"));
+                Diagnostic::new("rubric/x", Severity::Error, Source::Rubric, path, message)
+            })
+            .collect();
+        let report = Report::new(diagnostics, None, None);
+        let wire = report_wire(&report, &mut strings);
+        assert_eq!(strings.len(), WireStrings::MAX);
+        assert!(wire.contains(r#""/4100""#) && wire.contains(r#""message 4100""#));
+        assert_eq!(
+            from_wire(&wire, &mut table),
+            serde_json::to_value(&report).unwrap()
+        );
+        // Known texts are still sent by number.
+        let again = report_wire(&report, &mut strings);
+        assert!(again.starts_with("[[],false,[[0,"), "{}", &again[..40]);
+        assert_eq!(
+            from_wire(&again, &mut table),
+            serde_json::to_value(&report).unwrap()
+        );
     }
 
     #[test]

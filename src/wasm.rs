@@ -8,6 +8,7 @@
 //! JSON of [`crate::Error`]; the JS wrapper turns them into `HandoffKitError`s.
 
 use crate::error::{parse_json, Error};
+use crate::json_text::{report_wire, WireStrings};
 use crate::kit::{CheckOptions, Kit};
 use crate::schema::{SchemaStore, Validator, ValidatorOptions};
 use wasm_bindgen::prelude::*;
@@ -43,6 +44,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub struct RawKit {
     kit: Kit,
+    /// The texts this kit's JS wrapper holds by number (`json_text::WireStrings`).
+    strings: WireStrings,
 }
 
 #[wasm_bindgen]
@@ -54,19 +57,23 @@ impl RawKit {
             Some(text) => Kit::from_json(&text),
             None => Kit::builtin(),
         };
-        kit.map(|kit| RawKit { kit }).map_err(throw)
+        kit.map(|kit| RawKit {
+            kit,
+            strings: WireStrings::default(),
+        })
+        .map_err(throw)
     }
 
     /// The report for a packet (JSON text as UTF-8), in the wire form of
     /// `json_text::report_wire`.
-    pub fn check(&self, packet_utf8: &[u8], now: Option<String>) -> Result<String, JsValue> {
+    pub fn check(&mut self, packet_utf8: &[u8], now: Option<String>) -> Result<String, JsValue> {
         let packet_json = utf8("The packet", packet_utf8)?;
         let packet = parse_json("The packet", packet_json).map_err(throw)?;
         let report = self
             .kit
             .check(packet, &CheckOptions { now })
             .map_err(throw)?;
-        Ok(crate::json_text::report_wire(&report))
+        Ok(report_wire(&report, &mut self.strings))
     }
 
     /// The schema diagnostics for a packet (JSON text as UTF-8), as JSON text.
@@ -129,7 +136,7 @@ impl RawKit {
     /// `json_text::report_wire`.
     #[wasm_bindgen(js_name = checkNote)]
     pub fn check_note(
-        &self,
+        &mut self,
         text: &str,
         html: bool,
         context_json: Option<String>,
@@ -143,7 +150,7 @@ impl RawKit {
             .kit
             .check_note(text, note_format(html), &context, &CheckOptions { now })
             .map_err(throw)?;
-        Ok(crate::json_text::report_wire(&report))
+        Ok(report_wire(&report, &mut self.strings))
     }
 
     /// `{ "bundle", "version", "scenarios" }` as JSON text.

@@ -14,29 +14,40 @@ fn error_json(err: wasm_bindgen::JsValue) -> serde_json::Value {
 }
 
 /// Reports cross in the wire form of `json_text::report_wire`:
-/// `[valid, [[code, severity, path, message, hint, source, (start, end)], …], score, sla]`.
+/// `[news, valid, [[code#, severity, path#, message#, hint#, source, (start, end)], …], score,
+/// sla]`, where `#` numbers a text in the kit's table, which `news` extends.
 #[wasm_bindgen_test]
 fn a_good_packet_gives_a_valid_report() {
-    let kit = RawKit::new(None).unwrap();
+    let mut kit = RawKit::new(None).unwrap();
     let report: serde_json::Value =
         serde_json::from_str(&kit.check(GOOD.as_bytes(), None).unwrap()).unwrap();
-    assert_eq!(report[0], true);
-    assert_eq!(report[1].as_array().unwrap().len(), 0);
-    assert!(report[2][0].as_u64().unwrap() >= 80, "score {}", report[2]);
-    assert_eq!(report[2][2].as_array().unwrap().len(), 12);
-    assert!(report[3]["deadline"].is_string());
+    let news = report[0].as_array().unwrap();
+    assert_eq!(report[1], true);
+    assert_eq!(report[2].as_array().unwrap().len(), 0);
+    let score = &report[3];
+    assert!(score[0].as_u64().unwrap() >= 80, "score {score}");
+    // Twelve checks of [id#, passed, points, max_points]; the first is completeness.
+    assert_eq!(score[2].as_array().unwrap().len(), 12 * 4);
+    assert_eq!(news[score[2][0].as_u64().unwrap() as usize], "completeness");
+    assert!(report[4][6].as_str().unwrap().starts_with("20"), "deadline");
+    // The same packet again: every text is already numbered.
+    let again: serde_json::Value =
+        serde_json::from_str(&kit.check(GOOD.as_bytes(), None).unwrap()).unwrap();
+    assert_eq!(again[0].as_array().unwrap().len(), 0);
+    assert_eq!(again[3], report[3]);
 }
 
 #[wasm_bindgen_test]
 fn a_bad_packet_gives_its_diagnostics_in_the_wire_form() {
-    let kit = RawKit::new(None).unwrap();
+    let mut kit = RawKit::new(None).unwrap();
     let report: serde_json::Value =
         serde_json::from_str(&kit.check(MISSING_OWNER.as_bytes(), None).unwrap()).unwrap();
-    assert_eq!(report[0], false);
-    let first = &report[1][0];
-    assert_eq!(first[0], "schema/required");
+    let text = |v: &serde_json::Value| report[0][v.as_u64().unwrap() as usize].clone();
+    assert_eq!(report[1], false);
+    let first = &report[2][0];
+    assert_eq!(text(&first[0]), "schema/required");
     assert_eq!(first[1], 0, "severity 0 is error");
-    assert_eq!(first[2], "/owner");
+    assert_eq!(text(&first[2]), "/owner");
     assert_eq!(first[5], 0, "source 0 is schema");
 }
 
@@ -51,7 +62,7 @@ fn diagnostics_cross_with_code_and_path() {
 
 #[wasm_bindgen_test]
 fn malformed_json_is_a_described_error_and_the_kit_still_works() {
-    let kit = RawKit::new(None).unwrap();
+    let mut kit = RawKit::new(None).unwrap();
     let err = error_json(kit.check(b"{\"ticket\": ", None).unwrap_err());
     assert_eq!(err["kind"], "json");
     assert!(err["message"].as_str().unwrap().contains("line 1"));

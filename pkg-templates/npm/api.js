@@ -139,27 +139,51 @@ const SEVERITY = ['error', 'warning', 'info'];
 const SOURCE = ['schema', 'rubric', 'sla'];
 
 // A report from the core's wire form (src/json_text.rs, `report_wire`): the same object that
-// parsing the report's JSON would give, key order included, from half the text.
-function fromWire(text) {
-  const [valid, wireDiagnostics, wireScore, sla] = JSON.parse(text);
+// parsing the report's JSON would give, key order included, from a third of the text. `table`
+// holds the texts this kit's core has numbered; each report brings the ones it numbered first.
+function fromWire(text, table) {
+  const [news, valid, wireDiagnostics, wireScore, wireSla] = JSON.parse(text);
+  for (let i = 0; i < news.length; i++) table.push(news[i]);
+  // A number names a text in the table; once the table is full, texts come as they are.
+  const t = (x) => (typeof x === 'number' ? table[x] : x);
   const diagnostics = new Array(wireDiagnostics.length);
   for (let i = 0; i < wireDiagnostics.length; i++) {
     const d = wireDiagnostics[i];
-    const diagnostic = { code: d[0], severity: SEVERITY[d[1]], path: d[2], message: d[3] };
-    if (d[4] !== null) diagnostic.hint = d[4];
+    const diagnostic = { code: t(d[0]), severity: SEVERITY[d[1]], path: t(d[2]), message: t(d[3]) };
+    if (d[4] !== null) diagnostic.hint = t(d[4]);
     diagnostic.source = SOURCE[d[5]];
     if (d.length > 6) diagnostic.span = { start: d[6], end: d[7] };
     diagnostics[i] = diagnostic;
   }
   let score = null;
   if (wireScore !== null) {
-    const wireChecks = wireScore[2];
-    const checks = new Array(wireChecks.length);
-    for (let i = 0; i < wireChecks.length; i++) {
-      const c = wireChecks[i];
-      checks[i] = { id: c[0], passed: c[1] === 1, points: c[2], max_points: c[3] };
+    const c = wireScore[2];
+    const checks = new Array(c.length / 4);
+    for (let i = 0, j = 0; j < c.length; i++, j += 4) {
+      checks[i] = { id: t(c[j]), passed: c[j + 1] === 1, points: c[j + 2], max_points: c[j + 3] };
     }
     score = { value: wireScore[0], grade: wireScore[1], checks };
+  }
+  let sla = null;
+  if (wireSla !== null) {
+    const s = wireSla;
+    const g = s[12];
+    const segments = new Array(g.length / 3);
+    for (let i = 0, j = 0; j < g.length; i++, j += 3) segments[i] = { start: g[j], end: g[j + 1], minutes: g[j + 2] };
+    sla = {
+      policy: t(s[0]),
+      calendar: t(s[1]),
+      time_zone: t(s[2]),
+      target: { unit: t(s[3]), value: s[4] },
+      start: s[5],
+      deadline: s[6],
+      deadline_local: s[7],
+      warn_at: s[8],
+      status: t(s[9]),
+      remaining_business_minutes: s[10],
+      elapsed_ratio: s[11],
+      segments,
+    };
   }
   return { valid, diagnostics, score, sla };
 }
@@ -188,6 +212,9 @@ class Handle {
 /** Checks context packets against a bundle (or the built-in schemas). */
 export class HandoffKit {
   #core;
+  // The texts the current core has numbered (see `fromWire`), and that core.
+  #table = [];
+  #tableOf;
   constructor(bundle) {
     const text = bundle === undefined || bundle === null ? undefined : objectText(bundle, 'The bundle');
     this.#core = new Handle(() => new core.RawKit(text));
@@ -198,7 +225,7 @@ export class HandoffKit {
   check(packet, options = {}) {
     const text = objectText(packet, 'The packet');
     const now = instantText(options?.now, 'options.now');
-    return fromWire(guard(() => this.#core.get().check(utf8(text), now)));
+    return this.#report((raw) => raw.check(utf8(text), now));
   }
 
   /** Schema diagnostics only. */
@@ -240,7 +267,19 @@ export class HandoffKit {
     const html = noteFormat(options?.format);
     const context = options?.context === undefined ? undefined : objectText(options.context, 'options.context');
     const now = instantText(options?.now, 'options.now');
-    return fromWire(guard(() => this.#core.get().checkNote(note, html, context, now)));
+    return this.#report((raw) => raw.checkNote(note, html, context, now));
+  }
+
+  // A report from the core; a new core (after a trap) starts with an empty text table.
+  #report(run) {
+    return guard(() => {
+      const raw = this.#core.get();
+      if (raw !== this.#tableOf) {
+        this.#table = [];
+        this.#tableOf = raw;
+      }
+      return fromWire(run(raw), this.#table);
+    });
   }
 
   /** `{ bundle, version, scenarios }` of the loaded bundle. */

@@ -68,6 +68,20 @@ test('kit.check gives the same report as the native CLI, key for key, byte for b
   }
 });
 
+test('reports stay whole when a kit has numbered more texts than its table holds', () => {
+  // The wire form numbers each recurring text once per kit, up to 4096; after that new texts
+  // come inline. Every owner email below gives a message of its own.
+  const busy = new HandoffKit();
+  const packet = JSON.parse(readPacket('bad-owner-email.json'));
+  const withEmail = (i) => ({ ...packet, owner: { ...packet.owner, email: `agent ${i} at example.com` } });
+  for (let i = 0; i < 4200; i++) busy.check(withEmail(i), { now: NOW });
+  for (const i of [0, 4199, 5000]) {
+    const report = busy.check(withEmail(i), { now: NOW });
+    assert.deepEqual(report, new HandoffKit().check(withEmail(i), { now: NOW }), `packet ${i}`);
+    assert.ok(report.diagnostics.some((d) => d.message.includes(`agent ${i} at example.com`)));
+  }
+});
+
 test('bad example packets report the field to fix, in plain words', () => {
   const expected = {
     'missing-owner.json': ['schema/required', '/owner', /^Add who owns this case/],

@@ -16,6 +16,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// without placeholders, policy and calendar ids. Each is sent once; later reports name it by
 /// its index, which makes the wire text about a third as long and saves JavaScript the string
 /// allocations (`bench/README.md`). After [`WireStrings::MAX`] texts, new ones are sent inline.
+#[derive(Default)]
 pub struct WireStrings {
     index: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
 }
@@ -33,14 +34,6 @@ impl WireStrings {
     /// Whether no text is numbered yet.
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
-    }
-}
-
-impl Default for WireStrings {
-    fn default() -> WireStrings {
-        WireStrings {
-            index: HashMap::default(),
-        }
     }
 }
 

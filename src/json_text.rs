@@ -59,7 +59,9 @@ impl Hasher for WordHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A product's low bits depend only on the factors' low bits, and the table picks
+        // buckets by the low bits: bring the well-mixed high bits down (as rustc-hash 2 does).
+        self.0.rotate_left(26)
     }
 }
 

@@ -8,7 +8,9 @@
 
 use handoff_kit::json_text::{report_wire, WireStrings};
 use handoff_kit::rubric::{Rubric, ScoreContext};
+use handoff_kit::schema::SchemaStore;
 use handoff_kit::sla::{CalendarRef, Sla};
+use handoff_kit::tape::{Tape, TapeJson};
 use handoff_kit::{CheckOptions, Kit};
 use serde_json::Value;
 use std::cell::RefCell;
@@ -53,6 +55,41 @@ fn main() {
         now: Some(NOW.to_string()),
     };
 
+    // Each packet's scenario schema, compiled by jsonschema for both representations, to
+    // compare validating a `serde_json::Value` with validating a tape of the same text.
+    let compiled: Vec<_> = packets
+        .iter()
+        .map(|(_, packet)| {
+            let scenario = packet
+                .pointer("/handoff/scenario")
+                .and_then(Value::as_str)
+                .filter(|name| handoff_kit::scenario::is_builtin(name))
+                .unwrap_or("bot_to_human");
+            let id = format!("https://handoff-kit.dev/schemas/scenarios/{scenario}.schema.json");
+            let schema = SchemaStore::builtin()
+                .get(&id)
+                .expect("built-in scenario schema");
+            let by_value = jsonschema::options()
+                .should_validate_formats(true)
+                .with_retriever(FromStore)
+                .build(schema)
+                .expect("scenario schema");
+            let by_tape = jsonschema::options_for::<TapeJson>()
+                .should_validate_formats(true)
+                .with_retriever(FromStore)
+                .build(schema)
+                .expect("scenario schema");
+            (by_value, by_tape)
+        })
+        .collect();
+    let compiled_for = |text: &str| {
+        let at = packets
+            .iter()
+            .position(|(t, _)| std::ptr::eq(t.as_str(), text))
+            .expect("an example");
+        &compiled[at]
+    };
+
     // One kit's text table for the wire form, as the npm package keeps one per kit.
     let strings = RefCell::new(WireStrings::default());
     let stages: Vec<(&str, Stage)> = vec![
@@ -68,6 +105,26 @@ fn main() {
         (
             "parse",
             Box::new(|text, _| drop(serde_json::from_str::<Value>(text).expect("packet"))),
+        ),
+        (
+            "parse-tape",
+            Box::new(|text, _| drop(Tape::parse(text).expect("packet"))),
+        ),
+        (
+            "parse-validate-value",
+            Box::new(|text, _| {
+                let packet: Value = serde_json::from_str(text).expect("packet");
+                let errors = compiled_for(text).0.iter_errors(&packet).count();
+                std::hint::black_box(errors);
+            }),
+        ),
+        (
+            "parse-validate-tape",
+            Box::new(|text, _| {
+                let tape = Tape::parse(text).expect("packet");
+                let errors = compiled_for(text).1.iter_errors(tape.root()).count();
+                std::hint::black_box(errors);
+            }),
         ),
         ("clone", Box::new(|_, p| drop(p.clone()))),
         ("validate", Box::new(|_, p| drop(kit.validate(p.clone())))),
@@ -127,5 +184,21 @@ fn main() {
             "{:<32} {per_packet:>8.1} µs/packet",
             format!("{name}{note}")
         );
+    }
+}
+
+/// Serves `$ref`s from the built-in schemas.
+struct FromStore;
+
+impl jsonschema::Retrieve for FromStore {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let base = uri.as_str().split('#').next().unwrap_or_default();
+        SchemaStore::builtin()
+            .get(base)
+            .map(|schema| Value::clone(schema))
+            .ok_or_else(|| format!("no built-in schema {base}").into())
     }
 }

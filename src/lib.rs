@@ -20,6 +20,7 @@ pub mod rules;
 pub mod scenario;
 pub mod schema;
 pub mod sla;
+pub mod tape;
 pub mod vocabulary;
 
 /// The wasm-bindgen facade used by the npm package (wasm32 only).

@@ -679,14 +679,8 @@ mod tests {
     #[test]
     fn kit_reports_cross_in_the_wire_form_intact() {
         let kit = crate::Kit::builtin().unwrap();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/packets");
         let mut checked = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "json") {
-                continue;
-            }
-            let text = std::fs::read_to_string(path).unwrap();
+        for text in crate::example_packets() {
             let packet: serde_json::Value = serde_json::from_str(&text).unwrap();
             for now in [
                 None,

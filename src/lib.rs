@@ -32,3 +32,20 @@ pub use error::{Error, Result};
 pub use kit::{CheckOptions, Kit};
 pub use report::{Grade, Report, Score};
 pub use schema::Validator;
+
+/// The texts of the example packets (`examples/packets/*.json`), for tests that go over all.
+#[cfg(test)]
+pub(crate) fn example_packets() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/packets");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 18, "{paths:?}");
+    paths
+        .iter()
+        .map(|path| std::fs::read_to_string(path).unwrap())
+        .collect()
+}

@@ -1,0 +1,190 @@
+//! [`TapeJson`]: the tape as a representation jsonschema validates directly.
+
+use super::{Elements, Entry, Members, Node, Num, Tag, Tape, TapeNumber};
+use jsonschema::json::{Array, Json, JsonNumber, Node as JsonNode, NodeIdentity, Object};
+use jsonschema::types::JsonType;
+use serde_json::{Number, Value};
+use std::borrow::Cow;
+
+/// The tape as a JSON representation jsonschema validates directly.
+pub struct TapeJson;
+
+impl Json for TapeJson {
+    type Node<'a> = Node<'a>;
+    type PreparedKey = Box<str>;
+    /// A lookup scans the members, so a members pass replaces lookups whenever it is no longer.
+    const KEYS_PER_LOOKUP: usize = 0;
+    type StringBuffer = Tape<'static>;
+
+    fn prepare_key(key: &str) -> Box<str> {
+        key.into()
+    }
+
+    fn with_string_node<T>(
+        buffer: &mut Tape<'static>,
+        string: &str,
+        f: impl FnOnce(Node<'_>) -> T,
+    ) -> T {
+        buffer.own.clear();
+        buffer.own.push_str(string);
+        buffer.entries.clear();
+        buffer.entries.push(Entry {
+            tag: Tag::Own,
+            a: 0,
+            b: string.len() as u32,
+            n: 0,
+        });
+        f(buffer.root())
+    }
+}
+
+impl Default for Tape<'static> {
+    fn default() -> Self {
+        Tape {
+            text: "",
+            entries: vec![Entry {
+                tag: Tag::Null,
+                a: 0,
+                b: 0,
+                n: 0,
+            }],
+            own: String::new(),
+        }
+    }
+}
+
+impl<'a> JsonNode<'a, TapeJson> for Node<'a> {
+    type Object = Node<'a>;
+    type Array = Node<'a>;
+    type Number = TapeNumber<'a>;
+
+    fn as_object(&self) -> Option<Node<'a>> {
+        self.is_object().then_some(*self)
+    }
+
+    fn as_array(&self) -> Option<Node<'a>> {
+        self.is_array().then_some(*self)
+    }
+
+    fn as_string(&self) -> Option<Cow<'a, str>> {
+        self.as_str().map(Cow::Borrowed)
+    }
+
+    fn as_number(&self) -> Option<TapeNumber<'a>> {
+        Node::as_number(self)
+    }
+
+    fn as_boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+
+    fn is_null(&self) -> bool {
+        Node::is_null(self)
+    }
+
+    fn is_number(&self) -> bool {
+        matches!(self.entry().tag, Tag::U64 | Tag::I64 | Tag::F64)
+    }
+
+    fn is_string(&self) -> bool {
+        matches!(self.entry().tag, Tag::Str | Tag::Own)
+    }
+
+    fn json_type(&self) -> JsonType {
+        match self.entry().tag {
+            Tag::Null => JsonType::Null,
+            Tag::True | Tag::False => JsonType::Boolean,
+            Tag::Str | Tag::Own => JsonType::String,
+            Tag::U64 | Tag::I64 | Tag::F64 => JsonType::Number,
+            Tag::Array => JsonType::Array,
+            Tag::Object | Tag::ObjectWithRepeats => JsonType::Object,
+        }
+    }
+
+    fn string_length(&self) -> Option<u64> {
+        // Code points (std counts them a word at a time).
+        Some(self.as_str()?.chars().count() as u64)
+    }
+
+    fn to_value(&self) -> Cow<'a, Value> {
+        Cow::Owned(Node::to_value(self))
+    }
+
+    fn identity(&self) -> Option<NodeIdentity> {
+        Some(NodeIdentity::tagged(
+            std::ptr::from_ref(self.tape) as usize,
+            self.at as u32,
+        ))
+    }
+}
+
+impl<'a> Object<'a, TapeJson> for Node<'a> {
+    type Node = Node<'a>;
+    type MemberName = &'a str;
+    type MembersIter = Members<'a>;
+
+    fn len(&self) -> usize {
+        self.object_len()
+    }
+
+    fn get(&self, key: &Box<str>) -> Option<Node<'a>> {
+        Node::get(self, key)
+    }
+
+    fn members(&self) -> Members<'a> {
+        Node::members(self)
+    }
+}
+
+impl<'a> Array<'a, TapeJson> for Node<'a> {
+    type Node = Node<'a>;
+    type ElementsIter = Elements<'a>;
+
+    fn len(&self) -> usize {
+        self.array_len()
+    }
+
+    fn elements(&self) -> Elements<'a> {
+        Node::elements(self)
+    }
+}
+
+impl JsonNumber for TapeNumber<'_> {
+    fn as_u64(&self) -> Option<u64> {
+        match self.value {
+            Num::U64(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    fn as_i64(&self) -> Option<i64> {
+        match self.value {
+            Num::U64(n) => i64::try_from(n).ok(),
+            Num::I64(n) => Some(n),
+            Num::F64(_) => None,
+        }
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        Some(TapeNumber::as_f64(self))
+    }
+
+    fn as_str(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.text)
+    }
+
+    fn to_number(&self) -> Cow<'_, Number> {
+        Cow::Owned(self.number())
+    }
+
+    fn is_integer(&self) -> bool {
+        match self.value {
+            Num::U64(_) | Num::I64(_) => true,
+            Num::F64(n) => n.fract() == 0.0,
+        }
+    }
+
+    fn is_written_as_integer(&self) -> bool {
+        !self.text.contains(['.', 'e', 'E'])
+    }
+}

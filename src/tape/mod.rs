@@ -1,0 +1,421 @@
+//! A JSON document read in place: one fixed-size entry per value, in document order, with
+//! strings borrowed from the text unless they hold escapes. Building one allocates two vectors,
+//! not a node per value, and dropping it frees those two: about a third of the instructions of
+//! parsing into a `serde_json::Value` and dropping it again (bench/README.md).
+//!
+//! It accepts exactly the documents serde_json accepts and reads them as the same values
+//! (duplicate keys: the last one wins; numbers: `u64`, then `i64`, then a correctly rounded
+//! `f64`; nesting: at most 127 containers deep), which the tests check against serde_json on
+//! edge cases and on many mutated packets. A document it rejects is handed to serde_json for
+//! the exact message, so errors read the same either way.
+//!
+//! [`TapeJson`] lets jsonschema validate a tape directly through its `Json` trait.
+
+mod json;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+pub use json::TapeJson;
+
+use serde_json::{Map, Number, Value};
+
+/// What an entry holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Tag {
+    Null,
+    True,
+    False,
+    /// `a..b`: bytes of the text, no escapes inside.
+    Str,
+    /// `a..b`: bytes of the side buffer (a string that had escapes, or one put in its place).
+    Own,
+    /// `a..b`: the number's text; `n`: its value.
+    U64,
+    /// `a..b`: the number's text; `n`: its (negative) value's bits.
+    I64,
+    /// `a..b`: the number's text; `n`: its value's bits.
+    F64,
+    /// `a`: element count; `b`: the index after the last entry inside.
+    Array,
+    /// `a`: member count; `b`: the index after the last entry inside. Members are a key entry
+    /// then a value entry, in the text's order.
+    Object,
+    /// An object that repeats a key: readers skip every member but the last of a name.
+    ObjectWithRepeats,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    tag: Tag,
+    a: u32,
+    b: u32,
+    n: u64,
+}
+
+/// A parsed JSON document borrowing its text.
+#[derive(Debug)]
+pub struct Tape<'s> {
+    text: &'s str,
+    entries: Vec<Entry>,
+    own: String,
+}
+
+/// Why a text is not a JSON document the tape can hold (the caller asks serde_json for the
+/// message it shows).
+#[derive(Debug, PartialEq, Eq)]
+pub struct TapeError {
+    pub offset: usize,
+    pub reason: &'static str,
+}
+
+impl<'s> Tape<'s> {
+    /// Parses `text`, accepting and reading it exactly as `serde_json::from_str::<Value>`.
+    pub fn parse(text: &'s str) -> Result<Tape<'s>, TapeError> {
+        if text.len() >= u32::MAX as usize {
+            return Err(TapeError {
+                offset: 0,
+                reason: "the text is too long",
+            });
+        }
+        let (entries, own) = parse::read(text)?;
+        Ok(Tape { text, entries, own })
+    }
+
+    /// The document's root value.
+    pub fn root(&self) -> Node<'_> {
+        Node { tape: self, at: 0 }
+    }
+
+    /// Puts `text` where the string at `node` was (the vocabulary writes canonical ids this way).
+    /// Does nothing when `node` is not a string.
+    pub fn replace_string(&mut self, node: usize, text: &str) {
+        if let Some(entry) = self.entries.get_mut(node) {
+            if matches!(entry.tag, Tag::Str | Tag::Own) {
+                let start = self.own.len();
+                self.own.push_str(text);
+                *entry = Entry {
+                    tag: Tag::Own,
+                    a: start as u32,
+                    b: self.own.len() as u32,
+                    n: 0,
+                };
+            }
+        }
+    }
+
+    /// The document as a `serde_json::Value` (for the cold paths that need one).
+    pub fn to_value(&self) -> Value {
+        self.root().to_value()
+    }
+
+    fn str_at(&self, at: usize) -> Option<&str> {
+        let entry = &self.entries[at];
+        let (a, b) = (entry.a as usize, entry.b as usize);
+        match entry.tag {
+            Tag::Str => Some(&self.text[a..b]),
+            Tag::Own => Some(&self.own[a..b]),
+            _ => None,
+        }
+    }
+
+    /// Whether the key entry at `at` is `key` (lengths first: most keys differ in length).
+    fn key_is(&self, at: usize, key: &[u8]) -> bool {
+        let entry = &self.entries[at];
+        let (a, b) = (entry.a as usize, entry.b as usize);
+        if b - a != key.len() {
+            return false;
+        }
+        match entry.tag {
+            Tag::Str => &self.text.as_bytes()[a..b] == key,
+            Tag::Own => &self.own.as_bytes()[a..b] == key,
+            _ => false,
+        }
+    }
+
+    /// The index after the value at `at` and everything inside it.
+    fn after(&self, at: usize) -> usize {
+        let entry = &self.entries[at];
+        match entry.tag {
+            Tag::Array | Tag::Object | Tag::ObjectWithRepeats => entry.b as usize,
+            _ => at + 1,
+        }
+    }
+}
+
+/// One value of a [`Tape`]: cheap to copy.
+#[derive(Clone, Copy, Debug)]
+pub struct Node<'t> {
+    tape: &'t Tape<'t>,
+    at: usize,
+}
+
+impl<'t> Node<'t> {
+    fn entry(&self) -> &'t Entry {
+        &self.tape.entries[self.at]
+    }
+
+    /// The entry index of this value, for [`Tape::replace_string`].
+    pub fn index(&self) -> usize {
+        self.at
+    }
+
+    /// The string, when this is one.
+    pub fn as_str(&self) -> Option<&'t str> {
+        self.tape.str_at(self.at)
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.entry().tag {
+            Tag::True => Some(true),
+            Tag::False => Some(false),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        self.entry().tag == Tag::Null
+    }
+
+    /// The number, when this is one.
+    pub fn as_number(&self) -> Option<TapeNumber<'t>> {
+        let entry = self.entry();
+        let text = &self.tape.text[entry.a as usize..entry.b as usize];
+        match entry.tag {
+            Tag::U64 => Some(TapeNumber {
+                text,
+                value: Num::U64(entry.n),
+            }),
+            Tag::I64 => Some(TapeNumber {
+                text,
+                value: Num::I64(entry.n as i64),
+            }),
+            Tag::F64 => Some(TapeNumber {
+                text,
+                value: Num::F64(f64::from_bits(entry.n)),
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self.entry().tag, Tag::Object | Tag::ObjectWithRepeats)
+    }
+
+    pub fn is_array(&self) -> bool {
+        self.entry().tag == Tag::Array
+    }
+
+    /// The member `key` of an object (the last one, when the key repeats).
+    pub fn get(&self, key: &str) -> Option<Node<'t>> {
+        let entry = self.entry();
+        if !matches!(entry.tag, Tag::Object | Tag::ObjectWithRepeats) {
+            return None;
+        }
+        let mut found = None;
+        let mut at = self.at + 1;
+        for _ in 0..entry.a {
+            if self.tape.key_is(at, key.as_bytes()) {
+                found = Some(Node {
+                    tape: self.tape,
+                    at: at + 1,
+                });
+                if entry.tag == Tag::Object {
+                    break;
+                }
+            }
+            at = self.tape.after(at + 1);
+        }
+        found
+    }
+
+    /// An object's members in the text's order (the last of a repeated key only); none for
+    /// anything else.
+    pub fn members(&self) -> Members<'t> {
+        let entry = self.entry();
+        let count = if matches!(entry.tag, Tag::Object | Tag::ObjectWithRepeats) {
+            entry.a
+        } else {
+            0
+        };
+        Members {
+            tape: self.tape,
+            at: self.at + 1,
+            left: count,
+            repeats: entry.tag == Tag::ObjectWithRepeats,
+            end: entry.b as usize,
+        }
+    }
+
+    /// How many members an object has (each repeated key once); 0 for anything else.
+    pub fn object_len(&self) -> usize {
+        match self.entry().tag {
+            Tag::Object => self.entry().a as usize,
+            Tag::ObjectWithRepeats => self.members().count(),
+            _ => 0,
+        }
+    }
+
+    /// An array's elements; none for anything else.
+    pub fn elements(&self) -> Elements<'t> {
+        let entry = self.entry();
+        let count = if entry.tag == Tag::Array { entry.a } else { 0 };
+        Elements {
+            tape: self.tape,
+            at: self.at + 1,
+            left: count,
+        }
+    }
+
+    /// How many elements an array has; 0 for anything else.
+    pub fn array_len(&self) -> usize {
+        match self.entry().tag {
+            Tag::Array => self.entry().a as usize,
+            _ => 0,
+        }
+    }
+
+    /// This value as a `serde_json::Value`.
+    pub fn to_value(&self) -> Value {
+        match self.entry().tag {
+            Tag::Null => Value::Null,
+            Tag::True => Value::Bool(true),
+            Tag::False => Value::Bool(false),
+            Tag::Str | Tag::Own => Value::String(self.as_str().unwrap_or_default().to_owned()),
+            Tag::U64 | Tag::I64 | Tag::F64 => self
+                .as_number()
+                .map_or(Value::Null, |n| Value::Number(n.number())),
+            Tag::Array => Value::Array(self.elements().map(|e| e.to_value()).collect()),
+            Tag::Object | Tag::ObjectWithRepeats => Value::Object(
+                self.members()
+                    .map(|(key, value)| (key.to_owned(), value.to_value()))
+                    .collect::<Map<String, Value>>(),
+            ),
+        }
+    }
+}
+
+/// The members of an object node.
+#[derive(Clone, Debug)]
+pub struct Members<'t> {
+    tape: &'t Tape<'t>,
+    at: usize,
+    left: u32,
+    repeats: bool,
+    end: usize,
+}
+
+impl<'t> Iterator for Members<'t> {
+    type Item = (&'t str, Node<'t>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.left > 0 {
+            self.left -= 1;
+            let key_at = self.at;
+            let key = self.tape.str_at(key_at).unwrap_or_default();
+            self.at = self.tape.after(key_at + 1);
+            if self.repeats && self.repeated_later(key) {
+                continue;
+            }
+            return Some((
+                key,
+                Node {
+                    tape: self.tape,
+                    at: key_at + 1,
+                },
+            ));
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.left as usize;
+        (
+            if self.repeats {
+                usize::from(left > 0)
+            } else {
+                left
+            },
+            Some(left),
+        )
+    }
+}
+
+impl Members<'_> {
+    fn repeated_later(&self, key: &str) -> bool {
+        let mut at = self.at;
+        while at < self.end {
+            if self.tape.key_is(at, key.as_bytes()) {
+                return true;
+            }
+            at = self.tape.after(at + 1);
+        }
+        false
+    }
+}
+
+/// The elements of an array node.
+#[derive(Clone, Debug)]
+pub struct Elements<'t> {
+    tape: &'t Tape<'t>,
+    at: usize,
+    left: u32,
+}
+
+impl<'t> Iterator for Elements<'t> {
+    type Item = Node<'t>;
+
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let node = Node {
+            tape: self.tape,
+            at: self.at,
+        };
+        self.at = self.tape.after(self.at);
+        Some(node)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left as usize, Some(self.left as usize))
+    }
+}
+
+impl ExactSizeIterator for Elements<'_> {}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Num {
+    U64(u64),
+    I64(i64),
+    F64(f64),
+}
+
+/// A number of a tape: its value and the text it was written as.
+#[derive(Clone, Copy, Debug)]
+pub struct TapeNumber<'t> {
+    text: &'t str,
+    value: Num,
+}
+
+impl TapeNumber<'_> {
+    /// The number as serde_json holds it.
+    pub fn number(&self) -> Number {
+        match self.value {
+            Num::U64(n) => n.into(),
+            Num::I64(n) => n.into(),
+            // Finite by construction (the parser refuses infinities, as serde_json does).
+            Num::F64(n) => Number::from_f64(n).unwrap_or_else(|| 0.into()),
+        }
+    }
+
+    pub fn as_f64(&self) -> f64 {
+        match self.value {
+            Num::U64(n) => n as f64,
+            Num::I64(n) => n as f64,
+            Num::F64(n) => n,
+        }
+    }
+}

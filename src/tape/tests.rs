@@ -1,0 +1,223 @@
+use super::*;
+use serde_json::json;
+
+/// serde_json and the tape agree on `text`: both refuse it, or both read the same value
+/// (compared as printed too, which tells -0.0 from 0 and keeps key order).
+fn agree(text: &str) {
+    let serde = serde_json::from_str::<Value>(text);
+    match (serde, Tape::parse(text)) {
+        (Ok(expected), Ok(tape)) => {
+            let got = tape.to_value();
+            assert_eq!(got, expected, "{text:?}");
+            assert_eq!(got.to_string(), expected.to_string(), "{text:?}");
+            assert_eq!(tape.after(0), tape.entries.len(), "{text:?}");
+        }
+        (Err(_), Err(_)) => {}
+        (Ok(expected), Err(e)) => {
+            panic!("the tape refused {text:?} ({e:?}); serde: {expected}")
+        }
+        (Err(e), Ok(tape)) => {
+            panic!("the tape read {text:?} as {}; serde: {e}", tape.to_value())
+        }
+    }
+}
+
+#[test]
+fn reads_the_examples_as_serde_json_does() {
+    for text in crate::example_packets() {
+        assert!(Tape::parse(&text).is_ok());
+        agree(&text);
+    }
+}
+
+#[test]
+fn agrees_with_serde_json_on_edge_cases() {
+    let long_nesting_ok = "[".repeat(127) + &"]".repeat(127);
+    let long_nesting_bad = "[".repeat(128) + &"]".repeat(128);
+    let cases = [
+        "",
+        " ",
+        "null",
+        "true",
+        "false",
+        "nul",
+        "tru",
+        "falsey",
+        "0",
+        "-0",
+        "-0.0",
+        "01",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "1E-2",
+        "-",
+        "--1",
+        "+1",
+        "1.5e308",
+        "1e309",
+        "-1e309",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "123456789012345678901234567890",
+        "0.1",
+        "2.5e-324",
+        "4.9e-324",
+        "1.7976931348623157e308",
+        r#""""#,
+        r#""a"#,
+        r#""\""#,
+        r#""\u00e9""#,
+        r#""\ud83e\udd80""#,
+        r#""\ud83e""#,
+        r#""\udd80""#,
+        r#""\ud83ex""#,
+        r#""\u12""#,
+        r#""\uZZZZ""#,
+        r#""\x""#,
+        "\"a\tb\"",
+        "\"é🦀\"",
+        r#""\/\b\f\n\r\t\\""#,
+        "[]",
+        "{}",
+        "[1,]",
+        "[,1]",
+        "[1 2]",
+        "{\"a\":1,}",
+        "{\"a\" 1}",
+        "{1:2}",
+        "{\"a\":1}x",
+        " {\"a\" : [ 1 , {\"b\":null} ] } ",
+        "{\"a\":1,\"a\":2}",
+        "{\"b\":1,\"a\":2,\"b\":3}",
+        "{\"a\":{\"x\":1},\"a\":[2]}",
+        "{\"a\\u0062\":1,\"ab\":2}",
+        "[\"a\"\"b\"]",
+        "\u{feff}1",
+        "1 ",
+        "\n\r\t1",
+        "[1]]",
+        "{\"a\":}",
+        &long_nesting_ok,
+        &long_nesting_bad,
+    ];
+    for case in cases {
+        agree(case);
+    }
+}
+
+#[test]
+fn agrees_with_serde_json_on_mutated_packets() {
+    // Deterministic mutations of an example packet: every byte replaced, dropped or doubled
+    // in turn, plus swaps with the characters JSON cares about.
+    let text = &crate::example_packets()[0];
+    let bytes = text.as_bytes();
+    let specials = b"\"\\{}[]:,0-.eE \x01";
+    let mut tried = 0;
+    for i in 0..bytes.len() {
+        let mut variants = vec![
+            [&bytes[..i], &bytes[i + 1..]].concat(),
+            [&bytes[..=i], &bytes[i..]].concat(),
+        ];
+        let special = specials[i % specials.len()];
+        variants.push([&bytes[..i], &[special], &bytes[i + 1..]].concat());
+        for variant in variants {
+            if let Ok(variant) = std::str::from_utf8(&variant) {
+                agree(variant);
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried > 3 * 1000, "{tried}");
+}
+
+#[test]
+fn reads_fields_as_a_value_does() {
+    let text = r#"{"b":[1,-2,2.5,"x\n"],"a":{"c":true,"d":null},"b":{"z":1}}"#;
+    let tape = Tape::parse(text).unwrap();
+    let root = tape.root();
+    assert_eq!(root.object_len(), 2);
+    let keys: Vec<_> = root.members().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["a", "b"]);
+    assert_eq!(root.get("b").unwrap().to_value(), json!({"z": 1}));
+    assert_eq!(
+        root.get("a").unwrap().get("c").unwrap().as_bool(),
+        Some(true)
+    );
+    assert!(root.get("a").unwrap().get("d").unwrap().is_null());
+    assert!(root.get("missing").is_none());
+    let list = Tape::parse(r#"[1,-2,2.5,"x\n",[3]]"#).unwrap();
+    let items: Vec<_> = list.root().elements().map(|e| e.to_value()).collect();
+    assert_eq!(
+        items,
+        [json!(1), json!(-2), json!(2.5), json!("x\n"), json!([3])]
+    );
+    assert_eq!(list.root().array_len(), 5);
+    assert_eq!(list.root().elements().nth(3).unwrap().as_str(), Some("x\n"));
+}
+
+#[test]
+fn replaced_strings_read_back() {
+    let text = r#"{"team":"AR","other":"\u0041R"}"#;
+    let mut tape = Tape::parse(text).unwrap();
+    let (team, other) = {
+        let root = tape.root();
+        (
+            root.get("team").unwrap().index(),
+            root.get("other").unwrap().index(),
+        )
+    };
+    tape.replace_string(team, "finance");
+    tape.replace_string(other, "support");
+    assert_eq!(
+        tape.to_value(),
+        json!({"team": "finance", "other": "support"})
+    );
+}
+
+#[test]
+fn jsonschema_validates_a_tape_as_it_does_a_value() {
+    let schema = json!({
+        "type": "object",
+        "required": ["name", "tags"],
+        "properties": {
+            "name": {"type": "string", "minLength": 2, "maxLength": 3},
+            "count": {"type": "integer", "minimum": 0},
+            "tags": {"type": "array", "items": {"enum": ["a", "b"]}, "uniqueItems": true}
+        },
+        "additionalProperties": false,
+        "propertyNames": {"pattern": "^[a-z]+$"}
+    });
+    let by_value = jsonschema::options().build(&schema).unwrap();
+    let by_tape = jsonschema::options_for::<TapeJson>()
+        .build(&schema)
+        .unwrap();
+    let cases = [
+        r#"{"name":"ab","tags":["a"]}"#,
+        r#"{"name":"🦀🦀🦀","tags":[]}"#,
+        r#"{"name":"🦀🦀🦀🦀","tags":["a","a"],"count":1.0}"#,
+        r#"{"name":"a","tags":["c"],"count":-1,"Extra":1}"#,
+        r#"{"tags":"x","count":2.5}"#,
+        r#"[1]"#,
+    ];
+    for text in cases {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let tape = Tape::parse(text).unwrap();
+        assert_eq!(
+            by_value.is_valid(&value),
+            by_tape.is_valid(tape.root()),
+            "{text}"
+        );
+        let describe = |e: jsonschema::ValidationError<'_>| {
+            (e.instance_path().as_str().to_owned(), e.to_string())
+        };
+        let mut expected: Vec<_> = by_value.iter_errors(&value).map(describe).collect();
+        let mut got: Vec<_> = by_tape.iter_errors(tape.root()).map(describe).collect();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "{text}");
+    }
+}

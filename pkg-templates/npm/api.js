@@ -138,7 +138,7 @@ function guard(run) {
 const SEVERITY = ['error', 'warning', 'info'];
 const SOURCE = ['schema', 'rubric', 'sla'];
 
-// A report from the core's wire form (src/json_text.rs, `report_wire`): the same object that
+// A report from the core's wire form (src/json_text/, `report_wire`): the same object that
 // parsing the report's JSON would give, key order included, from a third of the text. `table`
 // holds the texts this kit's core has numbered; each report brings the ones it numbered first.
 function fromWire(text, table) {

@@ -62,7 +62,7 @@ impl Bundle {
                 "The bundle must be a JSON object with at least \"bundle\" and \"version\".",
             ));
         }
-        let diagnostics = meta.validate(value);
+        let diagnostics = meta.validate(value)?;
         if let Some(first) = diagnostics.first() {
             let more = match diagnostics.len() {
                 1 => String::new(),

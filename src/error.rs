@@ -1,6 +1,7 @@
 //! The one error type of the kit: a message a person can act on, plus the diagnostics behind it.
 
 use crate::diagnostic::Diagnostic;
+use crate::tape::Tape;
 use serde::Serialize;
 use std::fmt;
 
@@ -70,6 +71,24 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// ("The packet", "The bundle") for the message.
 pub fn parse_json(what: &str, text: &str) -> Result<serde_json::Value> {
     serde_json::from_str(text).map_err(|e| Error::json(what, &e))
+}
+
+/// Reads JSON text in place ([`Tape`]), with serde_json's message (line and column) when the
+/// text is not JSON.
+pub fn parse_tape<'s>(what: &str, text: &'s str) -> Result<Tape<'s>> {
+    Tape::parse(text).map_err(
+        |refused| match serde_json::from_str::<serde_json::Value>(text) {
+            Err(e) => Error::json(what, &e),
+            // Only a text of 4 GiB or more: serde_json would read it, the tape cannot.
+            Ok(_) => Error::new(
+                "json",
+                format!(
+                    "{what} cannot be read: {} (byte {}).",
+                    refused.reason, refused.offset
+                ),
+            ),
+        },
+    )
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use crate::rubric::{Rubric, ScoreContext};
 use crate::schema::store::BUILTIN_BASE;
 use crate::schema::{SchemaStore, Validator};
 use crate::sla::{CalendarRef, Deadline, DeadlineRequest, Sla};
+use crate::tape::Node;
 use crate::vocabulary::Vocabulary;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -148,19 +149,33 @@ impl Kit {
 
     /// Schema diagnostics for a packet, after the vocabulary has turned the words people use
     /// for teams and scenarios into ids. A packet that is not a JSON object is an error.
-    pub fn validate(&self, mut packet: Value) -> Result<Vec<Diagnostic>> {
-        require_object(&packet)?;
-        let mut diagnostics = self.vocabulary.normalise(&mut packet);
-        diagnostics.extend(self.validate_normalised(&packet));
+    pub fn validate(&self, packet: Value) -> Result<Vec<Diagnostic>> {
+        self.validate_text(&packet.to_string())
+    }
+
+    /// [`Kit::validate`] for a packet as JSON text, read in place (no `Value` built).
+    pub fn validate_text(&self, packet: &str) -> Result<Vec<Diagnostic>> {
+        let mut tape = crate::error::parse_tape("The packet", packet)?;
+        require_object(tape.root())?;
+        let mut diagnostics = self.vocabulary.normalise_tape(&mut tape);
+        diagnostics.extend(self.validate_normalised(tape.root()));
         Ok(diagnostics)
     }
 
     /// The full report for a packet: vocabulary, schema, score and SLA diagnostics.
-    pub fn check(&self, mut packet: Value, options: &CheckOptions) -> Result<Report> {
-        require_object(&packet)?;
-        let mut diagnostics = self.vocabulary.normalise(&mut packet);
-        let schema = self.validate_normalised(&packet);
-        let (sla, sla_diagnostics) = self.sla.for_packet(&packet, options.now.as_deref());
+    pub fn check(&self, packet: Value, options: &CheckOptions) -> Result<Report> {
+        self.check_text(&packet.to_string(), options)
+    }
+
+    /// [`Kit::check`] for a packet as JSON text, read in place (no `Value` built): the path
+    /// of the npm package and the CLI.
+    pub fn check_text(&self, packet: &str, options: &CheckOptions) -> Result<Report> {
+        let mut tape = crate::error::parse_tape("The packet", packet)?;
+        require_object(tape.root())?;
+        let mut diagnostics = self.vocabulary.normalise_tape(&mut tape);
+        let packet = tape.root();
+        let schema = self.validate_normalised(packet);
+        let (sla, sla_diagnostics) = self.sla.for_node(packet, options.now.as_deref());
         // Timing is judged on the receiving team's calendar (the default one without a policy).
         let calendar = CalendarRef::Id(sla.as_ref().map_or("default", |r| &r.calendar).to_string());
         let business_minutes =
@@ -169,7 +184,7 @@ impl Kit {
             schema_diagnostics: &schema,
             business_minutes: Some(&business_minutes),
         };
-        let (score, rubric) = self.rubric.score(&packet, &context);
+        let (score, rubric) = self.rubric.score_node(packet, &context);
         diagnostics.extend(schema);
         diagnostics.extend(rubric);
         diagnostics.extend(sla_diagnostics);
@@ -222,20 +237,20 @@ impl Kit {
         self.sla.business_minutes_between(calendar, from, to)
     }
 
-    fn validate_normalised(&self, packet: &Value) -> Vec<Diagnostic> {
+    fn validate_normalised(&self, packet: Node<'_>) -> Vec<Diagnostic> {
         let scenario = packet
             .get("handoff")
             .and_then(|handoff| handoff.get("scenario"))
-            .and_then(Value::as_str);
+            .and_then(|scenario| scenario.as_str());
         match scenario.and_then(|name| self.scenarios.get(name)) {
-            Some(s) if s.includes_packet => s.validator.validate(packet),
+            Some(s) if s.includes_packet => s.validator.validate_node(packet),
             Some(s) => {
-                let mut diagnostics = self.packet.validate(packet);
-                diagnostics.extend(s.validator.validate(packet));
+                let mut diagnostics = self.packet.validate_node(packet);
+                diagnostics.extend(s.validator.validate_node(packet));
                 dedup(diagnostics)
             }
             None => {
-                let mut diagnostics = self.packet.validate(packet);
+                let mut diagnostics = self.packet.validate_node(packet);
                 if let Some(name) = scenario.filter(|name| !self.knows_scenario(name)) {
                     diagnostics.push(self.unknown_scenario(name));
                 }
@@ -264,16 +279,20 @@ impl Kit {
     }
 }
 
-fn require_object(packet: &Value) -> Result<()> {
+fn require_object(packet: Node<'_>) -> Result<()> {
     if packet.is_object() {
         return Ok(());
     }
-    let kind = match packet {
-        Value::Array(_) => "a list",
-        Value::String(_) => "a text string",
-        Value::Number(_) => "a number",
-        Value::Bool(_) => "true/false",
-        _ => "null",
+    let kind = if packet.is_array() {
+        "a list"
+    } else if packet.as_str().is_some() {
+        "a text string"
+    } else if packet.as_number().is_some() {
+        "a number"
+    } else if packet.as_bool().is_some() {
+        "true/false"
+    } else {
+        "null"
     };
     Err(Error::new(
         "input",

@@ -1,40 +1,42 @@
 //! Reading a context packet defensively: packets may be invalid, so a missing field or a field
 //! of the wrong type is simply "not there", and nothing can panic. Used by the rubric and the
-//! SLA engine.
+//! SLA engine, which read the packet's [`Tape`](crate::tape::Tape) in place.
 
-use serde_json::{Map, Value};
+use crate::tape::Node;
 use std::cmp::Ordering;
-use std::sync::OnceLock;
 
-/// The value at an RFC 6901 `pointer`, like `Value::pointer` but without allocating for
-/// tokens that need no unescaping (the checks look fields up on every packet).
-pub fn at<'a>(packet: &'a Value, pointer: &str) -> Option<&'a Value> {
-    if pointer.contains('~') {
-        return packet.pointer(pointer);
-    }
+/// The value at an RFC 6901 `pointer`, or `None` when nothing is there.
+pub fn at<'t>(packet: Node<'t>, pointer: &str) -> Option<Node<'t>> {
     if pointer.is_empty() {
         return Some(packet);
     }
     let tokens = pointer.strip_prefix('/')?;
-    tokens
-        .split('/')
-        .try_fold(packet, |value, token| match value {
-            Value::Object(map) => map.get(token),
-            // As RFC 6901: no sign, no leading zero.
-            Value::Array(items) if !token.starts_with(['+', '0']) || token == "0" => {
-                token.parse::<usize>().ok().and_then(|i| items.get(i))
+    tokens.split('/').try_fold(packet, |value, token| {
+        if value.is_object() {
+            if token.contains('~') {
+                value.get(&token.replace("~1", "/").replace("~0", "~"))
+            } else {
+                value.get(token)
             }
-            _ => None,
-        })
+        } else if value.is_array() && (!token.starts_with(['+', '0']) || token == "0") {
+            // As RFC 6901: no sign, no leading zero.
+            token
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| value.elements().nth(i))
+        } else {
+            None
+        }
+    })
 }
 
 /// The trimmed text at `pointer`, when it is a string with something in it.
-pub fn text<'a>(packet: &'a Value, pointer: &str) -> Option<&'a str> {
+pub fn text<'t>(packet: Node<'t>, pointer: &str) -> Option<&'t str> {
     at(packet, pointer).and_then(nonblank)
 }
 
 /// The trimmed text of a value, when it is a string with something in it.
-pub fn nonblank(value: &Value) -> Option<&str> {
+pub fn nonblank(value: Node<'_>) -> Option<&str> {
     Some(trim(value.as_str()?)).filter(|s| !s.is_empty())
 }
 
@@ -49,39 +51,23 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
-/// The values at `keys` (sorted, as an object's entries come) of an object: `None` for a missing
-/// key or no object. An object's entries come in key order, so
-/// one pass over them finds every key, with far fewer string comparisons than a lookup each.
-pub fn pick<'a, const N: usize>(
-    map: Option<&'a Map<String, Value>>,
+/// The values at `keys` (sorted) of an object: `None` for a missing key or no object. One pass
+/// over the members finds every key, with a binary search of `keys` per member: far fewer
+/// string comparisons than a lookup per key, each of which scans the members.
+pub fn pick<'t, const N: usize>(
+    object: Option<Node<'t>>,
     keys: &[&str; N],
-) -> [Option<&'a Value>; N] {
+) -> [Option<Node<'t>>; N] {
     debug_assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
     let mut found = [None; N];
-    let Some(map) = map else {
+    let Some(object) = object else {
         return found;
     };
-    if !objects_iterate_in_key_order() {
-        for (slot, key) in found.iter_mut().zip(keys) {
-            *slot = map.get(*key);
+    // A repeated key yields only its last member, so the last one wins, as in serde_json.
+    for (name, value) in object.members() {
+        if let Ok(k) = keys.binary_search_by(|key| compare(key, name)) {
+            found[k] = Some(value);
         }
-        return found;
-    }
-    // Both in key order: walk the entries once, moving along the keys.
-    let mut k = 0;
-    'entries: for (name, value) in map {
-        while let Some(key) = keys.get(k) {
-            match compare(key, name) {
-                Ordering::Less => k += 1,
-                Ordering::Equal => {
-                    found[k] = Some(value);
-                    k += 1;
-                    continue 'entries;
-                }
-                Ordering::Greater => continue 'entries,
-            }
-        }
-        break;
     }
     found
 }
@@ -96,21 +82,10 @@ fn compare(a: &str, b: &str) -> Ordering {
     }
 }
 
-/// Whether `serde_json` objects iterate in key order (they do unless serde_json's
-/// `preserve_order` feature is on somewhere in the build; then [`pick`] looks keys up one by one).
-fn objects_iterate_in_key_order() -> bool {
-    static IN_KEY_ORDER: OnceLock<bool> = OnceLock::new();
-    *IN_KEY_ORDER.get_or_init(|| {
-        let mut map = Map::new();
-        map.insert("b".to_string(), Value::Null);
-        map.insert("a".to_string(), Value::Null);
-        map.keys().next().is_some_and(|first| first == "a")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tape::Tape;
     use serde_json::json;
 
     #[test]
@@ -132,7 +107,9 @@ mod tests {
 
     #[test]
     fn at_reads_like_json_pointer() {
-        let v = serde_json::json!({"a": {"b": [10, {"c~d": 1, "e/f": 2}]}, "": 3});
+        let v = json!({"a": {"b": [10, {"c~d": 1, "e/f": 2}]}, "": 3});
+        let text = v.to_string();
+        let tape = Tape::parse(&text).unwrap();
         for pointer in [
             "/a/b/0",
             "/a/b/1/c~0d",
@@ -142,16 +119,25 @@ mod tests {
             "/",
             "",
             "/a/b/01",
+            "/a/b/+1",
+            "a",
         ] {
-            assert_eq!(at(&v, pointer), v.pointer(pointer), "{pointer}");
+            let read = at(tape.root(), pointer).map(|n| n.to_value());
+            assert_eq!(read.as_ref(), v.pointer(pointer), "{pointer}");
         }
     }
 
     #[test]
     fn pick_finds_keys_in_one_pass() {
-        let packet = json!({"a": 1, "b": 2, "d": 4, "e": 5});
-        let picked = pick(packet.as_object(), &["b", "c", "e", "f"]);
-        assert_eq!(picked, [Some(&json!(2)), None, Some(&json!(5)), None]);
-        assert!(objects_iterate_in_key_order());
+        let text = r#"{"e": 5, "a": 1, "b": 2, "d": 4, "b": 3}"#;
+        let tape = Tape::parse(text).unwrap();
+        let picked =
+            pick(Some(tape.root()), &["b", "c", "e", "f"]).map(|n| n.map(|n| n.to_value()));
+        assert_eq!(picked, [Some(json!(3)), None, Some(json!(5)), None]);
+        let list = Tape::parse("[1]").unwrap();
+        assert_eq!(
+            pick(Some(list.root()), &["a"]).map(|n| n.is_some()),
+            [false]
+        );
     }
 }

@@ -4,10 +4,10 @@
 //! packets (`Validator.isValid`, one Node process): JSON text parsed by serde_json inside wasm
 //! 24.0 µs; a JS object through `JSON.stringify` and then the same path 34.9 µs; the same object
 //! converted by serde-wasm-bindgen 57.0 µs. So objects are stringified in JS, and the facade
-//! needs no JS types. Errors are thrown as the
+//! needs no JS types. Packets and documents are read in place as a [`crate::tape::Tape`]. Errors are thrown as the
 //! JSON of [`crate::Error`]; the JS wrapper turns them into `HandoffKitError`s.
 
-use crate::error::{parse_json, Error};
+use crate::error::{parse_json, parse_tape, Error};
 use crate::json_text::{report_wire, WireStrings};
 use crate::kit::{CheckOptions, Kit};
 use crate::schema::{SchemaStore, Validator, ValidatorOptions};
@@ -68,10 +68,9 @@ impl RawKit {
     /// `json_text::report_wire`.
     pub fn check(&mut self, packet_utf8: &[u8], now: Option<String>) -> Result<String, JsValue> {
         let packet_json = utf8("The packet", packet_utf8)?;
-        let packet = parse_json("The packet", packet_json).map_err(throw)?;
         let report = self
             .kit
-            .check(packet, &CheckOptions { now })
+            .check_text(packet_json, &CheckOptions { now })
             .map_err(throw)?;
         Ok(report_wire(&report, &mut self.strings))
     }
@@ -79,8 +78,7 @@ impl RawKit {
     /// The schema diagnostics for a packet (JSON text as UTF-8), as JSON text.
     pub fn validate(&self, packet_utf8: &[u8]) -> Result<String, JsValue> {
         let packet_json = utf8("The packet", packet_utf8)?;
-        let packet = parse_json("The packet", packet_json).map_err(throw)?;
-        let diagnostics = self.kit.validate(packet).map_err(throw)?;
+        let diagnostics = self.kit.validate_text(packet_json).map_err(throw)?;
         Ok(crate::json_text::diagnostics(&diagnostics))
     }
 
@@ -209,9 +207,9 @@ impl RawValidator {
     /// Diagnostics for a document (JSON text as UTF-8), as JSON text.
     pub fn validate(&self, instance_utf8: &[u8]) -> Result<String, JsValue> {
         let instance_json = utf8("The document", instance_utf8)?;
-        let instance = parse_json("The document", instance_json).map_err(throw)?;
+        let instance = parse_tape("The document", instance_json).map_err(throw)?;
         Ok(crate::json_text::diagnostics(
-            &self.validator.validate(&instance),
+            &self.validator.validate_node(instance.root()),
         ))
     }
 
@@ -219,7 +217,7 @@ impl RawValidator {
     #[wasm_bindgen(js_name = isValid)]
     pub fn is_valid(&self, instance_utf8: &[u8]) -> Result<bool, JsValue> {
         let instance_json = utf8("The document", instance_utf8)?;
-        let instance = parse_json("The document", instance_json).map_err(throw)?;
-        Ok(self.validator.is_valid(&instance))
+        let instance = parse_tape("The document", instance_json).map_err(throw)?;
+        Ok(self.validator.is_valid_node(instance.root()))
     }
 }

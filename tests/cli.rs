@@ -80,7 +80,7 @@ fn json_output_matches_the_report_schema() {
     );
     assert_eq!(out.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(report_validator().validate(&report), vec![]);
+    assert_eq!(report_validator().validate(&report).unwrap(), vec![]);
     assert_eq!(report["valid"], false);
     assert_eq!(report["diagnostics"][0]["path"], "/owner");
     assert!(report["sla"]["deadline"].as_str().unwrap().ends_with('Z'));
@@ -89,7 +89,10 @@ fn json_output_matches_the_report_schema() {
     let list: serde_json::Value = serde_json::from_slice(&several.stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 2);
     assert_eq!(list[1]["file"], BAD);
-    assert_eq!(report_validator().validate(&list[1]["report"]), vec![]);
+    assert_eq!(
+        report_validator().validate(&list[1]["report"]).unwrap(),
+        vec![]
+    );
 }
 
 #[test]

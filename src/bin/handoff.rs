@@ -130,8 +130,8 @@ fn run(args: &Args) -> Result<bool, String> {
     let mut results = Vec::new();
     for file in &args.files {
         let text = read(file)?;
-        let report = handoff_kit::error::parse_json("The packet", &text)
-            .and_then(|packet| kit.check(packet, &options))
+        let report = kit
+            .check_text(&text, &options)
             .map_err(|e| format!("{file}: {e}"))?;
         results.push((file.as_str(), report));
     }

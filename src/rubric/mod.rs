@@ -24,6 +24,7 @@ use crate::diagnostic::{Diagnostic, Source};
 use crate::error::{Error, Result};
 use crate::report::{CheckScore, Grade, Score};
 use crate::rules::RuleDoc;
+use crate::tape::{Node, Tape};
 use crate::vocabulary::{self, Vocabulary};
 use fields::Fields;
 use registry::{Input, ENTRIES};
@@ -130,8 +131,15 @@ impl Rubric {
     }
 
     /// Scores one packet: the score with one entry per check that runs, and the diagnostics
-    /// that explain every point lost (in check order).
+    /// that explain every point lost (in check order). A packet nested deeper than a parsed
+    /// document can be (127 containers) is scored as if it were empty.
     pub fn score(&self, packet: &Value, ctx: &ScoreContext) -> (Score, Vec<Diagnostic>) {
+        crate::tape::with_value(packet, |packet| self.score_node(packet, ctx))
+            .unwrap_or_else(|| self.score_node(Tape::empty_object().root(), ctx))
+    }
+
+    /// [`Rubric::score`] for a packet read in place (the kit's path).
+    pub fn score_node(&self, packet: Node<'_>, ctx: &ScoreContext) -> (Score, Vec<Diagnostic>) {
         let input = Input {
             fields: Fields::read(packet),
             settings: &self.settings,

@@ -225,7 +225,6 @@ impl Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Value;
 
     #[test]
     fn builtin_weights_sum_to_100_and_ids_are_unique() {
@@ -260,8 +259,9 @@ mod tests {
             "Add the customer.",
         )];
         let plan = completeness::Plan::new(&settings);
+        let null = crate::tape::Tape::parse("null").unwrap();
         let input = Input {
-            fields: Fields::read(&Value::Null),
+            fields: Fields::read(null.root()),
             settings: &settings,
             completeness: &plan,
             routing: &routing,

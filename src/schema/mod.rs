@@ -14,6 +14,7 @@ pub use store::SchemaStore;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::tape::{with_value, Node, TapeJson};
 use fields::FieldDocs;
 use serde_json::Value;
 
@@ -23,7 +24,8 @@ const REGEX_BACKTRACK_LIMIT: usize = 100_000;
 
 /// A compiled JSON Schema.
 pub struct Validator {
-    compiled: jsonschema::Validator,
+    /// Compiled for tapes only: one instantiation of jsonschema's validators in the `.wasm`.
+    compiled: jsonschema::Validator<TapeJson>,
     fields: FieldDocs,
 }
 
@@ -64,7 +66,7 @@ impl Validator {
         store: &SchemaStore,
         options: ValidatorOptions,
     ) -> Result<Validator> {
-        let mut builder = jsonschema::options().with_draft(draft_of(schema));
+        let mut builder = jsonschema::options_for::<TapeJson>().with_draft(draft_of(schema));
         if options.assert_formats {
             builder = builder.should_validate_formats(true);
         }
@@ -83,15 +85,34 @@ impl Validator {
         })
     }
 
-    /// Whether `instance` is valid: the fast path, no diagnostics built.
-    pub fn is_valid(&self, instance: &Value) -> bool {
+    /// Whether the document read in place is valid: the fast path, no diagnostics built.
+    pub fn is_valid_node(&self, instance: Node<'_>) -> bool {
         self.compiled.is_valid(instance)
     }
 
-    /// Every problem with `instance`, as diagnostics in document order.
-    pub fn validate(&self, instance: &Value) -> Vec<Diagnostic> {
+    /// Every problem with the document read in place, as diagnostics in document order.
+    pub fn validate_node(&self, instance: Node<'_>) -> Vec<Diagnostic> {
         messages::diagnostics(self.compiled.iter_errors(instance), &self.fields)
     }
+
+    /// Whether `instance` is valid. An error only for a value nested deeper than a parsed
+    /// document can be (127 containers).
+    pub fn is_valid(&self, instance: &Value) -> Result<bool> {
+        with_value(instance, |node| self.is_valid_node(node)).ok_or_else(too_deep)
+    }
+
+    /// Every problem with `instance`, as diagnostics in document order. An error only for a
+    /// value nested deeper than a parsed document can be (127 containers).
+    pub fn validate(&self, instance: &Value) -> Result<Vec<Diagnostic>> {
+        with_value(instance, |node| self.validate_node(node)).ok_or_else(too_deep)
+    }
+}
+
+fn too_deep() -> Error {
+    Error::new(
+        "input",
+        "The document is nested more than 127 levels deep, which no packet or schema needs.",
+    )
 }
 
 /// Draft 2020-12 unless the schema names another draft in `$schema`.

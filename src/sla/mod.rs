@@ -35,6 +35,7 @@ pub use target::{Target, TargetUnit, WarnBefore};
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
 use crate::rules::RuleDoc;
+use crate::tape::Node;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -247,10 +248,20 @@ impl Sla {
     /// `handoff.to.team` (or the scenario's usual team), `urgency` and `customer.sentiment`,
     /// counted from `handoff.at`, with `sla/at-risk`, `sla/breached` and
     /// `sla/after-customer-deadline` findings. No usable `handoff.at` gives `(None, [])` (the
-    /// schema reports that); an unreadable `now` is ignored.
+    /// schema reports that); an unreadable `now` is ignored, and so is a packet nested
+    /// deeper than a parsed document can be (127 containers).
     pub fn for_packet(
         &self,
         packet: &Value,
+        now: Option<&str>,
+    ) -> (Option<SlaReport>, Vec<Diagnostic>) {
+        crate::tape::with_value(packet, |packet| self.for_node(packet, now)).unwrap_or_default()
+    }
+
+    /// [`Sla::for_packet`] for a packet read in place (the kit's path).
+    pub fn for_node(
+        &self,
+        packet: Node<'_>,
         now: Option<&str>,
     ) -> (Option<SlaReport>, Vec<Diagnostic>) {
         packet::for_packet(self, packet, now)

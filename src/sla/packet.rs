@@ -10,46 +10,32 @@ use super::rfc3339::parse_instant;
 use super::target::TargetUnit;
 use super::{Calendar, Sla};
 use crate::diagnostic::{Diagnostic, Severity, Source};
-use crate::packet::pick;
+use crate::packet::{nonblank, pick};
+use crate::tape::Node;
 use serde_json::Value;
 use std::borrow::Cow;
 
 /// The trimmed text of a value, when it is a string with something in it (as
 /// `crate::packet::text` reads a field).
-fn text(value: Option<&Value>) -> Option<&str> {
-    value?.as_str().map(trim).filter(|s| !s.is_empty())
-}
-
-/// `text.trim()`, without decoding characters when both ends are plainly not whitespace.
-fn trim(text: &str) -> &str {
-    match (text.as_bytes().first(), text.as_bytes().last()) {
-        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        _ => text.trim(),
-    }
+fn text(value: Option<Node<'_>>) -> Option<&str> {
+    value.and_then(nonblank)
 }
 
 /// The fields of a packet the SLA reads, found in one pass over each object.
 struct Fields<'a> {
-    at: Option<&'a Value>,
-    scenario: Option<&'a Value>,
-    team: Option<&'a Value>,
-    urgency: Option<&'a Value>,
-    sentiment: Option<&'a Value>,
-    customer_deadline: Option<&'a Value>,
+    at: Option<Node<'a>>,
+    scenario: Option<Node<'a>>,
+    team: Option<Node<'a>>,
+    urgency: Option<Node<'a>>,
+    sentiment: Option<Node<'a>>,
+    customer_deadline: Option<Node<'a>>,
 }
 
 impl<'a> Fields<'a> {
-    fn of(packet: &'a Value) -> Self {
-        let [customer, handoff, urgency] =
-            pick(packet.as_object(), &["customer", "handoff", "urgency"]);
-        let [at, scenario, to] = pick(
-            handoff.and_then(Value::as_object),
-            &["at", "scenario", "to"],
-        );
-        let [customer_deadline, sentiment] = pick(
-            customer.and_then(Value::as_object),
-            &["deadline", "sentiment"],
-        );
+    fn of(packet: Node<'a>) -> Self {
+        let [customer, handoff, urgency] = pick(Some(packet), &["customer", "handoff", "urgency"]);
+        let [at, scenario, to] = pick(handoff, &["at", "scenario", "to"]);
+        let [customer_deadline, sentiment] = pick(customer, &["deadline", "sentiment"]);
         Fields {
             at,
             scenario,
@@ -100,6 +86,10 @@ impl<'a> Wording<'a> {
 
 /// The situation a packet describes, normalised for policy matching.
 pub fn situation_of(packet: &Value) -> Situation {
+    crate::tape::with_value(packet, situation_of_node).unwrap_or_default()
+}
+
+fn situation_of_node(packet: Node<'_>) -> Situation {
     let wording = Wording::of(&Fields::of(packet));
     Situation {
         scenario: wording.scenario.map(Cow::into_owned),
@@ -159,7 +149,7 @@ fn unit_words(unit: TargetUnit) -> &'static str {
 
 pub(crate) fn for_packet(
     sla: &Sla,
-    packet: &Value,
+    packet: Node<'_>,
     now: Option<&str>,
 ) -> (Option<SlaReport>, Vec<Diagnostic>) {
     let fields = Fields::of(packet);

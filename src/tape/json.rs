@@ -58,38 +58,47 @@ impl<'a> JsonNode<'a, TapeJson> for Node<'a> {
     type Array = Node<'a>;
     type Number = TapeNumber<'a>;
 
+    #[inline]
     fn as_object(&self) -> Option<Node<'a>> {
         self.is_object().then_some(*self)
     }
 
+    #[inline]
     fn as_array(&self) -> Option<Node<'a>> {
         self.is_array().then_some(*self)
     }
 
+    #[inline]
     fn as_string(&self) -> Option<Cow<'a, str>> {
         self.as_str().map(Cow::Borrowed)
     }
 
+    #[inline]
     fn as_number(&self) -> Option<TapeNumber<'a>> {
         Node::as_number(self)
     }
 
+    #[inline]
     fn as_boolean(&self) -> Option<bool> {
         self.as_bool()
     }
 
+    #[inline]
     fn is_null(&self) -> bool {
         Node::is_null(self)
     }
 
+    #[inline]
     fn is_number(&self) -> bool {
         matches!(self.entry().tag, Tag::U64 | Tag::I64 | Tag::F64)
     }
 
+    #[inline]
     fn is_string(&self) -> bool {
         matches!(self.entry().tag, Tag::Str | Tag::Own)
     }
 
+    #[inline]
     fn json_type(&self) -> JsonType {
         match self.entry().tag {
             Tag::Null => JsonType::Null,
@@ -101,15 +110,18 @@ impl<'a> JsonNode<'a, TapeJson> for Node<'a> {
         }
     }
 
+    #[inline]
     fn string_length(&self) -> Option<u64> {
         // Code points (std counts them a word at a time).
         Some(self.as_str()?.chars().count() as u64)
     }
 
+    #[inline]
     fn to_value(&self) -> Cow<'a, Value> {
         Cow::Owned(Node::to_value(self))
     }
 
+    #[inline]
     fn identity(&self) -> Option<NodeIdentity> {
         Some(NodeIdentity::tagged(
             std::ptr::from_ref(self.tape) as usize,
@@ -123,14 +135,17 @@ impl<'a> Object<'a, TapeJson> for Node<'a> {
     type MemberName = &'a str;
     type MembersIter = Members<'a>;
 
+    #[inline]
     fn len(&self) -> usize {
         self.object_len()
     }
 
+    #[inline]
     fn get(&self, key: &Box<str>) -> Option<Node<'a>> {
         Node::get(self, key)
     }
 
+    #[inline]
     fn members(&self) -> Members<'a> {
         Node::members(self)
     }
@@ -140,16 +155,19 @@ impl<'a> Array<'a, TapeJson> for Node<'a> {
     type Node = Node<'a>;
     type ElementsIter = Elements<'a>;
 
+    #[inline]
     fn len(&self) -> usize {
         self.array_len()
     }
 
+    #[inline]
     fn elements(&self) -> Elements<'a> {
         Node::elements(self)
     }
 }
 
 impl JsonNumber for TapeNumber<'_> {
+    #[inline]
     fn as_u64(&self) -> Option<u64> {
         match self.value {
             Num::U64(n) => Some(n),
@@ -157,6 +175,7 @@ impl JsonNumber for TapeNumber<'_> {
         }
     }
 
+    #[inline]
     fn as_i64(&self) -> Option<i64> {
         match self.value {
             Num::U64(n) => i64::try_from(n).ok(),
@@ -165,18 +184,22 @@ impl JsonNumber for TapeNumber<'_> {
         }
     }
 
+    #[inline]
     fn as_f64(&self) -> Option<f64> {
         Some(TapeNumber::as_f64(self))
     }
 
+    #[inline]
     fn as_str(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.text)
     }
 
+    #[inline]
     fn to_number(&self) -> Cow<'_, Number> {
         Cow::Owned(self.number())
     }
 
+    #[inline]
     fn is_integer(&self) -> bool {
         match self.value {
             Num::U64(_) | Num::I64(_) => true,
@@ -184,6 +207,7 @@ impl JsonNumber for TapeNumber<'_> {
         }
     }
 
+    #[inline]
     fn is_written_as_integer(&self) -> bool {
         !self.text.contains(['.', 'e', 'E'])
     }

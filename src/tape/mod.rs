@@ -54,6 +54,15 @@ struct Entry {
     n: u64,
 }
 
+/// Runs `f` on the root of a tape of `value` (written out as JSON text and read back), for the
+/// callers that hold a `serde_json::Value` (a packet read from a note, the tests). `None` when
+/// `value` is nested deeper than a parsed document can be (127 containers).
+pub fn with_value<R>(value: &Value, f: impl FnOnce(Node<'_>) -> R) -> Option<R> {
+    let text = value.to_string();
+    let tape = Tape::parse(&text).ok()?;
+    Some(f(tape.root()))
+}
+
 /// A parsed JSON document borrowing its text.
 #[derive(Debug)]
 pub struct Tape<'s> {
@@ -83,6 +92,20 @@ impl<'s> Tape<'s> {
         Ok(Tape { text, entries, own })
     }
 
+    /// The document `{}`.
+    pub fn empty_object() -> Tape<'static> {
+        Tape {
+            text: "",
+            entries: vec![Entry {
+                tag: Tag::Object,
+                a: 0,
+                b: 1,
+                n: 0,
+            }],
+            own: String::new(),
+        }
+    }
+
     /// The document's root value.
     pub fn root(&self) -> Node<'_> {
         Node { tape: self, at: 0 }
@@ -110,6 +133,7 @@ impl<'s> Tape<'s> {
         self.root().to_value()
     }
 
+    #[inline(always)]
     fn str_at(&self, at: usize) -> Option<&str> {
         let entry = &self.entries[at];
         let (a, b) = (entry.a as usize, entry.b as usize);
@@ -121,6 +145,7 @@ impl<'s> Tape<'s> {
     }
 
     /// Whether the key entry at `at` is `key` (lengths first: most keys differ in length).
+    #[inline(always)]
     fn key_is(&self, at: usize, key: &[u8]) -> bool {
         let entry = &self.entries[at];
         let (a, b) = (entry.a as usize, entry.b as usize);
@@ -135,6 +160,7 @@ impl<'s> Tape<'s> {
     }
 
     /// The index after the value at `at` and everything inside it.
+    #[inline(always)]
     fn after(&self, at: usize) -> usize {
         let entry = &self.entries[at];
         match entry.tag {
@@ -152,20 +178,24 @@ pub struct Node<'t> {
 }
 
 impl<'t> Node<'t> {
+    #[inline(always)]
     fn entry(&self) -> &'t Entry {
         &self.tape.entries[self.at]
     }
 
     /// The entry index of this value, for [`Tape::replace_string`].
+    #[inline(always)]
     pub fn index(&self) -> usize {
         self.at
     }
 
     /// The string, when this is one.
+    #[inline(always)]
     pub fn as_str(&self) -> Option<&'t str> {
         self.tape.str_at(self.at)
     }
 
+    #[inline(always)]
     pub fn as_bool(&self) -> Option<bool> {
         match self.entry().tag {
             Tag::True => Some(true),
@@ -174,6 +204,7 @@ impl<'t> Node<'t> {
         }
     }
 
+    #[inline(always)]
     pub fn is_null(&self) -> bool {
         self.entry().tag == Tag::Null
     }
@@ -199,15 +230,18 @@ impl<'t> Node<'t> {
         }
     }
 
+    #[inline(always)]
     pub fn is_object(&self) -> bool {
         matches!(self.entry().tag, Tag::Object | Tag::ObjectWithRepeats)
     }
 
+    #[inline(always)]
     pub fn is_array(&self) -> bool {
         self.entry().tag == Tag::Array
     }
 
     /// The member `key` of an object (the last one, when the key repeats).
+    #[inline]
     pub fn get(&self, key: &str) -> Option<Node<'t>> {
         let entry = self.entry();
         if !matches!(entry.tag, Tag::Object | Tag::ObjectWithRepeats) {
@@ -232,6 +266,7 @@ impl<'t> Node<'t> {
 
     /// An object's members in the text's order (the last of a repeated key only); none for
     /// anything else.
+    #[inline]
     pub fn members(&self) -> Members<'t> {
         let entry = self.entry();
         let count = if matches!(entry.tag, Tag::Object | Tag::ObjectWithRepeats) {
@@ -249,6 +284,7 @@ impl<'t> Node<'t> {
     }
 
     /// How many members an object has (each repeated key once); 0 for anything else.
+    #[inline(always)]
     pub fn object_len(&self) -> usize {
         match self.entry().tag {
             Tag::Object => self.entry().a as usize,
@@ -258,6 +294,7 @@ impl<'t> Node<'t> {
     }
 
     /// An array's elements; none for anything else.
+    #[inline]
     pub fn elements(&self) -> Elements<'t> {
         let entry = self.entry();
         let count = if entry.tag == Tag::Array { entry.a } else { 0 };
@@ -269,6 +306,7 @@ impl<'t> Node<'t> {
     }
 
     /// How many elements an array has; 0 for anything else.
+    #[inline(always)]
     pub fn array_len(&self) -> usize {
         match self.entry().tag {
             Tag::Array => self.entry().a as usize,
@@ -309,6 +347,7 @@ pub struct Members<'t> {
 impl<'t> Iterator for Members<'t> {
     type Item = (&'t str, Node<'t>);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         while self.left > 0 {
             self.left -= 1;
@@ -366,6 +405,7 @@ pub struct Elements<'t> {
 impl<'t> Iterator for Elements<'t> {
     type Item = Node<'t>;
 
+    #[inline]
     fn next(&mut self) -> Option<Node<'t>> {
         if self.left == 0 {
             return None;

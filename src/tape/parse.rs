@@ -150,8 +150,9 @@ impl Parser<'_> {
     fn fingerprint(&self, at: usize) -> u64 {
         let key = self.key(at);
         let mut head = [0u8; 8];
-        let n = key.len().min(6);
-        head[..n].copy_from_slice(&key[..n]);
+        for (slot, byte) in head.iter_mut().zip(key.iter().take(6)) {
+            *slot = *byte;
+        }
         head[6] = key.len() as u8;
         head[7] = (key.len() >> 8) as u8;
         u64::from_le_bytes(head)
@@ -181,10 +182,9 @@ impl Parser<'_> {
         // Eight bytes at a time to the first quote, backslash or control character.
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x8080_8080_8080_8080;
-        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(word);
+        // (A slice pattern, not `copy_from_slice`: at opt-level "s" that stays a call.)
+        while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = self.bytes.get(self.at..self.at + 8) {
+            let w = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
             let quote = w ^ (ONES * u64::from(b'"'));
             let backslash = w ^ (ONES * u64::from(b'\\'));
             let hit = ((quote.wrapping_sub(ONES) & !quote)

@@ -9,8 +9,10 @@
 
 use crate::diagnostic::{pointer_join, Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
+use crate::packet::pick;
 use crate::rubric::spelling;
 use crate::rules::RuleDoc;
+use crate::tape::{Node, Tape};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -327,49 +329,84 @@ impl Vocabulary {
     /// Rewrites `handoff.from.team`, `handoff.to.team`, `owner.team`, `handoff.scenario` and
     /// `escalation.category` to canonical ids. A team no word matches stays as written and gets
     /// `rubric/unknown-team` (with "Did you mean …?" when a known word is close). Unknown
-    /// scenarios and issue types are left alone: organisations add their own.
+    /// scenarios and issue types are left alone: organisations add their own. A packet nested
+    /// deeper than a parsed document can be (127 containers) is left as it is.
     pub fn normalise(&self, packet: &mut Value) -> Vec<Diagnostic> {
-        let mut diagnostics = Vec::new();
-        let Some(fields) = packet.as_object_mut() else {
-            return diagnostics;
+        let text = packet.to_string();
+        let Ok(mut tape) = Tape::parse(&text) else {
+            return Vec::new();
         };
-        // Each top-level object is looked up once; the order keeps the diagnostics in
-        // field order (from, to, owner).
-        if let Some(handoff) = fields.get_mut("handoff") {
-            for (path, side) in [("/handoff/from/team", "from"), ("/handoff/to/team", "to")] {
-                if let Some(word) = text_at(handoff, &[side, "team"]) {
-                    self.normalise_team(path, word, &mut diagnostics);
-                }
+        let (rewrites, diagnostics) = self.rewrites(tape.root());
+        if !rewrites.is_empty() {
+            for (at, id) in rewrites {
+                tape.replace_string(at, id);
             }
-            if let Some(word) = text_at(handoff, &["scenario"]) {
-                rewrite(word, self.scenarios.canonical(word));
-            }
-        }
-        if let Some(word) = fields.get_mut("owner").and_then(|o| text_at(o, &["team"])) {
-            self.normalise_team("/owner/team", word, &mut diagnostics);
-        }
-        if let Some(word) = fields
-            .get_mut("escalation")
-            .and_then(|e| text_at(e, &["category"]))
-        {
-            rewrite(word, self.issue_types.canonical(word));
+            *packet = tape.to_value();
         }
         diagnostics
     }
 
-    /// Rewrites the team `word` at `path` to its id, or flags it when no word matches. A word
-    /// with no letter or digit names nothing to match and is left alone.
-    fn normalise_team(&self, path: &str, word: &mut String, diagnostics: &mut Vec<Diagnostic>) {
+    /// [`Vocabulary::normalise`] for a packet read in place (the kit's path): the canonical ids
+    /// take the place of the words in the tape.
+    pub fn normalise_tape(&self, tape: &mut Tape<'_>) -> Vec<Diagnostic> {
+        let (rewrites, diagnostics) = self.rewrites(tape.root());
+        for (at, id) in rewrites {
+            tape.replace_string(at, id);
+        }
+        diagnostics
+    }
+
+    /// The strings to rewrite (tape index, canonical id) and the unknown-team diagnostics, in
+    /// field order (from, to, owner).
+    fn rewrites<'t>(&self, packet: Node<'t>) -> (Vec<(usize, &str)>, Vec<Diagnostic>) {
+        let mut rewrites = Vec::new();
+        let mut diagnostics = Vec::new();
+        let [escalation, handoff, owner] = pick(Some(packet), &["escalation", "handoff", "owner"]);
+        let [from, scenario, to] = pick(handoff, &["from", "scenario", "to"]);
+        let team = |side: Option<Node<'t>>| side.and_then(|side| side.get("team"));
+        for (path, word) in [
+            ("/handoff/from/team", team(from)),
+            ("/handoff/to/team", team(to)),
+            ("/owner/team", team(owner)),
+        ] {
+            if let Some((at, text)) = word.and_then(|w| Some((w.index(), w.as_str()?))) {
+                if let Some(id) = self.team_id(path, text, &mut diagnostics) {
+                    rewrites.push((at, id));
+                }
+            }
+        }
+        for (word, lexicon) in [
+            (scenario, &self.scenarios),
+            (
+                escalation.and_then(|e| e.get("category")),
+                &self.issue_types,
+            ),
+        ] {
+            if let Some((at, text)) = word.and_then(|w| Some((w.index(), w.as_str()?))) {
+                if let Some(id) = lexicon.canonical(text).filter(|id| *id != text) {
+                    rewrites.push((at, id));
+                }
+            }
+        }
+        (rewrites, diagnostics)
+    }
+
+    /// The id to write in place of the team `word` at `path`, or a diagnostic when no word
+    /// matches. A word with no letter or digit names nothing to match and is left alone.
+    fn team_id(&self, path: &str, word: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<&str> {
         if self.teams.settled(word).is_some() {
-            return;
+            return None;
         }
         let canonical = with_key(word, |key| {
             (!key.is_empty()).then(|| self.teams.canonical_key(key))
         });
         match canonical {
-            None => {}
-            Some(Some(id)) => rewrite(word, Some(id)),
-            Some(None) => diagnostics.push(self.unknown_team(path, word)),
+            None => None,
+            Some(Some(id)) => Some(id).filter(|id| *id != word),
+            Some(None) => {
+                diagnostics.push(self.unknown_team(path, word));
+                None
+            }
         }
     }
 
@@ -383,26 +420,6 @@ impl Vocabulary {
             "Use a team the receiving side recognises ({}), so the handoff lands in the right queue and runs on that team's SLA.",
             known.join(", ")
         ))
-    }
-}
-
-/// The string at `tokens` (object keys from `value`), if there is one. Walks the objects
-/// directly: cheaper than `Value::pointer_mut`, which allocates each token to unescape it.
-fn text_at<'v>(value: &'v mut Value, tokens: &[&str]) -> Option<&'v mut String> {
-    let mut node = value;
-    for token in tokens {
-        node = node.as_object_mut()?.get_mut(*token)?;
-    }
-    match node {
-        Value::String(text) => Some(text),
-        _ => None,
-    }
-}
-
-/// Replaces `word` by its canonical id, if it has one and is not already it.
-fn rewrite(word: &mut String, canonical: Option<&str>) {
-    if let Some(id) = canonical.filter(|id| id != word) {
-        *word = id.to_string();
     }
 }
 

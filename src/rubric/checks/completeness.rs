@@ -20,7 +20,7 @@ use crate::rubric::fields::{is_filled, Fields, SECTIONS};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::settings::Settings;
 use crate::rules::RuleDoc;
-use serde_json::Value;
+use crate::tape::Node;
 use std::collections::BTreeMap;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -214,9 +214,9 @@ impl Item {
         }
     }
 
-    /// The value at the item's pointer, read as `Value::pointer` reads it (its section as
+    /// The value at the item's pointer, read as a JSON Pointer reads it (its section as
     /// [`Fields`] already read it).
-    fn read<'a>(&self, fields: &Fields<'a>) -> Option<&'a Value> {
+    fn read<'a>(&self, fields: &Fields<'a>) -> Option<Node<'a>> {
         match (self.section, self.tokens.split_first()) {
             (Some(section), Some((_, rest))) => rest
                 .iter()
@@ -229,16 +229,18 @@ impl Item {
     }
 }
 
-/// The value at one (unescaped) token of a JSON Pointer below `value`, as `Value::pointer`
-/// reads it.
-fn step<'a>(value: &'a Value, token: &str) -> Option<&'a Value> {
-    match value {
-        Value::Object(map) => map.get(token),
+/// The value at one (unescaped) token of a JSON Pointer below `value`.
+fn step<'a>(value: Node<'a>, token: &str) -> Option<Node<'a>> {
+    if value.is_object() {
+        value.get(token)
+    } else if value.is_array() && (!token.starts_with(['+', '0']) || token == "0") {
         // As RFC 6901: no sign, no leading zero.
-        Value::Array(items) if !token.starts_with(['+', '0']) || token == "0" => {
-            token.parse::<usize>().ok().and_then(|i| items.get(i))
-        }
-        _ => None,
+        token
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| value.elements().nth(i))
+    } else {
+        None
     }
 }
 

@@ -14,7 +14,6 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rules::RuleDoc;
-use serde_json::Value;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/customer-not-informed",
@@ -39,9 +38,9 @@ impl Check for CustomerNotInformed {
             return Verdict::pass();
         }
         let hint = "Tell the customer who takes over and when they will hear back; a silent transfer makes them repeat their story to a stranger.";
-        match input.fields.informed_of_handoff {
-            Some(Value::Bool(true)) => Verdict::pass(),
-            Some(Value::Bool(false)) => Verdict::fail(vec![Finding::new(PATH, "The customer was not told about this handoff: tell them who takes over and when they will hear back, then mark it.", hint)]),
+        match input.fields.informed_of_handoff.and_then(|v| v.as_bool()) {
+            Some(true) => Verdict::pass(),
+            Some(false) => Verdict::fail(vec![Finding::new(PATH, "The customer was not told about this handoff: tell them who takes over and when they will hear back, then mark it.", hint)]),
             _ => Verdict::fail(vec![Finding::new(PATH, "Say whether the customer was told about this handoff.", hint)]),
         }
     }

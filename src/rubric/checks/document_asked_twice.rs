@@ -82,7 +82,7 @@ impl Check for DocumentAskedTwice {
                 .documents
                 .iter()
                 .filter(|d| {
-                    entry_text(d, "provided_by")
+                    entry_text(*d, "provided_by")
                         .is_some_and(|by| by.eq_ignore_ascii_case("customer"))
                 })
                 .filter_map(|d| entry_text(d, "name"))

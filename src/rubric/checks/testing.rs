@@ -7,6 +7,7 @@ use crate::rubric::registry::{Check, Input, Verdict, ENTRIES};
 use crate::rubric::routing::Routing;
 use crate::rubric::settings::Settings;
 use crate::rubric::BusinessMinutes;
+use crate::tape::with_value;
 use crate::vocabulary::Vocabulary;
 use serde_json::Value;
 
@@ -26,13 +27,16 @@ pub fn run_with(
     let routing = Routing::default();
     let vocabulary = Vocabulary::builtin();
     let plan = Plan::new(&settings);
-    check.run(&Input {
-        fields: Fields::read(packet),
-        settings: &settings,
-        completeness: &plan,
-        routing: &routing,
-        vocabulary: &vocabulary,
-        schema_diagnostics,
-        business_minutes,
+    with_value(packet, |packet| {
+        check.run(&Input {
+            fields: Fields::read(packet),
+            settings: &settings,
+            completeness: &plan,
+            routing: &routing,
+            vocabulary: &vocabulary,
+            schema_diagnostics,
+            business_minutes,
+        })
     })
+    .expect("a test packet is not nested deeply")
 }

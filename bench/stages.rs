@@ -49,8 +49,7 @@ fn main() {
     let rubric = Rubric::builtin();
     let vocabulary = handoff_kit::vocabulary::Vocabulary::builtin();
     let calendar = CalendarRef::Id("default".to_string());
-    let business_minutes =
-        |from: &str, to: &str| sla.business_minutes_between(&calendar, from, to).ok();
+    let business_minutes = |from: i64, to: i64| sla.business_minutes_on("default", from, to);
     let options = CheckOptions {
         now: Some(NOW.to_string()),
     };

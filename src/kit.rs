@@ -177,9 +177,9 @@ impl Kit {
         let schema = self.validate_normalised(packet);
         let (sla, sla_diagnostics) = self.sla.for_node(packet, options.now.as_deref());
         // Timing is judged on the receiving team's calendar (the default one without a policy).
-        let calendar = CalendarRef::Id(sla.as_ref().map_or("default", |r| &r.calendar).to_string());
+        let calendar = sla.as_ref().map_or("default", |r| r.calendar.as_str());
         let business_minutes =
-            |from: &str, to: &str| self.sla.business_minutes_between(&calendar, from, to).ok();
+            |from: i64, to: i64| self.sla.business_minutes_on(calendar, from, to);
         let context = ScoreContext {
             schema_diagnostics: &schema,
             business_minutes: Some(&business_minutes),

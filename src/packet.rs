@@ -3,7 +3,6 @@
 //! SLA engine, which read the packet's [`Tape`](crate::tape::Tape) in place.
 
 use crate::tape::Node;
-use std::cmp::Ordering;
 
 /// The value at an RFC 6901 `pointer`, or `None` when nothing is there.
 pub fn at<'t>(packet: Node<'t>, pointer: &str) -> Option<Node<'t>> {
@@ -51,35 +50,27 @@ pub fn trim(text: &str) -> &str {
     }
 }
 
-/// The values at `keys` (sorted) of an object: `None` for a missing key or no object. One pass
-/// over the members finds every key, with a binary search of `keys` per member: far fewer
-/// string comparisons than a lookup per key, each of which scans the members.
+/// The values at `keys` of an object: `None` for a missing key or no object. One pass over the
+/// members finds every key, where a lookup per key would scan the members each time; each
+/// member's name is compared with a key only when their lengths and first bytes agree.
 pub fn pick<'t, const N: usize>(
     object: Option<Node<'t>>,
     keys: &[&str; N],
 ) -> [Option<Node<'t>>; N] {
-    debug_assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
     let mut found = [None; N];
     let Some(object) = object else {
         return found;
     };
     // A repeated key yields only its last member, so the last one wins, as in serde_json.
     for (name, value) in object.members() {
-        if let Ok(k) = keys.binary_search_by(|key| compare(key, name)) {
+        let (len, first) = (name.len(), name.as_bytes().first());
+        let matches =
+            |key: &&str| key.len() == len && key.as_bytes().first() == first && *key == name;
+        if let Some(k) = keys.iter().position(matches) {
             found[k] = Some(value);
         }
     }
     found
-}
-
-/// `a.cmp(b)`, without comparing whole keys when the first bytes differ (they mostly do).
-fn compare(a: &str, b: &str) -> Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    match (a.first(), b.first()) {
-        (Some(x), Some(y)) if x != y => x.cmp(y),
-        _ if a == b => Ordering::Equal,
-        _ => a.cmp(b),
-    }
 }
 
 #[cfg(test)]

@@ -215,8 +215,9 @@ fn what_the_schema_reported_costs_points_once_and_is_not_said_twice() {
 #[test]
 fn business_minutes_from_the_sla_engine_are_used() {
     let packet = packet("billing-late-handoff.json");
-    let measure = |from: &str, to: &str| {
-        assert_eq!((from, to), ("2026-11-16T09:15:00Z", "2026-11-16T11:30:00Z"));
+    // 2026-11-16T09:15:00Z and 2026-11-16T11:30:00Z.
+    let measure = |from: i64, to: i64| {
+        assert_eq!((from, to), (1_794_820_500, 1_794_828_600));
         Some(20)
     };
     let ctx = ScoreContext {

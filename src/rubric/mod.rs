@@ -50,9 +50,9 @@ pub const RULES: &[RuleDoc] = &[
     vocabulary::INVALID_SETTING,
 ];
 
-/// The SLA engine's business-time measure: `(from, to)` as RFC 3339 → minutes, `None` when it
-/// cannot measure (no calendar, unparseable times).
-pub type BusinessMinutes<'a> = &'a dyn Fn(&str, &str) -> Option<i64>;
+/// The SLA engine's business-time measure: `(from, to)` as Unix seconds → minutes, `None` when
+/// it cannot measure (no calendar).
+pub type BusinessMinutes<'a> = &'a dyn Fn(i64, i64) -> Option<i64>;
 
 /// What the rest of the kit already knows about the packet being scored.
 #[derive(Clone, Copy, Default)]
@@ -60,7 +60,7 @@ pub struct ScoreContext<'a> {
     /// What the JSON Schema already reported: a check that fails on such a field loses its
     /// points, but gets no second diagnostic (the schema's explains the loss).
     pub schema_diagnostics: &'a [Diagnostic],
-    /// The SLA engine's business-time measure: `(from, to)` as RFC 3339 → minutes. When `None`
+    /// The SLA engine's business-time measure: `(from, to)` as Unix seconds → minutes. When `None`
     /// (or when it answers `None`), `late-handoff` uses elapsed calendar minutes.
     pub business_minutes: Option<BusinessMinutes<'a>>,
 }

@@ -30,6 +30,7 @@ pub use pauses::Pause;
 pub use policy::{builtin_policies, Match, Policy, Situation};
 pub(crate) use report::whole_minutes;
 pub use report::{Deadline, Segment, SlaReport, Status};
+pub(crate) use rfc3339::parse_instant;
 pub use target::{Target, TargetUnit, WarnBefore};
 
 use crate::diagnostic::{Diagnostic, Severity, Source};
@@ -228,6 +229,26 @@ impl Sla {
         };
         let from = instant(from, "/from")?;
         let to = instant(to, "/to")?;
+        self.business_minutes_between_seconds(&calendar, from, to)
+    }
+
+    /// Open minutes of the bundle calendar `id` between two instants already read (Unix
+    /// seconds): what `rubric/late-handoff` measures. `None` without that calendar, or for
+    /// instants more than 100 years apart.
+    pub fn business_minutes_on(&self, id: &str, from: i64, to: i64) -> Option<i64> {
+        let calendar = self.calendars.get(id)?;
+        self.business_minutes_between_seconds(calendar, from, to)
+            .ok()
+    }
+
+    /// [`Sla::business_minutes_between`] for instants already read (Unix seconds), on a
+    /// resolved calendar.
+    pub(crate) fn business_minutes_between_seconds(
+        &self,
+        calendar: &Calendar,
+        from: i64,
+        to: i64,
+    ) -> Result<i64> {
         let (low, high, sign) = if from <= to {
             (from, to, 1)
         } else {
@@ -240,7 +261,7 @@ impl Sla {
             ));
         }
         let no_pauses = pauses::PauseSet::default();
-        let seconds = timeline::Timeline::new(&calendar, &no_pauses, high).count(low, high);
+        let seconds = timeline::Timeline::new(calendar, &no_pauses, high).count(low, high);
         Ok(sign * (seconds / 60))
     }
 

@@ -103,39 +103,37 @@ pub(crate) fn format(local: i64, offset: i64, utc: bool) -> String {
     if year4 > 9999 {
         return format_rare(year, month, dom, (hh, mm, ss), offset, utc);
     }
-    let mut text = String::with_capacity(25);
-    push_digits(&mut text, year4 / 100);
-    push_digits(&mut text, year4 % 100);
-    text.push('-');
-    push_digits(&mut text, month);
-    text.push('-');
-    push_digits(&mut text, dom);
-    text.push('T');
-    // Each of these is below 60.
-    for (index, part) in [hh, mm, ss].into_iter().enumerate() {
-        if index > 0 {
-            text.push(':');
-        }
-        push_digits(&mut text, part as u32);
-    }
-    if utc {
-        text.push('Z');
-        return text;
-    }
-    text.push(if offset < 0 { '-' } else { '+' });
+    // Written as bytes and turned into text once: `String::push` per character stays a call
+    // at opt-level "s", and this runs several times per check.
     let minutes = offset.unsigned_abs() / 60;
-    // Offsets are below a day, so the hours have two digits.
-    push_digits(&mut text, (minutes / 60) as u32);
-    text.push(':');
-    push_digits(&mut text, (minutes % 60) as u32);
-    text
-}
-
-/// Two digits of a number below 100.
-fn push_digits(text: &mut String, value: u32) {
-    for digit in [value / 10 % 10, value % 10] {
-        text.push(char::from(b'0' + digit as u8));
+    // Offsets are below a day, so the hours have two digits; the others are below 100 too.
+    let parts = [
+        year4 / 100,
+        year4 % 100,
+        month,
+        dom,
+        hh as u32,
+        mm as u32,
+        ss as u32,
+        (minutes / 60) as u32,
+        (minutes % 60) as u32,
+    ];
+    let mut bytes = *b"0000-00-00T00:00:00+00:00";
+    for (part, at) in parts.into_iter().zip([0, 2, 5, 8, 11, 14, 17, 20, 23]) {
+        bytes[at] = b'0' + (part / 10 % 10) as u8;
+        bytes[at + 1] = b'0' + (part % 10) as u8;
     }
+    let len = if utc {
+        bytes[19] = b'Z';
+        20
+    } else {
+        if offset < 0 {
+            bytes[19] = b'-';
+        }
+        25
+    };
+    // ASCII by construction, so this never falls back to the empty default.
+    String::from_utf8(bytes[..len].to_vec()).unwrap_or_default()
 }
 
 /// [`format`] for years outside 0–9999 (jiff's range reaches -9999), with `fmt`.

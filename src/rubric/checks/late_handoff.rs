@@ -22,7 +22,6 @@
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rules::RuleDoc;
-use jiff::Timestamp;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/late-handoff",
@@ -39,25 +38,25 @@ pub struct LateHandoff;
 impl Check for LateHandoff {
     fn run(&self, input: &Input) -> Verdict {
         let fields = &input.fields;
-        let Some((at_text, at)) = instant(fields.handoff_at) else {
+        let Some(at) = instant(fields.handoff_at) else {
             return Verdict::pass();
         };
         let starts = [
             ("the customer's last message", fields.last_message_at),
             ("the ticket was opened", fields.opened_at),
         ];
-        let Some((since, start_text, start)) = starts
+        let Some((since, start)) = starts
             .into_iter()
-            .filter_map(|(since, text)| instant(text).map(|(text, t)| (since, text, t)))
-            .filter(|(_, _, t)| *t <= at)
-            .max_by_key(|(_, _, t)| *t)
+            .filter_map(|(since, text)| instant(text).map(|t| (since, t)))
+            .filter(|(_, t)| *t <= at)
+            .max_by_key(|(_, t)| *t)
         else {
             return Verdict::pass();
         };
         let business = input
             .business_minutes
-            .and_then(|measure| measure(start_text, at_text));
-        let minutes = business.unwrap_or_else(|| (at.as_second() - start.as_second()) / 60);
+            .and_then(|measure| measure(start, at));
+        let minutes = business.unwrap_or_else(|| (at - start) / 60);
         let target = input.settings.thresholds.handoff_minutes;
         if minutes <= target {
             return Verdict::pass();
@@ -79,10 +78,10 @@ impl Check for LateHandoff {
     }
 }
 
-/// The text and instant of an RFC 3339 field, when it parses.
-fn instant(value: Option<&str>) -> Option<(&str, Timestamp)> {
-    let value = value?;
-    value.parse::<Timestamp>().ok().map(|t| (value, t))
+/// The instant of an RFC 3339 field (Unix seconds), when it parses. Instants are compared to
+/// the second: a fraction of a second changes no minute count.
+fn instant(value: Option<&str>) -> Option<i64> {
+    crate::sla::parse_instant(value?)
 }
 
 /// "45 min", "2 h 15 min", "3 h".
@@ -169,9 +168,9 @@ mod tests {
     fn business_minutes_come_from_the_sla_engine() {
         let overnight = packet("2026-11-16T16:50:00Z", None, "2026-11-17T09:05:00Z");
         assert!(!run(&LateHandoff, &overnight).passed());
-        let business = |_: &str, _: &str| Some(15);
+        let business = |_: i64, _: i64| Some(15);
         assert!(run_with(&LateHandoff, &overnight, &[], Some(&business)).passed());
-        let no_calendar = |_: &str, _: &str| None;
+        let no_calendar = |_: i64, _: i64| None;
         assert!(!run_with(&LateHandoff, &overnight, &[], Some(&no_calendar)).passed());
     }
 }

@@ -9,7 +9,7 @@
 use handoff_kit::json_text::{report_wire, WireStrings};
 use handoff_kit::rubric::{Rubric, ScoreContext};
 use handoff_kit::schema::SchemaStore;
-use handoff_kit::sla::{CalendarRef, Sla};
+use handoff_kit::sla::Sla;
 use handoff_kit::tape::{Tape, TapeJson};
 use handoff_kit::{CheckOptions, Kit};
 use serde_json::Value;
@@ -48,7 +48,6 @@ fn main() {
     let sla = Sla::default();
     let rubric = Rubric::builtin();
     let vocabulary = handoff_kit::vocabulary::Vocabulary::builtin();
-    let calendar = CalendarRef::Id("default".to_string());
     let business_minutes = |from: i64, to: i64| sla.business_minutes_on("default", from, to);
     let options = CheckOptions {
         now: Some(NOW.to_string()),

@@ -137,53 +137,81 @@ function guard(run) {
 
 const SEVERITY = ['error', 'warning', 'info'];
 const SOURCE = ['schema', 'rubric', 'sla'];
+const GRADE = ['A', 'B', 'C', 'D', 'F'];
 
 // A report from the core's wire form (src/json_text/, `report_wire`): the same object that
-// parsing the report's JSON would give, key order included, from a third of the text. `table`
-// holds the texts this kit's core has numbered; each report brings the ones it numbered first.
-function fromWire(text, table) {
-  const [news, valid, wireDiagnostics, wireScore, wireSla] = JSON.parse(text);
-  for (let i = 0; i < news.length; i++) table.push(news[i]);
-  // A number names a text in the table; once the table is full, texts come as they are.
-  const t = (x) => (typeof x === 'number' ? table[x] : x);
-  const diagnostics = new Array(wireDiagnostics.length);
-  for (let i = 0; i < wireDiagnostics.length; i++) {
-    const d = wireDiagnostics[i];
-    const diagnostic = { code: t(d[0]), severity: SEVERITY[d[1]], path: t(d[2]), message: t(d[3]) };
-    if (d[4] !== null) diagnostic.hint = t(d[4]);
-    diagnostic.source = SOURCE[d[5]];
-    if (d.length > 6) diagnostic.span = { start: d[6], end: d[7] };
-    diagnostics[i] = diagnostic;
+// parsing the report's JSON would give, key order included, read code unit by code unit with
+// no JSON.parse. `table` holds the texts this kit's core has numbered; each report brings the
+// ones it numbered first.
+function fromWire(s, table) {
+  // Code units read in order: no JSON.parse. See `report_wire` for the layout.
+  let i = 0;
+  const num = () => {
+    let u = s.charCodeAt(i++);
+    if (u < 0x4000) return u;
+    let n = u - 0x4000;
+    let scale = 0x4000;
+    for (;;) {
+      u = s.charCodeAt(i++);
+      if (u < 0x4000) return n + u * scale;
+      n += (u - 0x4000) * scale;
+      scale *= 0x4000;
+    }
+  };
+  const signed = () => {
+    const z = num();
+    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+  };
+  const slice = (length) => {
+    const value = s.slice(i, i + length);
+    i += length;
+    return value;
+  };
+  const str = () => slice(num());
+  // A number names a text in the table; once the table is full, texts come inline.
+  const t = () => {
+    const v = num();
+    return v % 2 === 0 ? table[v / 2] : slice((v - 1) / 2);
+  };
+  const news = num();
+  for (let k = 0; k < news; k++) table.push(str());
+  const valid = num() === 1;
+  const diagnostics = new Array(num());
+  for (let k = 0; k < diagnostics.length; k++) {
+    const diagnostic = { code: t(), severity: SEVERITY[num()], path: t(), message: t() };
+    if (num() === 1) diagnostic.hint = t();
+    diagnostic.source = SOURCE[num()];
+    if (num() === 1) diagnostic.span = { start: num(), end: num() };
+    diagnostics[k] = diagnostic;
   }
   let score = null;
-  if (wireScore !== null) {
-    const c = wireScore[2];
-    const checks = new Array(c.length / 4);
-    for (let i = 0, j = 0; j < c.length; i++, j += 4) {
-      checks[i] = { id: t(c[j]), passed: c[j + 1] === 1, points: c[j + 2], max_points: c[j + 3] };
+  if (num() === 1) {
+    const value = num();
+    const grade = GRADE[num()];
+    const checks = new Array(num());
+    for (let k = 0; k < checks.length; k++) {
+      checks[k] = { id: t(), passed: num() === 1, points: num(), max_points: num() };
     }
-    score = { value: wireScore[0], grade: wireScore[1], checks };
+    score = { value, grade, checks };
   }
   let sla = null;
-  if (wireSla !== null) {
-    const s = wireSla;
-    const g = s[12];
-    const segments = new Array(g.length / 3);
-    for (let i = 0, j = 0; j < g.length; i++, j += 3) segments[i] = { start: g[j], end: g[j + 1], minutes: g[j + 2] };
-    sla = {
-      policy: t(s[0]),
-      calendar: t(s[1]),
-      time_zone: t(s[2]),
-      target: { unit: t(s[3]), value: s[4] },
-      start: s[5],
-      deadline: s[6],
-      deadline_local: s[7],
-      warn_at: s[8],
-      status: t(s[9]),
-      remaining_business_minutes: s[10],
-      elapsed_ratio: s[11],
-      segments,
-    };
+  if (num() === 1) {
+    sla = { policy: t(), calendar: t(), time_zone: t(), target: { unit: t(), value: num() } };
+    sla.start = str();
+    sla.deadline = str();
+    sla.deadline_local = str();
+    sla.warn_at = num() === 1 ? str() : null;
+    sla.status = num() === 1 ? t() : null;
+    sla.remaining_business_minutes = num() === 1 ? signed() : null;
+    sla.elapsed_ratio = num() === 1 ? Number(str()) : null;
+    const segments = new Array(num());
+    for (let k = 0; k < segments.length; k++) {
+      const start = str();
+      const end = str();
+      const kind = num();
+      segments[k] = { start, end, minutes: kind === 0 ? signed() : kind === 1 ? Number(str()) : null };
+    }
+    sla.segments = segments;
   }
   return { valid, diagnostics, score, sla };
 }

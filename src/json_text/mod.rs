@@ -69,129 +69,175 @@ impl Hasher for WordHasher {
 struct Wire<'a> {
     out: String,
     news: String,
+    new_texts: u64,
     strings: &'a mut WireStrings,
 }
 
 impl Wire<'_> {
     /// `s` by number, numbering it (and adding it to the news) the first time; inline once
-    /// the table is full.
+    /// the table is full. A reference is `2 × index`, an inline text `2 × length + 1` and then
+    /// the text.
     fn text(&mut self, s: &str) {
         if let Some(&n) = self.strings.index.get(s) {
-            push_number(&mut self.out, n);
+            push_unsigned(&mut self.out, 2 * u64::from(n));
             return;
         }
         let n = self.strings.index.len();
         if n >= WireStrings::MAX {
-            push_string(&mut self.out, s);
+            push_unsigned(&mut self.out, 2 * utf16_len(s) + 1);
+            self.out.push_str(s);
             return;
         }
         self.strings.index.insert(s.into(), n as u32);
-        if !self.news.is_empty() {
-            self.news.push(',');
+        self.new_texts += 1;
+        push_text(&mut self.news, s);
+        push_unsigned(&mut self.out, 2 * n as u64);
+    }
+
+    fn number(&mut self, n: impl Into<u64>) {
+        push_unsigned(&mut self.out, n.into());
+    }
+
+    /// 0 for none, else 1 and what `write` writes.
+    fn optional<T>(&mut self, value: Option<T>, write: impl FnOnce(&mut Self, T)) {
+        match value {
+            Some(value) => {
+                self.number(1u8);
+                write(self, value);
+            }
+            None => self.number(0u8),
         }
-        push_string(&mut self.news, s);
-        push_number(&mut self.out, n as u64);
+    }
+
+    /// A float as the text serde_json writes for it (shortest round trip); `None` for NaN and
+    /// the infinities, which serde_json writes as `null`.
+    fn float(&mut self, x: f64) -> Option<()> {
+        x.is_finite()
+            .then(|| push_text(&mut self.out, &float_text(x)))
     }
 }
 
 /// A report in the npm package's wire form, which `fromWire` in `pkg-templates/npm/api.js`
-/// turns into the same object that `JSON.parse` of the report's JSON gives:
-/// `[news, valid, diagnostics, score, sla]`.
-/// - `news`: the texts numbered by this report, in order; they extend the kit's table, and a
-///   `#` below is a number into it (or, once the table is full, the text itself);
-/// - a diagnostic: `[code#, severity, path#, message#, hint# or null, source]`, plus
-///   `start, end` when it has a span (severity 0 error, 1 warning, 2 info; source 0 schema,
-///   1 rubric, 2 sla);
-/// - the score: `null` or `[value, grade, [id#, passed 0/1, points, max_points, id#, …]]`;
-/// - the SLA: `null` or `[policy#, calendar#, time_zone#, unit#, value, start, deadline,
-///   deadline_local, warn_at, status#, remaining_business_minutes, elapsed_ratio,
-///   [start, end, minutes, start, …]]`, absent values as `null`.
+/// turns into the same object that `JSON.parse` of the report's JSON gives.
+///
+/// The wire is a string of UTF-16 code units that JavaScript reads with `charCodeAt`, so it
+/// needs no `JSON.parse`: a number is written in 14-bit digits, least significant first, one
+/// code unit each (`0x4000 + digit` for all but the last, which is below `0x4000`; every unit
+/// stays below the surrogates); a signed number zigzag-encoded (0, -1, 1, -2 → 0, 1, 2, 3); a
+/// text as its length in UTF-16 units and then the text itself; an optional value as 0, or
+/// 1 and the value. `#` is a text of the kit's table (`Wire::text`). In order:
+///
+/// - the news: their count, then each text; they extend the kit's table;
+/// - `valid` (0 or 1);
+/// - the diagnostics: their count, then for each `code#, severity, path#, message#, hint#?,
+///   source, span?` (severity 0 error, 1 warning, 2 info; source 0 schema, 1 rubric, 2 sla; a
+///   span is `start, end`);
+/// - the score?: `value, grade (0–4 for A–F), count`, then per check `id#, passed 0/1, points,
+///   max_points`;
+/// - the SLA?: `policy#, calendar#, time_zone#, unit#, value, start, deadline, deadline_local,
+///   warn_at?, status#?, remaining_business_minutes? (signed), elapsed_ratio?` (a float as its
+///   text), then the segment count and per segment `start, end, minutes` where minutes is 0 and
+///   a signed whole number, 1 and a float's text, or 2 for null.
 ///
 /// The texts a report numbers are committed to `strings` as it is written, so the caller must
 /// deliver every report it asks for (writing cannot fail).
 pub fn report_wire(report: &Report, strings: &mut WireStrings) -> String {
     let mut wire = Wire {
-        out: String::with_capacity(512),
+        out: String::with_capacity(256),
         news: String::new(),
+        new_texts: 0,
         strings,
     };
-    wire.out
-        .push_str(if report.valid { ",true,[" } else { ",false,[" });
-    for (i, d) in report.diagnostics.iter().enumerate() {
-        if i > 0 {
-            wire.out.push(',');
-        }
-        wire.out.push('[');
+    wire.number(u8::from(report.valid));
+    wire.number(report.diagnostics.len() as u64);
+    for d in &report.diagnostics {
         wire.text(&d.code);
-        wire.out.push_str(match d.severity {
-            Severity::Error => ",0,",
-            Severity::Warning => ",1,",
-            Severity::Info => ",2,",
+        wire.number(match d.severity {
+            Severity::Error => 0u8,
+            Severity::Warning => 1,
+            Severity::Info => 2,
         });
         wire.text(&d.path);
-        wire.out.push(',');
         wire.text(&d.message);
-        wire.out.push(',');
-        match &d.hint {
-            Some(hint) => wire.text(hint),
-            None => wire.out.push_str("null"),
-        }
-        wire.out.push_str(match d.source {
-            Source::Schema => ",0",
-            Source::Rubric => ",1",
-            Source::Sla => ",2",
+        wire.optional(d.hint.as_deref(), Wire::text);
+        wire.number(match d.source {
+            Source::Schema => 0u8,
+            Source::Rubric => 1,
+            Source::Sla => 2,
         });
-        if let Some(Span { start, end }) = d.span {
-            wire.out.push(',');
-            push_number(&mut wire.out, start as u64);
-            wire.out.push(',');
-            push_number(&mut wire.out, end as u64);
+        wire.optional(d.span, |wire, Span { start, end }| {
+            wire.number(start as u64);
+            wire.number(end as u64);
+        });
+    }
+    wire.optional(report.score.as_ref(), |wire, score| {
+        wire.number(score.value);
+        wire.number(grade(score.grade));
+        wire.number(score.checks.len() as u64);
+        for check in &score.checks {
+            wire.text(&check.id);
+            wire.number(u8::from(check.passed));
+            wire.number(check.points);
+            wire.number(check.max_points);
         }
-        wire.out.push(']');
-    }
-    wire.out.push_str("],");
-    match &report.score {
-        Some(score) => {
-            wire.out.push('[');
-            push_number(&mut wire.out, score.value);
-            wire.out.push_str(",\"");
-            wire.out.push_str(grade(score.grade));
-            wire.out.push_str("\",[");
-            for (i, check) in score.checks.iter().enumerate() {
-                if i > 0 {
-                    wire.out.push(',');
-                }
-                wire.text(&check.id);
-                wire.out.push_str(if check.passed { ",1," } else { ",0," });
-                push_number(&mut wire.out, check.points);
-                wire.out.push(',');
-                push_number(&mut wire.out, check.max_points);
-            }
-            wire.out.push_str("]]");
-        }
-        None => wire.out.push_str("null"),
-    }
-    wire.out.push(',');
-    match &report.sla {
-        Some(sla) => push_sla(&mut wire, sla),
-        None => wire.out.push_str("null"),
-    }
-    wire.out.push(']');
-    let mut text = String::with_capacity(wire.news.len() + wire.out.len() + 3);
-    text.push_str("[[");
+    });
+    wire.optional(report.sla.as_ref(), push_sla);
+    let mut text = String::with_capacity(wire.news.len() + wire.out.len() + 4);
+    push_unsigned(&mut text, wire.new_texts);
     text.push_str(&wire.news);
-    text.push(']');
     text.push_str(&wire.out);
     text
 }
 
-fn grade(grade: Grade) -> &'static str {
+/// A number in the wire's 14-bit digits.
+fn push_unsigned(out: &mut String, mut n: u64) {
+    while n >= 0x4000 {
+        push_unit(out, 0x4000 | (n & 0x3fff) as u32);
+        n >>= 14;
+    }
+    push_unit(out, n as u32);
+}
+
+fn push_signed_unit(out: &mut String, n: i64) {
+    push_unsigned(out, ((n << 1) ^ (n >> 63)) as u64);
+}
+
+/// One code unit below `0x8000` (never a surrogate, so always a `char`).
+fn push_unit(out: &mut String, unit: u32) {
+    if unit < 0x80 {
+        out.push(char::from(unit as u8));
+    } else {
+        out.push(char::from_u32(unit).unwrap_or('\0'));
+    }
+}
+
+/// A text: its length in UTF-16 code units (what JavaScript counts), then the text.
+fn push_text(out: &mut String, s: &str) {
+    push_unsigned(out, utf16_len(s));
+    out.push_str(s);
+}
+
+fn utf16_len(s: &str) -> u64 {
+    if s.is_ascii() {
+        s.len() as u64
+    } else {
+        s.chars().map(|c| c.len_utf16() as u64).sum()
+    }
+}
+
+/// serde_json's text for a finite float (shortest round trip).
+fn float_text(x: f64) -> String {
+    serde_json::to_string(&x).unwrap_or_else(|_| "null".to_string())
+}
+
+/// A grade's place in A, B, C, D, F.
+fn grade(grade: Grade) -> u8 {
     match grade {
-        Grade::A => "A",
-        Grade::B => "B",
-        Grade::C => "C",
-        Grade::D => "D",
-        Grade::F => "F",
+        Grade::A => 0,
+        Grade::B => 1,
+        Grade::C => 2,
+        Grade::D => 3,
+        Grade::F => 4,
     }
 }
 
@@ -245,55 +291,41 @@ fn push_diagnostics(out: &mut String, diagnostics: &[Diagnostic]) {
 
 fn push_sla(wire: &mut Wire<'_>, sla: &SlaReport) {
     let d = &sla.deadline;
-    wire.out.push('[');
     wire.text(&sla.policy);
-    wire.out.push(',');
     wire.text(&sla.calendar);
-    wire.out.push(',');
     wire.text(&d.time_zone);
-    wire.out.push(',');
     wire.text(d.target.unit.as_str());
-    wire.out.push(',');
-    push_number(&mut wire.out, d.target.value);
+    wire.number(d.target.value);
     for text in [&d.start, &d.deadline, &d.deadline_local] {
-        wire.out.push(',');
-        push_string(&mut wire.out, text);
+        push_text(&mut wire.out, text);
     }
-    wire.out.push(',');
-    match &d.warn_at {
-        Some(at) => push_string(&mut wire.out, at),
-        None => wire.out.push_str("null"),
-    }
-    wire.out.push(',');
-    match d.status {
-        Some(status) => wire.text(status_name(status)),
-        None => wire.out.push_str("null"),
-    }
-    wire.out.push(',');
-    match d.remaining_business_minutes {
-        Some(minutes) => push_signed(&mut wire.out, minutes),
-        None => wire.out.push_str("null"),
-    }
-    wire.out.push(',');
-    match d.elapsed_ratio {
-        Some(ratio) => push_float(&mut wire.out, ratio),
-        None => wire.out.push_str("null"),
-    }
-    wire.out.push_str(",[");
-    for (i, segment) in d.segments.iter().enumerate() {
-        if i > 0 {
-            wire.out.push(',');
-        }
-        push_string(&mut wire.out, &segment.start);
-        wire.out.push(',');
-        push_string(&mut wire.out, &segment.end);
-        wire.out.push(',');
+    wire.optional(d.warn_at.as_deref(), |wire, at| {
+        push_text(&mut wire.out, at)
+    });
+    wire.optional(d.status, |wire, status| wire.text(status_name(status)));
+    wire.optional(d.remaining_business_minutes, |wire, minutes| {
+        push_signed_unit(&mut wire.out, minutes);
+    });
+    let ratio = d.elapsed_ratio.filter(|x| x.is_finite());
+    wire.optional(ratio, |wire, ratio| {
+        wire.float(ratio);
+    });
+    wire.number(d.segments.len() as u64);
+    for segment in &d.segments {
+        push_text(&mut wire.out, &segment.start);
+        push_text(&mut wire.out, &segment.end);
         match whole_minutes(segment.minutes) {
-            Some(minutes) => push_signed(&mut wire.out, minutes),
-            None => push_float(&mut wire.out, segment.minutes),
+            Some(minutes) => {
+                wire.number(0u8);
+                push_signed_unit(&mut wire.out, minutes);
+            }
+            None if segment.minutes.is_finite() => {
+                wire.number(1u8);
+                wire.float(segment.minutes);
+            }
+            None => wire.number(2u8),
         }
     }
-    wire.out.push_str("]]");
 }
 
 fn status_name(status: Status) -> &'static str {
@@ -318,19 +350,6 @@ fn push_number(out: &mut String, n: impl Into<u64>) {
         }
     }
     out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or("0"));
-}
-
-fn push_signed(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    push_number(out, n.unsigned_abs());
-}
-
-/// Rare (a ratio, a fractional minute): serde_json's own float formatting, so the text stays
-/// identical.
-fn push_float(out: &mut String, x: f64) {
-    out.push_str(&serde_json::to_string(&x).unwrap_or_else(|_| "null".to_string()));
 }
 
 /// `s` as a JSON string: quotes, backslashes and control characters escaped as serde_json

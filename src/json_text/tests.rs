@@ -21,71 +21,145 @@ fn odd_strings() -> Vec<String> {
     strings
 }
 
+/// Reads the wire as `fromWire` in pkg-templates/npm/api.js does: code unit by code unit.
+struct Reader<'t> {
+    units: Vec<u16>,
+    at: usize,
+    table: &'t mut Vec<String>,
+}
+
+impl Reader<'_> {
+    fn number(&mut self) -> u64 {
+        let (mut n, mut shift) = (0u64, 0u32);
+        loop {
+            let unit = u64::from(self.units[self.at]);
+            self.at += 1;
+            assert!(unit < 0x8000, "a number's unit is below 0x8000");
+            if unit < 0x4000 {
+                return n | unit << shift;
+            }
+            n |= (unit - 0x4000) << shift;
+            shift += 14;
+        }
+    }
+
+    fn signed(&mut self) -> i64 {
+        let z = self.number();
+        ((z >> 1) as i64) ^ -((z & 1) as i64)
+    }
+
+    fn string_of(&mut self, len: u64) -> String {
+        let end = self.at + len as usize;
+        let text = String::from_utf16(&self.units[self.at..end]).expect("whole characters");
+        self.at = end;
+        text
+    }
+
+    fn string(&mut self) -> String {
+        let len = self.number();
+        self.string_of(len)
+    }
+
+    fn text(&mut self) -> String {
+        let v = self.number();
+        if v % 2 == 0 {
+            self.table[(v / 2) as usize].clone()
+        } else {
+            self.string_of(v / 2)
+        }
+    }
+
+    fn float(&mut self) -> serde_json::Value {
+        serde_json::from_str(&self.string()).expect("a float's text")
+    }
+
+    fn optional(&mut self, read: impl FnOnce(&mut Self) -> serde_json::Value) -> serde_json::Value {
+        match self.number() {
+            0 => serde_json::Value::Null,
+            1 => read(self),
+            other => panic!("an optional's flag is 0 or 1, not {other}"),
+        }
+    }
+}
+
 /// What `fromWire` in pkg-templates/npm/api.js does, in Rust: the wire form back to the
 /// report's JSON, with the kit's text table (`table`) extended by the report's news.
 fn from_wire(wire: &str, table: &mut Vec<String>) -> serde_json::Value {
     use serde_json::{json, Map, Value};
-    let wire: Value = serde_json::from_str(wire).expect("wire JSON");
-    for new in wire[0].as_array().expect("news") {
-        table.push(new.as_str().expect("a new text").to_string());
-    }
-    let text = |v: &Value| match v {
-        Value::Number(n) => json!(table[n.as_u64().expect("index") as usize]),
-        other => other.clone(),
+    let mut r = Reader {
+        units: wire.encode_utf16().collect(),
+        at: 0,
+        table,
     };
+    for _ in 0..r.number() {
+        let new = r.string();
+        r.table.push(new);
+    }
+    let valid = r.number() == 1;
     let severity = ["error", "warning", "info"];
     let source = ["schema", "rubric", "sla"];
-    let index = |v: &Value| v.as_u64().expect("index") as usize;
-    let diagnostics: Vec<Value> = wire[2]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
+    let diagnostics: Vec<Value> = (0..r.number())
+        .map(|_| {
             let mut o = Map::new();
-            o.insert("code".into(), text(&d[0]));
-            o.insert("severity".into(), json!(severity[index(&d[1])]));
-            o.insert("path".into(), text(&d[2]));
-            o.insert("message".into(), text(&d[3]));
-            if !d[4].is_null() {
-                o.insert("hint".into(), text(&d[4]));
+            o.insert("code".into(), json!(r.text()));
+            o.insert("severity".into(), json!(severity[r.number() as usize]));
+            o.insert("path".into(), json!(r.text()));
+            o.insert("message".into(), json!(r.text()));
+            let hint = r.optional(|r| json!(r.text()));
+            if !hint.is_null() {
+                o.insert("hint".into(), hint);
             }
-            o.insert("source".into(), json!(source[index(&d[5])]));
-            if d.as_array().expect("diagnostic").len() > 6 {
-                o.insert("span".into(), json!({"start": d[6], "end": d[7]}));
+            o.insert("source".into(), json!(source[r.number() as usize]));
+            let span = r.optional(|r| json!({"start": r.number(), "end": r.number()}));
+            if !span.is_null() {
+                o.insert("span".into(), span);
             }
             Value::Object(o)
         })
         .collect();
-    let score = match &wire[3] {
-        Value::Null => Value::Null,
-        s => json!({
-            "value": s[0],
-            "grade": s[1],
-            "checks": s[2].as_array().expect("checks").chunks(4).map(|c| json!({
-                "id": text(&c[0]), "passed": c[1] == json!(1), "points": c[2], "max_points": c[3]
-            })).collect::<Vec<_>>(),
-        }),
-    };
-    let sla = match &wire[4] {
-        Value::Null => Value::Null,
-        s => json!({
-            "policy": text(&s[0]),
-            "calendar": text(&s[1]),
-            "time_zone": text(&s[2]),
-            "target": {"unit": text(&s[3]), "value": s[4]},
-            "start": s[5],
-            "deadline": s[6],
-            "deadline_local": s[7],
-            "warn_at": s[8],
-            "status": text(&s[9]),
-            "remaining_business_minutes": s[10],
-            "elapsed_ratio": s[11],
-            "segments": s[12].as_array().expect("segments").chunks(3).map(|g| json!({
-                "start": g[0], "end": g[1], "minutes": g[2]
-            })).collect::<Vec<_>>(),
-        }),
-    };
-    json!({"valid": wire[1], "diagnostics": diagnostics, "score": score, "sla": sla})
+    let score = r.optional(|r| {
+        let value = r.number();
+        let grade = ["A", "B", "C", "D", "F"][r.number() as usize];
+        let checks: Vec<Value> = (0..r.number())
+            .map(|_| json!({"id": r.text(), "passed": r.number() == 1, "points": r.number(), "max_points": r.number()}))
+            .collect();
+        json!({"value": value, "grade": grade, "checks": checks})
+    });
+    let sla = r.optional(|r| {
+        let mut o = Map::new();
+        o.insert("policy".into(), json!(r.text()));
+        o.insert("calendar".into(), json!(r.text()));
+        o.insert("time_zone".into(), json!(r.text()));
+        o.insert(
+            "target".into(),
+            json!({"unit": r.text(), "value": r.number()}),
+        );
+        for key in ["start", "deadline", "deadline_local"] {
+            o.insert(key.into(), json!(r.string()));
+        }
+        o.insert("warn_at".into(), r.optional(|r| json!(r.string())));
+        o.insert("status".into(), r.optional(|r| json!(r.text())));
+        o.insert(
+            "remaining_business_minutes".into(),
+            r.optional(|r| json!(r.signed())),
+        );
+        o.insert("elapsed_ratio".into(), r.optional(Reader::float));
+        let segments: Vec<Value> = (0..r.number())
+            .map(|_| {
+                let (start, end) = (r.string(), r.string());
+                let minutes = match r.number() {
+                    0 => json!(r.signed()),
+                    1 => r.float(),
+                    _ => Value::Null,
+                };
+                json!({"start": start, "end": end, "minutes": minutes})
+            })
+            .collect();
+        o.insert("segments".into(), json!(segments));
+        Value::Object(o)
+    });
+    assert_eq!(r.at, r.units.len(), "the whole wire is read");
+    json!({"valid": valid, "diagnostics": diagnostics, "score": score, "sla": sla})
 }
 
 /// The wire form carries the same report as serde_json's JSON of it, in fewer bytes, with
@@ -96,14 +170,14 @@ fn assert_written_alike(report: &Report) {
     let mut strings = WireStrings::default();
     let mut table = Vec::new();
     let first = report_wire(report, &mut strings);
-    assert_eq!(from_wire(&first, &mut table), expected, "{first}");
+    assert_eq!(from_wire(&first, &mut table), expected, "{first:?}");
     assert_eq!(table.len(), strings.len());
     let again = report_wire(report, &mut strings);
     assert!(
-        again.starts_with("[[]"),
-        "nothing new the second time: {again}"
+        again.starts_with('\0'),
+        "nothing new the second time: {again:?}"
     );
-    assert_eq!(from_wire(&again, &mut table), expected, "{again}");
+    assert_eq!(from_wire(&again, &mut table), expected, "{again:?}");
     assert!(first.len() < text.len() && again.len() <= first.len());
 }
 
@@ -120,18 +194,58 @@ fn texts_go_inline_once_the_table_is_full() {
     let report = Report::new(diagnostics, None, None);
     let wire = report_wire(&report, &mut strings);
     assert_eq!(strings.len(), WireStrings::MAX);
-    assert!(wire.contains(r#""/4100""#) && wire.contains(r#""message 4100""#));
+    assert!(wire.contains("/4100") && wire.contains("message 4100"));
     assert_eq!(
         from_wire(&wire, &mut table),
         serde_json::to_value(&report).unwrap()
     );
-    // Known texts are still sent by number.
+    // Known texts are still sent by number, new ones inline.
     let again = report_wire(&report, &mut strings);
-    assert!(again.starts_with("[[],false,[[0,"), "{}", &again[..40]);
+    assert!(again.starts_with('\0'), "no news: {:?}", &again[..10]);
+    assert!(again.contains("message 4100") && !again.contains("message 1\u{0}"));
     assert_eq!(
         from_wire(&again, &mut table),
         serde_json::to_value(&report).unwrap()
     );
+}
+
+#[test]
+fn numbers_cross_in_full() {
+    for n in [0, 7, 0x3fff, 0x4000, 99_999, 4_294_967_295, u64::MAX] {
+        let mut wire = String::new();
+        push_unsigned(&mut wire, n);
+        assert!(wire.chars().all(|c| (c as u32) < 0x8000), "{n}");
+        let mut table = Vec::new();
+        let mut r = Reader {
+            units: wire.encode_utf16().collect(),
+            at: 0,
+            table: &mut table,
+        };
+        assert_eq!(r.number(), n);
+        assert_eq!(r.at, r.units.len());
+    }
+    for n in [0, -1, 1, -1060, 42, i64::MIN, i64::MAX] {
+        let mut wire = String::new();
+        push_signed_unit(&mut wire, n);
+        let mut table = Vec::new();
+        let mut r = Reader {
+            units: wire.encode_utf16().collect(),
+            at: 0,
+            table: &mut table,
+        };
+        assert_eq!(r.signed(), n);
+    }
+    for s in odd_strings() {
+        let mut wire = String::new();
+        push_text(&mut wire, &s);
+        let mut table = Vec::new();
+        let mut r = Reader {
+            units: wire.encode_utf16().collect(),
+            at: 0,
+            table: &mut table,
+        };
+        assert_eq!(r.string(), s);
+    }
 }
 
 #[test]
@@ -161,21 +275,11 @@ fn escapes_are_found_at_every_position_of_a_word() {
 }
 
 #[test]
-fn numbers_are_written_in_full() {
+fn json_numbers_are_written_in_full() {
     for n in [0, 7, 10, 99, 100, 4_294_967_295, u64::MAX] {
         let mut ours = String::new();
         push_number(&mut ours, n);
         assert_eq!(ours, n.to_string());
-    }
-    for n in [0, -1, -1060, 42, i64::MIN, i64::MAX] {
-        let mut ours = String::new();
-        push_signed(&mut ours, n);
-        assert_eq!(ours, n.to_string());
-    }
-    for x in [0.5, 18.6667, -2.25, 1e21, f64::NAN] {
-        let mut ours = String::new();
-        push_float(&mut ours, x);
-        assert_eq!(ours, serde_json::to_string(&x).unwrap());
     }
 }
 

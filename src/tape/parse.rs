@@ -52,6 +52,12 @@ impl Parser<'_> {
     fn space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.at += 1;
+            // Indentation after a line break: eight spaces at a time.
+            while let Some(&[b' ', b' ', b' ', b' ', b' ', b' ', b' ', b' ']) =
+                self.bytes.get(self.at..self.at + 8)
+            {
+                self.at += 8;
+            }
         }
     }
 

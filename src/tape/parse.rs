@@ -45,22 +45,19 @@ impl Parser<'_> {
         })
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    #[inline(always)]
     fn space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.at += 1;
-            // Indentation after a line break: eight spaces at a time.
-            while let Some(&[b' ', b' ', b' ', b' ', b' ', b' ', b' ', b' ']) =
-                self.bytes.get(self.at..self.at + 8)
-            {
-                self.at += 8;
-            }
         }
     }
 
+    #[inline(always)]
     fn push(&mut self, tag: Tag, a: usize, b: usize, n: u64) {
         self.entries.push(Entry {
             tag,
@@ -153,6 +150,7 @@ impl Parser<'_> {
     }
 
     /// A key's length and first bytes in one word: keys that differ there differ.
+    #[inline(always)]
     fn fingerprint(&self, at: usize) -> u64 {
         let key = self.key(at);
         let mut head = [0u8; 8];
@@ -166,12 +164,14 @@ impl Parser<'_> {
 
     /// Whether the key just read at `key_at` repeats one of the object's earlier keys (those
     /// on the key stack from `from`).
+    #[inline(always)]
     fn key_repeats(&self, from: usize, key_at: usize, print: u64) -> bool {
         self.keys[from..]
             .iter()
             .any(|&(other, at)| other == print && self.key(at as usize) == self.key(key_at))
     }
 
+    #[inline(always)]
     fn key(&self, at: usize) -> &[u8] {
         let entry = &self.entries[at];
         let range = entry.a as usize..entry.b as usize;
@@ -182,6 +182,7 @@ impl Parser<'_> {
     }
 
     /// A string, at its opening quote.
+    #[inline(always)]
     fn string(&mut self) -> Parsed {
         self.at += 1;
         let start = self.at;

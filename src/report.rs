@@ -49,7 +49,8 @@ pub struct Score {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckScore {
     /// The check's id, e.g. `owner-not-a-person` (its diagnostics use `rubric/<id>`).
-    pub id: String,
+    /// Borrowed from the registry when the kit scores (no allocation per check and packet).
+    pub id: std::borrow::Cow<'static, str>,
     pub passed: bool,
     pub points: u32,
     pub max_points: u32,

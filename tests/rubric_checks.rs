@@ -136,7 +136,7 @@ fn each_fail_fixture_fails_exactly_its_check() {
             .checks
             .iter()
             .filter(|c| !c.passed)
-            .map(|c| c.id.as_str())
+            .map(|c| c.id.as_ref())
             .collect();
         assert_eq!(failed, [*id], "{name}");
         let lost: u32 = score.checks.iter().map(|c| c.max_points - c.points).sum();

@@ -161,7 +161,7 @@ impl Rubric {
             points += earned;
             max_points += setting.weight;
             checks.push(CheckScore {
-                id: setting.id.to_string(),
+                id: setting.id.into(),
                 passed: verdict.passed(),
                 points: earned,
                 max_points: setting.weight,

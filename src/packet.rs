@@ -11,22 +11,27 @@ pub fn at<'t>(packet: Node<'t>, pointer: &str) -> Option<Node<'t>> {
     }
     let tokens = pointer.strip_prefix('/')?;
     tokens.split('/').try_fold(packet, |value, token| {
-        if value.is_object() {
-            if token.contains('~') {
-                value.get(&token.replace("~1", "/").replace("~0", "~"))
-            } else {
-                value.get(token)
-            }
-        } else if value.is_array() && (!token.starts_with(['+', '0']) || token == "0") {
-            // As RFC 6901: no sign, no leading zero.
-            token
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| value.elements().nth(i))
+        if token.contains('~') {
+            step(value, &token.replace("~1", "/").replace("~0", "~"))
         } else {
-            None
+            step(value, token)
         }
     })
+}
+
+/// The value at one (unescaped) token of a JSON Pointer below `value`.
+pub fn step<'t>(value: Node<'t>, token: &str) -> Option<Node<'t>> {
+    if value.is_object() {
+        value.get(token)
+    } else if value.is_array() && (!token.starts_with(['+', '0']) || token == "0") {
+        // As RFC 6901: no sign, no leading zero.
+        token
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| value.elements().nth(i))
+    } else {
+        None
+    }
 }
 
 /// The trimmed text at `pointer`, when it is a string with something in it.

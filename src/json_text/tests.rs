@@ -209,42 +209,35 @@ fn texts_go_inline_once_the_table_is_full() {
     );
 }
 
+/// What one writer puts on the wire, read back by `read`.
+fn round_trip<T>(write: impl FnOnce(&mut String), read: impl FnOnce(&mut Reader<'_>) -> T) -> T {
+    let mut wire = String::new();
+    write(&mut wire);
+    let mut table = Vec::new();
+    let mut r = Reader {
+        units: wire.encode_utf16().collect(),
+        at: 0,
+        table: &mut table,
+    };
+    let value = read(&mut r);
+    assert_eq!(r.at, r.units.len(), "all of {wire:?} read");
+    value
+}
+
 #[test]
 fn numbers_cross_in_full() {
     for n in [0, 7, 0x3fff, 0x4000, 99_999, 4_294_967_295, u64::MAX] {
         let mut wire = String::new();
         push_unsigned(&mut wire, n);
-        assert!(wire.chars().all(|c| (c as u32) < 0x8000), "{n}");
-        let mut table = Vec::new();
-        let mut r = Reader {
-            units: wire.encode_utf16().collect(),
-            at: 0,
-            table: &mut table,
-        };
-        assert_eq!(r.number(), n);
-        assert_eq!(r.at, r.units.len());
+        assert!(wire.chars().all(|c| (c as u32) < 0x8000), "{wire:?}");
+        let read = round_trip(|w| push_unsigned(w, n), |r| r.number());
+        assert_eq!(read, n);
     }
     for n in [0, -1, 1, -1060, 42, i64::MIN, i64::MAX] {
-        let mut wire = String::new();
-        push_signed_unit(&mut wire, n);
-        let mut table = Vec::new();
-        let mut r = Reader {
-            units: wire.encode_utf16().collect(),
-            at: 0,
-            table: &mut table,
-        };
-        assert_eq!(r.signed(), n);
+        assert_eq!(round_trip(|w| push_signed_unit(w, n), |r| r.signed()), n);
     }
     for s in odd_strings() {
-        let mut wire = String::new();
-        push_text(&mut wire, &s);
-        let mut table = Vec::new();
-        let mut r = Reader {
-            units: wire.encode_utf16().collect(),
-            at: 0,
-            table: &mut table,
-        };
-        assert_eq!(r.string(), s);
+        assert_eq!(round_trip(|w| push_text(w, &s), |r| r.string()), s);
     }
 }
 

@@ -16,6 +16,7 @@
 //! Organisations add items or change weights per scenario in `rubric.completeness`.
 
 use crate::diagnostic::{Severity, Source};
+use crate::packet::step;
 use crate::rubric::fields::{is_filled, Fields, SECTIONS};
 use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::settings::Settings;
@@ -226,21 +227,6 @@ impl Item {
                 .iter()
                 .try_fold(fields.packet, |value, token| step(value, token)),
         }
-    }
-}
-
-/// The value at one (unescaped) token of a JSON Pointer below `value`.
-fn step<'a>(value: Node<'a>, token: &str) -> Option<Node<'a>> {
-    if value.is_object() {
-        value.get(token)
-    } else if value.is_array() && (!token.starts_with(['+', '0']) || token == "0") {
-        // As RFC 6901: no sign, no leading zero.
-        token
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| value.elements().nth(i))
-    } else {
-        None
     }
 }
 

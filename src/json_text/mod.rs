@@ -1,9 +1,10 @@
-//! Reports and diagnostics as compact JSON text, written by hand for the hot path: every
-//! `check` in the npm package hands its report to JavaScript as text. serde_json's derive
-//! output is the reference (diagnostics byte for byte, reports value for value through the wire
-//! form, tested below), but it escapes every string byte by byte and escapes the constant field
-//! names too; here names are written as they are and a string is copied in runs between the
-//! rare bytes that need escaping: about 3x fewer instructions (`stages serialise`).
+//! Diagnostics as compact JSON text, and reports in the npm package's wire form, written by
+//! hand for the hot path: every `check` in the npm package hands its report to JavaScript as
+//! text. serde_json's derive output is the reference (diagnostics byte for byte, reports value
+//! for value through the wire form, tested below). Diagnostics: serde_json escapes every string
+//! byte by byte and the constant field names too; here names are written as they are and a
+//! string is copied in runs between the rare bytes that need escaping. Reports: a string of
+//! UTF-16 code units that `fromWire` reads without `JSON.parse` ([`report_wire`]).
 
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
 use crate::report::{Grade, Report};

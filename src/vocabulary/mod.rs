@@ -336,13 +336,8 @@ impl Vocabulary {
         let Ok(mut tape) = Tape::parse(&text) else {
             return Vec::new();
         };
-        let (rewrites, diagnostics) = self.rewrites(tape.root());
-        if !rewrites.is_empty() {
-            for (at, id) in rewrites {
-                tape.replace_string(at, id);
-            }
-            *packet = tape.to_value();
-        }
+        let diagnostics = self.normalise_tape(&mut tape);
+        *packet = tape.to_value();
         diagnostics
     }
 

@@ -305,3 +305,76 @@ fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.retain(|d| seen.insert((d.code.clone(), d.path.clone(), d.message.clone())));
     diagnostics
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema_paths(kit: &Kit, packet: &str) -> Vec<String> {
+        let diagnostics = kit.validate_text(packet).expect("a packet");
+        diagnostics
+            .into_iter()
+            .filter(|d| d.source == Source::Schema && d.code == "schema/type")
+            .map(|d| d.path)
+            .collect()
+    }
+
+    #[test]
+    fn schema_diagnostics_follow_the_packet_text() {
+        let kit = Kit::builtin().unwrap();
+        let urgency_first = r#"{"urgency": 5, "ticket": {"id": 7}}"#;
+        let ticket_first = r#"{"ticket": {"id": 7}, "urgency": 5}"#;
+        assert_eq!(
+            schema_paths(&kit, urgency_first),
+            ["/urgency", "/ticket/id"]
+        );
+        assert_eq!(schema_paths(&kit, ticket_first), ["/ticket/id", "/urgency"]);
+    }
+
+    #[test]
+    fn text_and_value_give_the_same_report() {
+        let kit = Kit::builtin().unwrap();
+        let options = CheckOptions {
+            now: Some("2026-11-16T10:00:00Z".to_string()),
+        };
+        for text in crate::example_packets() {
+            let value: Value = serde_json::from_str(&text).unwrap();
+            let by_text = kit.check_text(&text, &options).unwrap();
+            let by_value = kit.check(value, &options).unwrap();
+            let sorted = |report: &Report| {
+                let mut d: Vec<String> = report
+                    .diagnostics
+                    .iter()
+                    .map(|d| format!("{d:?}"))
+                    .collect();
+                d.sort();
+                d
+            };
+            // The same findings; a Value's keys come sorted, so schema findings may be ordered
+            // differently.
+            assert_eq!(sorted(&by_text), sorted(&by_value));
+            assert_eq!(by_text.score, by_value.score);
+            assert_eq!(by_text.sla, by_value.sla);
+        }
+    }
+
+    #[test]
+    fn malformed_text_gets_serde_json_line_and_column() {
+        let kit = Kit::builtin().unwrap();
+        let err = kit
+            .check_text(
+                "{\n  \"ticket\": {\n    \"id\": 7,\n  }\n}",
+                &CheckOptions::default(),
+            )
+            .unwrap_err();
+        assert_eq!(err.kind, "json");
+        assert!(
+            err.message.contains("(line 4, column 3)"),
+            "{}",
+            err.message
+        );
+        let err = kit.validate_text("[1, 2]").unwrap_err();
+        assert_eq!(err.kind, "input");
+        assert!(err.message.ends_with("not a list."), "{}", err.message);
+    }
+}

@@ -5,7 +5,13 @@
 //! wants, next steps, documents and policy references, plus the scenario's own fields (the
 //! invoice and amount for Finance, reproduction steps for Engineering, …). Each item has a
 //! weight; the check earns the share of the weights that is present. A field the JSON Schema
-//! already reported as missing counts as present here: it is not punished twice.
+//! already reported as missing costs its weight here too, but is not reported twice.
+//!
+//! *Decisions (`docs/scoring.md`).* The check always applies. A packet that names no scenario
+//! is judged as strictly as the strictest scenario would judge it (the smallest share of any
+//! scenario's items), with one finding asking for the scenario: without one the receiving
+//! team does not know what kind of case it is, and removing the scenario must never raise the
+//! score by dropping that scenario's items.
 //!
 //! **Why it matters.** One handoff in three loses critical context; a receiving team without it
 //! goes back to the customer, who has to repeat themselves.
@@ -28,7 +34,7 @@ pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/completeness",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That the handoff carries the context the receiving team needs for its scenario: summary, actions taken, customer mood, requested outcome, next steps, documents, policy references, and the scenario's own fields (invoice and amount for Finance, reproduction steps for Engineering, …), each weighted. A field the JSON Schema already reported as missing is not punished twice.",
+    what: "That the handoff carries the context the receiving team needs for its scenario: summary, actions taken, customer mood, requested outcome, next steps, documents, policy references, and the scenario's own fields (invoice and amount for Finance, reproduction steps for Engineering, …), each weighted. A packet without a scenario is judged as strictly as the strictest scenario would judge it. A field the JSON Schema already reported as missing costs its weight but is not reported twice.",
     why: "One handoff in three loses critical context; a receiving team without it goes back to the customer, who has to repeat themselves.",
     example: "A `billing_to_finance` packet without `billing.charge_date` → \"Add the date of the charge.\"",
 };
@@ -116,24 +122,44 @@ const LABELS: &[(&str, &str, &str)] = &[
 
 impl Check for Completeness {
     fn run(&self, input: &Input) -> Verdict {
-        let mut earned = 0;
-        let mut total = 0;
+        let plan = input.completeness;
+        let scenario = input.scenario();
+        let items = plan.items(scenario);
+        let (mut earned, mut total) = (0, 0);
         let mut findings = Vec::new();
-        for item in input.completeness.items(input.scenario()) {
+        for item in items {
             total += item.weight;
-            let value = item.read(&input.fields);
-            if is_filled(value, item.empty_list_is_an_answer) {
+            if item.is_present(&input.fields) {
                 earned += item.weight;
-                continue;
+            } else {
+                let (what, why) = (item.message.as_str(), item.hint.as_str());
+                findings.push(Finding::absent(item.pointer.as_str(), what, why));
             }
-            findings.push(Finding::new(
-                item.pointer.as_str(),
-                item.message.as_str(),
-                item.hint.as_str(),
+        }
+        if scenario.is_none() {
+            // The strictest scenario's share: naming a scenario never lowers the score.
+            for other in plan.by_scenario.values() {
+                let (e, t) = share_of(other, &input.fields);
+                if u64::from(e) * u64::from(total) < u64::from(earned) * u64::from(t) {
+                    (earned, total) = (e, t);
+                }
+            }
+            findings.insert(0, Finding::absent(
+                "/handoff/scenario",
+                "Name the kind of handoff (the scenario, such as billing_to_finance or support_to_engineering).",
+                "It tells the receiving team what kind of case this is, and which context it needs: a packet without one is judged against the strictest scenario.",
             ));
         }
         Verdict::share(earned, total, findings)
     }
+}
+
+/// The weight of the items present, and of all items.
+fn share_of(items: &[Item], fields: &Fields) -> (u32, u32) {
+    items.iter().fold((0, 0), |(earned, total), item| {
+        let present = if item.is_present(fields) { item.weight } else { 0 };
+        (earned + present, total + item.weight)
+    })
 }
 
 /// The completeness items of every scenario, resolved once from the built-in items and the
@@ -215,6 +241,11 @@ impl Item {
         }
     }
 
+    /// Whether the item's field carries information.
+    fn is_present(&self, fields: &Fields) -> bool {
+        is_filled(self.read(fields), self.empty_list_is_an_answer)
+    }
+
     /// The value at the item's pointer, read as a JSON Pointer reads it (its section as
     /// [`Fields`] already read it).
     fn read<'a>(&self, fields: &Fields<'a>) -> Option<Node<'a>> {
@@ -288,7 +319,8 @@ mod tests {
 
     #[test]
     fn a_full_base_packet_passes() {
-        let packet = json!({"summary": "Charged twice for INV-1", "actions_taken": [{"action": "a"}],
+        // A scenario with no items of its own is checked for the base items.
+        let packet = json!({"handoff": {"scenario": "legal_review"}, "summary": "Charged twice for INV-1", "actions_taken": [{"action": "a"}],
             "customer": {"sentiment": "calm"}, "requested_outcome": "refund", "next_steps": [{"action": "b"}],
             "documents": [{"name": "x"}], "policy_refs": ["KB-1"]});
         let verdict = run(&Completeness, &packet);
@@ -297,8 +329,7 @@ mod tests {
 
     #[test]
     fn missing_items_lose_their_weight_with_a_reason() {
-        let packet =
-            json!({"summary": "Charged twice for INV-1", "actions_taken": [], "customer": {}});
+        let packet = json!({"handoff": {"scenario": "legal_review"}, "summary": "Charged twice for INV-1", "actions_taken": [], "customer": {}});
         let verdict = run(&Completeness, &packet);
         assert_eq!(
             paths(&verdict),
@@ -316,6 +347,25 @@ mod tests {
             verdict.findings[1].message,
             "Add how the customer feels (calm, neutral, concerned, frustrated or angry)."
         );
+    }
+
+    #[test]
+    fn without_a_scenario_the_strictest_scenario_judges() {
+        let base = json!({"summary": "Charged twice for INV-1", "actions_taken": [{"action": "a"}],
+            "customer": {"sentiment": "calm"}, "requested_outcome": "refund", "next_steps": [{"action": "b"}],
+            "documents": [{"name": "x"}], "policy_refs": ["KB-1"]});
+        let verdict = run(&Completeness, &base);
+        assert_eq!(paths(&verdict), ["/handoff/scenario"]);
+        assert!(verdict.findings[0].missing);
+        // The smallest share of any scenario: lower than the base items' share (all present)
+        // and than any single scenario's.
+        let share = |v: &Verdict| f64::from(v.earned) / f64::from(v.out_of);
+        assert!(share(&verdict) < 1.0);
+        for (scenario, _) in SCENARIO_ITEMS {
+            let mut named = base.clone();
+            named["handoff"] = json!({ "scenario": scenario });
+            assert!(share(&verdict) <= share(&run(&Completeness, &named)), "{scenario}");
+        }
     }
 
     #[test]

@@ -78,12 +78,21 @@ fn a_good_packet_gives_a_valid_report() {
     let score_at = report.at;
     assert!(report.number() >= 80, "score");
     let _grade = report.number();
-    // Twelve checks of id#, passed, points, max_points; the first is completeness.
+    let (points, max_points) = (report.number(), report.number());
+    // Twelve checks of id#, status, points, max_points, reason#?; the first is completeness.
     assert_eq!(report.number(), 12);
-    assert_eq!(report.text(), "completeness");
-    for _ in 0..3 + 11 * 4 {
-        report.number();
+    let (mut sum, mut at_stake) = (0, 0);
+    for k in 0..12 {
+        let id = report.text();
+        assert!(k > 0 || id == "completeness", "{id}");
+        assert!(report.number() <= 2, "status");
+        sum += report.number();
+        at_stake += report.number();
+        if report.number() == 1 {
+            report.text(); // reason
+        }
     }
+    assert_eq!((sum, at_stake), (points, max_points), "the checks add up");
     let score = report.units[score_at..report.at].to_vec();
     assert_eq!(report.number(), 1, "an SLA");
     for _ in 0..4 {

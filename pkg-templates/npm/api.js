@@ -138,6 +138,7 @@ function guard(run) {
 const SEVERITY = ['error', 'warning', 'info'];
 const SOURCE = ['schema', 'rubric', 'sla'];
 const GRADE = ['A', 'B', 'C', 'D', 'F'];
+const CHECK_STATUS = ['passed', 'failed', 'not_applicable'];
 
 // A report from the core's wire form (src/json_text/, `report_wire`): the same object that
 // parsing the report's JSON would give, key order included, read code unit by code unit with
@@ -188,11 +189,15 @@ function fromWire(s, table) {
   if (num() === 1) {
     const value = num();
     const grade = GRADE[num()];
+    const points = num();
+    const max_points = num();
     const checks = new Array(num());
     for (let k = 0; k < checks.length; k++) {
-      checks[k] = { id: t(), passed: num() === 1, points: num(), max_points: num() };
+      const check = { id: t(), status: CHECK_STATUS[num()], points: num(), max_points: num() };
+      if (num() === 1) check.reason = t();
+      checks[k] = check;
     }
-    score = { value, grade, checks };
+    score = { value, grade, points, max_points, checks };
   }
   let sla = null;
   if (num() === 1) {

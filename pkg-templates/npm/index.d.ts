@@ -29,17 +29,32 @@ export interface Diagnostic {
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
+/**
+ * How a rubric check came out: `passed` (it applies and earned all its points, though it may
+ * still give advice), `failed` (it lost points, also when the information it judges is
+ * missing), or `not_applicable` (it cannot apply to this handoff: no points, none at stake).
+ */
+export type CheckStatus = 'passed' | 'failed' | 'not_applicable';
+
 export interface CheckScore {
+  /** The check's id; its diagnostics use the code `rubric/<id>`. */
   id: string;
-  passed: boolean;
+  status: CheckStatus;
   points: number;
+  /** The points at stake on this check: its weight, or 0 when it does not apply. */
   max_points: number;
+  /** Why the check does not apply, or why it failed for lack of information. */
+  reason?: string;
 }
 
 export interface Score {
-  /** 0–100. */
+  /** 0–100: `100 × points / max_points`, rounded (0 when nothing is at stake). */
   value: number;
   grade: Grade;
+  /** The points earned: the sum of the checks' `points`. */
+  points: number;
+  /** The points at stake: the sum of the checks' `max_points`. */
+  max_points: number;
   checks: CheckScore[];
 }
 

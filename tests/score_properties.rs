@@ -125,9 +125,17 @@ fn apply(packet: &Value, removal: &Removal) -> Value {
 fn assert_adds_up(score: &Score, what: &str) {
     let points: u32 = score.checks.iter().map(|c| c.points).sum();
     let at_stake: u32 = score.checks.iter().map(|c| c.max_points).sum();
-    assert_eq!((score.points, score.max_points), (points, at_stake), "{what}");
+    assert_eq!(
+        (score.points, score.max_points),
+        (points, at_stake),
+        "{what}"
+    );
     if at_stake > 0 {
-        assert_eq!(score.value, (200 * points + at_stake) / (2 * at_stake), "{what}");
+        assert_eq!(
+            score.value,
+            (200 * points + at_stake) / (2 * at_stake),
+            "{what}"
+        );
     }
     assert_eq!(score.grade, Grade::for_value(score.value), "{what}");
     for check in &score.checks {
@@ -260,4 +268,3 @@ fn every_example_keeps_its_breakdown_adding_up() {
         assert_adds_up(&score(packet), name);
     }
 }
-

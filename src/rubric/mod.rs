@@ -218,7 +218,7 @@ fn reported_at(diagnostics: &[Diagnostic], path: &str) -> bool {
             || !d.path.is_empty()
                 && path
                     .strip_prefix(d.path.as_str())
-                .is_some_and(|rest| rest.starts_with('/'))
+                    .is_some_and(|rest| rest.starts_with('/'))
     })
 }
 
@@ -321,13 +321,27 @@ mod tests {
             .filter(|c| c.status == CheckStatus::NotApplicable)
             .map(|c| c.id.as_ref())
             .collect();
-        assert_eq!(na, ["customer-not-informed", "document-asked-twice", "wrong-team"]);
-        for c in score.checks.iter().filter(|c| c.status == CheckStatus::NotApplicable) {
+        assert_eq!(
+            na,
+            [
+                "customer-not-informed",
+                "document-asked-twice",
+                "wrong-team"
+            ]
+        );
+        for c in score
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::NotApplicable)
+        {
             assert_eq!((c.points, c.max_points), (0, 0), "{}", c.id);
             assert!(c.reason.is_some(), "{}", c.id);
         }
         assert_eq!(score.max_points, 100 - 6 - 12);
-        assert_eq!(score.points, score.checks.iter().map(|c| c.points).sum::<u32>());
+        assert_eq!(
+            score.points,
+            score.checks.iter().map(|c| c.points).sum::<u32>()
+        );
         let expected = (200 * score.points + score.max_points) / (2 * score.max_points);
         assert_eq!(score.value, expected);
     }
@@ -336,7 +350,12 @@ mod tests {
     fn a_missing_field_is_asked_for_once() {
         let (score, diagnostics) = Rubric::builtin().score(&json!({}), &ScoreContext::default());
         assert_eq!(score.value, 0);
-        for path in ["/summary", "/actions_taken", "/customer/sentiment", "/next_steps"] {
+        for path in [
+            "/summary",
+            "/actions_taken",
+            "/customer/sentiment",
+            "/next_steps",
+        ] {
             let at: Vec<&str> = diagnostics
                 .iter()
                 .filter(|d| d.path == path)
@@ -344,9 +363,16 @@ mod tests {
                 .collect();
             assert_eq!(at, ["rubric/completeness"], "{path}");
         }
-        let vague = score.checks.iter().find(|c| c.id == "vague-summary").unwrap();
+        let vague = score
+            .checks
+            .iter()
+            .find(|c| c.id == "vague-summary")
+            .unwrap();
         assert_eq!(vague.points, 0);
-        assert!(vague.reason.as_deref().is_some_and(|r| r.starts_with("There is no summary")));
+        assert!(vague
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("There is no summary")));
     }
 
     #[test]

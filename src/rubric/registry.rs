@@ -270,8 +270,7 @@ impl Verdict {
 
     /// Whether the check applies and lost nothing (it may still have advice to give).
     pub fn passed(&self) -> bool {
-        self.applies
-            && (self.out_of == 0 || self.earned >= self.out_of || self.findings.is_empty())
+        self.applies && (self.out_of == 0 || self.earned >= self.out_of || self.findings.is_empty())
     }
 
     /// The status the score reports.
@@ -324,7 +323,10 @@ mod tests {
         assert_eq!(Verdict::pass().status(), CheckStatus::Passed);
         // Advice that costs nothing leaves the check passed.
         let advice = Verdict::share(2, 2, vec![Finding::new("/a", "m", "h")]);
-        assert_eq!((advice.status(), advice.points(8)), (CheckStatus::Passed, 8));
+        assert_eq!(
+            (advice.status(), advice.points(8)),
+            (CheckStatus::Passed, 8)
+        );
     }
 
     #[test]

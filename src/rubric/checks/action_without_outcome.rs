@@ -2,8 +2,8 @@
 //!
 //! **What it checks.** That the actions taken say what happened: each entry of
 //! `actions_taken` with no `outcome`, or with one that says nothing ("didn't work", "no luck",
-//! "failed", "n/a"), is reported, and the check earns its points from the best-documented
-//! action (see *Decisions*).
+//! "failed", "n/a"), is reported, and the check passes when at least one action says what
+//! happened (see *Decisions*).
 //!
 //! **Why it matters.** An action is only useful with its result: the receiving team needs to know
 //! what you saw so it does not repeat the step, and the customer is not asked to do it again.
@@ -11,14 +11,14 @@
 //! **Example.** `{"action": "Cleared the cache", "outcome": "didn't work"}` → "Say what
 //! happened after 'Cleared the cache' — 'didn't work' does not tell the next team what you saw."
 //!
-//! *Decisions (`docs/scoring.md`).* The check always applies. Points follow the best-documented
-//! action: full points when at least one action says what happened, half when actions are
-//! listed but none says what happened (an entry with only an action, or only an outcome), none
-//! when nothing tried is recorded (missing information: a failed check; `completeness` asks
-//! for the actions, so there is no second diagnostic). Every other action without its outcome
-//! is still reported, as advice that costs nothing: removing such an action must not raise
-//! the score, so keeping it cannot cost more than leaving it out. (A share "2 of 3 actions
-//! with an outcome" would rise to "2 of 2" when the third is deleted.)
+//! *Decisions (`docs/scoring.md`).* The check always applies. It passes when at least one
+//! action says what happened, and fails otherwise — also when no action is recorded (missing
+//! information; `completeness` asks for the actions, so there is no second diagnostic). Every
+//! other action without its outcome is still reported, as advice that costs nothing: removing
+//! such an action must not raise the score, so keeping it cannot cost more than leaving it
+//! out. (A share "2 of 3 actions with an outcome" would rise to "2 of 2" when the third is
+//! deleted.) Listing actions without outcomes earns nothing here: `completeness` already
+//! credits the list; this check is about what the actions showed.
 
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::{entry_text, quote};
@@ -30,7 +30,7 @@ pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/action-without-outcome",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That the actions taken say what happened: full points when at least one action has an `outcome` that says something, half when actions are listed but none does (\"didn't work\", \"no luck\", \"failed\" say nothing), none when no action is recorded. Every action without an outcome is reported.",
+    what: "That the actions taken say what happened: it passes when at least one action has an `outcome` that says something (\"didn't work\", \"no luck\", \"failed\" say nothing), and fails otherwise, also when no action is recorded. Every action without an outcome is reported.",
     why: "An action is only useful with its result: the receiving team needs to know what you saw so it does not repeat the step, and the customer is not asked to do it again.",
     example: "`{\"action\": \"Cleared the cache\", \"outcome\": \"didn't work\"}` → \"Say what happened after 'Cleared the cache' — 'didn't work' does not tell the next team what you saw.\"",
 };
@@ -50,9 +50,8 @@ static USELESS_OUTCOMES: PhraseSet = PhraseSet::new(&[
 
 impl Check for ActionWithoutOutcome {
     fn run(&self, input: &Input) -> Verdict {
-        // Credit of the best entry, in halves: 2 an action with its outcome, 1 an entry with
-        // only one of the two.
-        let mut best = 0;
+        // Whether one action says what happened, and whether any action is listed at all.
+        let (mut complete, mut listed) = (false, false);
         let mut findings = Vec::new();
         let hint = "Write what you saw: the error, the message, what changed or stayed the same. The receiving team uses it to avoid repeating the step.";
         for (index, entry) in input.fields.actions_taken.iter().enumerate() {
@@ -61,8 +60,8 @@ impl Check for ActionWithoutOutcome {
             let said = outcome.filter(|o| {
                 o.chars().any(char::is_alphanumeric) && !USELESS_OUTCOMES.contains_text(o)
             });
-            let credit = u32::from(action.is_some()) + u32::from(said.is_some());
-            best = best.max(credit);
+            complete |= action.is_some() && said.is_some();
+            listed |= action.is_some();
             let Some(action) = action else {
                 if let Some(outcome) = said {
                     let message = format!("Say what you did that led to '{}'.", quote(outcome));
@@ -85,14 +84,18 @@ impl Check for ActionWithoutOutcome {
             };
             findings.push(Finding::new(path, message, hint));
         }
-        if best == 0 {
+        if complete {
+            // The others' findings remain, as advice.
+            return Verdict::share(1, 1, findings);
+        }
+        if !listed && findings.is_empty() {
             return Verdict::missing(Finding::new(
                 "/actions_taken",
                 "No action taken is recorded: say what you already tried, each with its result.",
                 hint,
             ));
         }
-        Verdict::share(best, 2, findings)
+        Verdict::fail(findings)
     }
 }
 
@@ -123,7 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn the_best_documented_action_sets_the_points() {
+    fn one_action_with_its_result_passes_and_the_others_are_advice() {
         let packet = json!({"actions_taken": [
             {"action": "Restarted the router"},
             {"action": "Cleared the cache", "outcome": "Didn't work."},
@@ -131,7 +134,7 @@ mod tests {
             "not an object"
         ]});
         let verdict = run(&ActionWithoutOutcome, &packet);
-        assert_eq!((verdict.earned, verdict.out_of), (1, 2));
+        assert!(!verdict.passed());
         let paths: Vec<&str> = verdict.findings.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -152,10 +155,10 @@ mod tests {
     }
 
     #[test]
-    fn an_outcome_without_its_action_earns_half_with_a_reason() {
+    fn an_outcome_without_its_action_fails_with_a_reason() {
         let packet = json!({"actions_taken": [{"outcome": "Customer accepted the explanation"}]});
         let verdict = run(&ActionWithoutOutcome, &packet);
-        assert_eq!((verdict.earned, verdict.out_of), (1, 2));
+        assert!(!verdict.passed());
         assert_eq!(verdict.findings[0].path, "/actions_taken/0/action");
     }
 

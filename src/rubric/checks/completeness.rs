@@ -157,7 +157,11 @@ impl Check for Completeness {
 /// The weight of the items present, and of all items.
 fn share_of(items: &[Item], fields: &Fields) -> (u32, u32) {
     items.iter().fold((0, 0), |(earned, total), item| {
-        let present = if item.is_present(fields) { item.weight } else { 0 };
+        let present = if item.is_present(fields) {
+            item.weight
+        } else {
+            0
+        };
         (earned + present, total + item.weight)
     })
 }
@@ -364,7 +368,10 @@ mod tests {
         for (scenario, _) in SCENARIO_ITEMS {
             let mut named = base.clone();
             named["handoff"] = json!({ "scenario": scenario });
-            assert!(share(&verdict) <= share(&run(&Completeness, &named)), "{scenario}");
+            assert!(
+                share(&verdict) <= share(&run(&Completeness, &named)),
+                "{scenario}"
+            );
         }
     }
 

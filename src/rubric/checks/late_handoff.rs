@@ -147,10 +147,18 @@ mod tests {
 
     #[test]
     fn missing_times_fail_as_missing_information() {
-        let unreadable = run(&LateHandoff, &json!({"handoff": {"at": "yesterday 3pm"}, "ticket": {"opened_at": "2026-11-16T09:00:00Z"}}));
+        let unreadable = run(
+            &LateHandoff,
+            &json!({"handoff": {"at": "yesterday 3pm"}, "ticket": {"opened_at": "2026-11-16T09:00:00Z"}}),
+        );
         assert!(!unreadable.passed());
-        assert!(unreadable.findings[0].message.starts_with("'yesterday 3pm' is not a date and time"));
-        let no_start = run(&LateHandoff, &json!({"handoff": {"at": "2026-11-16T09:00:00Z"}}));
+        assert!(unreadable.findings[0]
+            .message
+            .starts_with("'yesterday 3pm' is not a date and time"));
+        let no_start = run(
+            &LateHandoff,
+            &json!({"handoff": {"at": "2026-11-16T09:00:00Z"}}),
+        );
         assert_eq!(no_start.findings[0].path, "/ticket/opened_at");
         assert!(no_start.findings[0].missing);
         assert!(!run(&LateHandoff, &json!({})).passed());

@@ -2,7 +2,7 @@
 //!
 //! **What it checks.** That the next steps say who does them: each `next_steps` entry without
 //! an `owner`, or with a placeholder one ("TBD", "someone", "?"), is reported, and the check
-//! earns its points from the best-described step (see *Decisions*).
+//! passes when at least one step has both an action and an owner (see *Decisions*).
 //!
 //! **Why it matters.** A next step without an owner is one nobody does; the customer waits while
 //! each team assumes the other has it.
@@ -10,11 +10,11 @@
 //! **Example.** `{"action": "Refund the duplicate charge"}` → "Say who does 'Refund the
 //! duplicate charge' — a next step without an owner is one nobody does."
 //!
-//! *Decisions (`docs/scoring.md`).* The check always applies. Full points when at least one
-//! next step has an action and an owner, half when steps are listed but none has both, none
-//! when no next step is recorded (missing information; `completeness` asks for the next steps,
-//! so there is no second diagnostic). Other steps without an owner are reported as advice that
-//! costs nothing, because deleting such a step must not raise the score.
+//! *Decisions (`docs/scoring.md`).* The check always applies. It passes when at least one next
+//! step has an action and an owner, and fails otherwise — also when no next step is recorded
+//! (missing information; `completeness` asks for the next steps, so there is no second
+//! diagnostic). Other steps without an owner are reported as advice that costs nothing,
+//! because deleting such a step must not raise the score.
 
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::fields::{entry_text, quote};
@@ -26,7 +26,7 @@ pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/next-step-without-owner",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That the next steps say who does them: every `next_steps` entry without an `owner`, or with a placeholder (\"TBD\", \"someone\", \"?\"), is reported; full points when at least one step has an action and an owner, half when steps are listed but none has both, none without next steps.",
+    what: "That the next steps say who does them: every `next_steps` entry without an `owner`, or with a placeholder (\"TBD\", \"someone\", \"?\"), is reported; it passes when at least one step has an action and an owner, and fails otherwise, also without next steps.",
     why: "A next step without an owner is one nobody does; the customer waits while each team assumes the other has it.",
     example: "`{\"action\": \"Refund the duplicate charge\"}` → \"Say who does 'Refund the duplicate charge' — a next step without an owner is one nobody does.\"",
 };
@@ -42,8 +42,8 @@ static PLACEHOLDERS: PhraseSet = PhraseSet::new(&[
 
 impl Check for NextStepWithoutOwner {
     fn run(&self, input: &Input) -> Verdict {
-        // Credit of the best step, in halves: 2 an action with its owner, 1 only one of them.
-        let mut best = 0;
+        // Whether one step has an action and its owner.
+        let mut complete = false;
         let mut findings = Vec::new();
         let hint = "Name a person or the team that will do it; the customer waits while each team assumes the other has it.";
         for (index, step) in input.fields.next_steps.iter().enumerate() {
@@ -51,11 +51,14 @@ impl Check for NextStepWithoutOwner {
             let owner = entry_text(step, "owner").filter(|owner| {
                 owner.chars().any(char::is_alphanumeric) && !PLACEHOLDERS.contains_text(owner)
             });
-            best = best.max(u32::from(action.is_some()) + u32::from(owner.is_some()));
+            complete |= action.is_some() && owner.is_some();
             match (action, owner) {
                 (Some(action), None) => findings.push(Finding::new(
                     format!("/next_steps/{index}/owner"),
-                    format!("Say who does '{}' — a next step without an owner is one nobody does.", quote(action)),
+                    format!(
+                        "Say who does '{}' — a next step without an owner is one nobody does.",
+                        quote(action)
+                    ),
                     hint,
                 )),
                 (None, Some(owner)) => findings.push(Finding::absent(
@@ -66,14 +69,18 @@ impl Check for NextStepWithoutOwner {
                 _ => {}
             }
         }
-        if best == 0 {
+        if complete {
+            // The others' findings remain, as advice.
+            return Verdict::share(1, 1, findings);
+        }
+        if findings.is_empty() {
             return Verdict::missing(Finding::new(
                 "/next_steps",
                 "No next step is recorded: say what happens next, and who does it.",
                 hint,
             ));
         }
-        Verdict::share(best, 2, findings)
+        Verdict::fail(findings)
     }
 }
 
@@ -91,7 +98,11 @@ mod tests {
 
     #[test]
     fn no_next_step_is_missing_information() {
-        for packet in [json!({}), json!({"next_steps": "call back"}), json!({"next_steps": [1]})] {
+        for packet in [
+            json!({}),
+            json!({"next_steps": "call back"}),
+            json!({"next_steps": [1]}),
+        ] {
             let verdict = run(&NextStepWithoutOwner, &packet);
             assert!(!verdict.passed(), "{packet}");
             assert!(verdict.findings[0].missing);
@@ -112,8 +123,12 @@ mod tests {
         assert_eq!(verdict.findings[1].path, "/next_steps/2/owner");
         let unowned = json!({"next_steps": [{"action": "Refund the duplicate charge"}, {"action": "Close", "owner": "?"}]});
         let verdict = run(&NextStepWithoutOwner, &unowned);
-        assert_eq!((verdict.earned, verdict.out_of, verdict.findings.len()), (1, 2, 2));
-        let owner_only = run(&NextStepWithoutOwner, &json!({"next_steps": [{"owner": "Dana"}]}));
-        assert_eq!((owner_only.earned, owner_only.findings[0].path.as_str()), (1, "/next_steps/0/action"));
+        assert_eq!((verdict.passed(), verdict.findings.len()), (false, 2));
+        let owner_only = run(
+            &NextStepWithoutOwner,
+            &json!({"next_steps": [{"owner": "Dana"}]}),
+        );
+        assert!(!owner_only.passed());
+        assert_eq!(owner_only.findings[0].path, "/next_steps/0/action");
     }
 }

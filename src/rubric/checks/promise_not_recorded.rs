@@ -53,7 +53,8 @@ impl Check for PromiseNotRecorded {
         if is_filled(fields.promised, false) {
             return Verdict::pass();
         }
-        let hint = "The receiving team inherits the promise; if they do not know it, they break it.";
+        let hint =
+            "The receiving team inherits the promise; if they do not know it, they break it.";
         let summary = fields.summary.as_ref().filter(|summary| {
             summary
                 .words_if_read()
@@ -137,7 +138,8 @@ mod tests {
     fn recorded_promises_pass() {
         let recorded = json!({"summary": "I promised a refund by Friday.", "customer": {"promised": "Refund of €49 by Fri 20 Nov"}});
         assert!(run(&PromiseNotRecorded, &recorded).passed());
-        let nothing = json!({"summary": "Charged twice.", "customer": {"promised": "Nothing promised"}});
+        let nothing =
+            json!({"summary": "Charged twice.", "customer": {"promised": "Nothing promised"}});
         assert!(run(&PromiseNotRecorded, &nothing).passed());
     }
 

@@ -101,7 +101,9 @@ mod tests {
         let unknown = verdict("furious", Some("standard"));
         assert!(!unknown.passed());
         assert_eq!(unknown.findings[0].path, "/customer/sentiment");
-        assert!(unknown.findings[0].message.starts_with("'furious' is not a mood"));
+        assert!(unknown.findings[0]
+            .message
+            .starts_with("'furious' is not a mood"));
         let missing = run(&UrgencyBelowSentiment, &json!({"urgency": "urgent"}));
         assert!(!missing.passed());
         assert!(missing.findings[0].missing);

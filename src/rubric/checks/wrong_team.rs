@@ -38,7 +38,8 @@ pub struct WrongTeam;
 
 impl Check for WrongTeam {
     fn run(&self, input: &Input) -> Verdict {
-        let hint = "A case sent to the wrong team waits in their queue, comes back and starts over.";
+        let hint =
+            "A case sent to the wrong team waits in their queue, comes back and starts over.";
         let Some(team) = input.fields.to_team else {
             return Verdict::missing(Finding::new(
                 "/handoff/to/team",
@@ -108,7 +109,10 @@ mod tests {
         let no_scenario = run(&WrongTeam, &json!({"handoff": {"to": {"team": "finance"}}}));
         assert_eq!(no_scenario.findings[0].path, "/handoff/scenario");
         assert!(!no_scenario.passed());
-        let no_team = run(&WrongTeam, &json!({"handoff": {"scenario": "legal_review"}}));
+        let no_team = run(
+            &WrongTeam,
+            &json!({"handoff": {"scenario": "legal_review"}}),
+        );
         assert_eq!(no_team.findings[0].path, "/handoff/to/team");
         assert!(no_team.findings[0].missing);
     }

@@ -19,6 +19,7 @@ pub mod settings;
 pub mod spelling;
 pub mod word_lists;
 pub mod wording;
+pub mod words;
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::error::{Error, Result};

@@ -16,7 +16,6 @@ pub mod fields;
 pub mod registry;
 pub mod routing;
 pub mod settings;
-pub mod spelling;
 pub mod word_lists;
 pub mod wording;
 pub mod words;

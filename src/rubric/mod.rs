@@ -11,6 +11,7 @@
 //! earns its full weight. `value = round(100 × points / sum of the weights of the checks that
 //! run)`. Every point lost comes with a diagnostic `rubric/<check id>` that says why.
 
+pub mod check;
 pub mod checks;
 pub mod fields;
 pub mod registry;

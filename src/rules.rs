@@ -1,6 +1,6 @@
 //! What documents a diagnostic code. Every code the kit can emit has one [`RuleDoc`]; the
-//! schema, rubric, SLA and note modules each publish theirs, and
-//! [`catalogue`](crate::catalogue) gathers them into `docs/rules.md`.
+//! schema, rubric, SLA and note modules each publish theirs, and `catalogue.rs` gathers them
+//! into `docs/rules.md`.
 
 use crate::diagnostic::{Severity, Source};
 

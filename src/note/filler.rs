@@ -1,6 +1,6 @@
 //! The packet a note fills, and the words behind each of its fields: what the readers of
-//! sections ([`fill`](super::fill)) and of list items ([`item`](super::item),
-//! [`environment`](super::environment)) write to.
+//! sections (`fill.rs`) and of list items and environments (`item.rs`, `environment.rs`)
+//! write to.
 
 use super::html::Link;
 use super::section::offset;

@@ -1,6 +1,6 @@
 //! What a rubric check is: a small struct with one function, [`Check::run`], which reads the
 //! packet through an [`Input`] and returns a [`Verdict`] whose [`Finding`]s explain every
-//! share of points lost. The [`registry`](super::registry) lists the checks.
+//! share of points lost. `registry.rs` lists the checks.
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::rubric::checks::completeness;

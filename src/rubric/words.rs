@@ -3,7 +3,7 @@
 //! A text is read once into [`Words`] (lowercase words joined by single spaces, borrowed from
 //! the text when it is already in that form), or, when a check only asks whether some word is
 //! in a list, scanned without building them ([`any_ascii_word`]). The lists themselves are in
-//! [`word_lists`](crate::rubric::word_lists).
+//! `word_lists.rs`.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

@@ -11,14 +11,15 @@
 //! earns its full weight. `value = round(100 × points / sum of the weights of the checks that
 //! run)`. Every point lost comes with a diagnostic `rubric/<check id>` that says why.
 
+pub mod check;
 pub mod checks;
 pub mod fields;
 pub mod registry;
 pub mod routing;
 pub mod settings;
-pub mod spelling;
 pub mod word_lists;
 pub mod wording;
+pub mod words;
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::error::{Error, Result};

@@ -270,8 +270,9 @@ export interface ValidatorOptions {
   /**
    * Whether `format` (`date-time`, `email`, `uri`, `uuid`, …) is an assertion. **Default `true`**:
    * a value that does not match its format is invalid (as ajv with ajv-formats). `false` gives
-   * draft 2020-12's own default, where `format` is only an annotation and never fails.
-   * Unknown formats are ignored in both modes; `idn-email` and `idn-hostname` are not checked.
+   * draft 2020-12's own default, where `format` is only an annotation and never fails (unless
+   * the schema's meta-schema turns on the format-assertion vocabulary). Unknown formats are
+   * ignored; `idn-email` and `idn-hostname` are not fully checked. `HandoffKit` always asserts.
    */
   assertFormats?: boolean;
 }

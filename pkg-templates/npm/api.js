@@ -266,8 +266,8 @@ class Handle {
   }
 }
 
-// Where the engine has no `Symbol.dispose` (and no polyfill was loaded before this module),
-// the registered symbol some polyfills and TypeScript's down-levelled `using` fall back to.
+// Read once, when this module loads: a `Symbol.dispose` polyfill must be loaded before it. With
+// neither native nor polyfill, the method sits under a registered symbol, out of the way.
 const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
 /** Checks context packets against a bundle (or the built-in schemas). */

@@ -42,7 +42,7 @@ pub struct Bundle {
 impl Bundle {
     /// Checks a bundle document against `org-bundle.schema.json` and reads its envelope.
     /// Every problem is a diagnostic whose path points inside the bundle.
-    pub fn from_value(value: &serde_json::Value) -> crate::Result<Bundle> {
+    pub fn from_value(value: &serde_json::Value) -> crate::error::Result<Bundle> {
         use crate::error::Error;
         use crate::schema::{store::BUILTIN_BASE, SchemaStore, Validator};
         use std::sync::OnceLock;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[test]
 fn rules_doc_is_up_to_date() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
-    let expected = handoff_kit::rules::render_markdown();
+    let expected = handoff_kit::catalogue::render_markdown();
     if std::env::var_os("UPDATE_RULES_DOC").is_some() {
         std::fs::write(&path, &expected).expect("write docs/rules.md");
         return;
@@ -14,14 +14,14 @@ fn rules_doc_is_up_to_date() {
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         actual == expected,
-        "docs/rules.md is stale (it must list every code of handoff_kit::rules::all()). \
+        "docs/rules.md is stale (it must list every code of handoff_kit::catalogue::all()). \
          Regenerate it with `UPDATE_RULES_DOC=1 cargo test --test rules_doc` and commit the result."
     );
 }
 
 #[test]
 fn every_code_is_documented_once() {
-    let rules = handoff_kit::rules::all();
+    let rules = handoff_kit::catalogue::all();
     let mut codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
     codes.sort_unstable();
     let count = codes.len();

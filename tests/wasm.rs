@@ -2,7 +2,7 @@
 //! natively; these tests prove only that values and errors cross the boundary intact.
 #![cfg(target_arch = "wasm32")]
 
-use handoff_kit::wasm::{RawKit, RawValidator};
+use handoff_kit::wasm::{live_core_objects, RawKit, RawValidator};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const GOOD: &str = include_str!("../examples/packets/billing_to_finance-good.json");
@@ -170,4 +170,20 @@ fn a_bad_bundle_is_refused_with_diagnostics() {
     let err = error_json(err);
     assert_eq!(err["kind"], "bundle");
     assert_eq!(err["diagnostics"][0]["path"], "/version");
+}
+
+#[wasm_bindgen_test]
+fn live_core_objects_counts_kits_and_validators_until_they_are_dropped() {
+    // The JS finalization test reads this count; it must go up and come back down.
+    let before = live_core_objects();
+    let kit = RawKit::new(None).unwrap();
+    let validator = RawValidator::new("true", None, true).unwrap();
+    assert_eq!(live_core_objects(), before + 2);
+    drop(kit);
+    assert_eq!(live_core_objects(), before + 1);
+    drop(validator);
+    assert_eq!(live_core_objects(), before);
+    // A refused constructor leaves nothing behind.
+    assert!(RawValidator::new("{", None, true).is_err());
+    assert_eq!(live_core_objects(), before);
 }

@@ -1,6 +1,6 @@
 //! Where a bug happens: "Product: Acme Web 4.2, Chrome 120 on Windows 11".
 
-use super::fill::Filler;
+use super::filler::Filler;
 use crate::diagnostic::pointer_join;
 use serde_json::{Map, Value};
 

@@ -1,87 +1,16 @@
-//! Filling the packet from a note's sections, remembering which words filled which field.
+//! Filling the packet from a note's sections: each section is read as its field's kind, and
+//! the words that filled each field are remembered.
 
 use super::config::NoteConfig;
 use super::field::Kind;
-use super::html::Link;
-use super::section::{offset, Head, Section};
+use super::filler::Filler;
+use super::section::{Head, Section};
+use super::value::strip_emphasis;
 use super::{amount, environment, item, value};
-use crate::diagnostic::{pointer_join, Diagnostic, Severity, Source};
+use crate::diagnostic::pointer_join;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
-
-/// The packet being built, with byte spans into the note text.
-pub(crate) struct Filler<'a> {
-    text: &'a str,
-    /// Links of an HTML note (their words and address).
-    links: &'a [Link],
-    pub packet: Map<String, Value>,
-    /// JSON Pointer → byte range of the words that filled it (or an insertion point).
-    pub spans: BTreeMap<String, (usize, usize)>,
-    pub diagnostics: Vec<(Diagnostic, (usize, usize))>,
-    other_sections: Vec<Value>,
-}
 
 impl<'a> Filler<'a> {
-    pub(crate) fn new(text: &'a str, links: &'a [Link]) -> Self {
-        Filler {
-            text,
-            links,
-            packet: Map::new(),
-            spans: BTreeMap::new(),
-            diagnostics: Vec::new(),
-            other_sections: Vec::new(),
-        }
-    }
-
-    /// The byte range of `words` (a slice of the note text).
-    pub(crate) fn range(&self, words: &str) -> (usize, usize) {
-        let start = offset(self.text, words);
-        (start, start + words.len())
-    }
-
-    /// Remembers that `words` filled `pointer` (the first words win).
-    pub(crate) fn mark(&mut self, pointer: &str, words: &str) {
-        let range = self.range(words);
-        match self.spans.get(pointer) {
-            // An empty heading's insertion point gives way to words written later.
-            Some(&(start, end)) if start != end => {}
-            _ => {
-                self.spans.insert(pointer.to_string(), range);
-            }
-        }
-    }
-
-    /// The first web address in `words`: written out, or behind a link of an HTML note.
-    /// Returns the words to underline and the address.
-    pub(crate) fn link_in<'w>(&self, words: &'w str) -> Option<(&'w str, String)> {
-        if let Some(url) = value::link(words) {
-            return Some((url, url.to_string()));
-        }
-        let (start, end) = self.range(words);
-        let link = self
-            .links
-            .iter()
-            .find(|l| start <= l.start && l.end <= end && l.start < l.end)?;
-        let shown = words.get(link.start - start..link.end - start)?;
-        let href = link.href.trim();
-        (href.starts_with("http://") || href.starts_with("https://"))
-            .then(|| (shown, href.to_string()))
-    }
-
-    /// Reports words the parser could not map to a value for `pointer`.
-    pub(crate) fn unreadable(&mut self, pointer: &str, words: &str, message: String, hint: String) {
-        let range = self.range(words);
-        let diagnostic = Diagnostic::new(
-            super::NOTE_UNREADABLE_VALUE.code,
-            Severity::Warning,
-            Source::Rubric,
-            pointer,
-            message,
-        )
-        .with_hint(hint);
-        self.diagnostics.push((diagnostic, range));
-    }
-
     /// Fills the packet from all sections.
     pub(crate) fn fill(&mut self, sections: &[Section<'a>], config: &NoteConfig) {
         let summary = config.index_of("summary");
@@ -147,7 +76,7 @@ impl<'a> Filler<'a> {
         );
         if body.is_empty() {
             // An empty section: point at the place right after its heading.
-            let at = offset(self.text, body);
+            let at = self.range(body).0;
             self.spans.entry(pointer).or_insert((at, at));
             return;
         }
@@ -319,19 +248,6 @@ impl<'a> Filler<'a> {
         Some(Value::Object(object))
     }
 }
-
-/// `**words**` → `words` (emphasis around the whole value).
-pub(crate) fn strip_emphasis(words: &str) -> &str {
-    for mark in ["**", "__"] {
-        if let Some(inner) = words.strip_prefix(mark).and_then(|w| w.strip_suffix(mark)) {
-            if !inner.trim().is_empty() {
-                return inner.trim();
-            }
-        }
-    }
-    words
-}
-
 fn lookup<'v>(packet: &'v Map<String, Value>, tokens: &[&str]) -> Option<&'v Value> {
     let (first, rest) = tokens.split_first()?;
     rest.iter().try_fold(packet.get(*first)?, |v, t| v.get(*t))

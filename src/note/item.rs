@@ -3,8 +3,8 @@
 
 use super::choice::Choices;
 use super::field::Kind;
-use super::fill::{strip_emphasis, Filler};
-use super::value;
+use super::filler::Filler;
+use super::value::{self, strip_emphasis};
 use crate::diagnostic::pointer_join;
 use serde_json::{Map, Value};
 

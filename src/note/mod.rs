@@ -34,6 +34,7 @@ mod entity;
 mod environment;
 mod field;
 mod fill;
+mod filler;
 mod heading;
 pub mod html;
 mod item;
@@ -113,7 +114,7 @@ pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote 
     };
     let text = rendered.text.as_str();
     let sections = section::split(text, config, &|start, end| rendered.mark(start, end));
-    let mut filler = fill::Filler::new(text, &rendered.links);
+    let mut filler = filler::Filler::new(text, &rendered.links);
     filler.fill(&sections, config);
     let units = Utf16::new(text);
     let spans = filler

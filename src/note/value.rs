@@ -6,6 +6,18 @@
 
 use serde_json::Value;
 
+/// `**words**` → `words` (emphasis around the whole value).
+pub(crate) fn strip_emphasis(words: &str) -> &str {
+    for mark in ["**", "__"] {
+        if let Some(inner) = words.strip_prefix(mark).and_then(|w| w.strip_suffix(mark)) {
+            if !inner.trim().is_empty() {
+                return inner.trim();
+            }
+        }
+    }
+    words
+}
+
 /// Lower case, `_` and `-` as spaces, punctuation dropped, spaces collapsed.
 pub(crate) fn normalise(s: &str) -> String {
     let mapped: String = s

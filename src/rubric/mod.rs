@@ -14,14 +14,15 @@
 //! comes with a reason: a diagnostic `rubric/<check id>`, or, for a missing field another
 //! check or the schema already asks for, that diagnostic and the check's `reason`.
 
+pub mod check;
 pub mod checks;
 pub mod fields;
 pub mod registry;
 pub mod routing;
 pub mod settings;
-pub mod spelling;
 pub mod word_lists;
 pub mod wording;
+pub mod words;
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::error::{Error, Result};

@@ -9,9 +9,8 @@
 
 use crate::diagnostic::{pointer_join, Diagnostic, Severity};
 use crate::rubric::registry::Entry;
-use crate::rubric::spelling;
 use crate::rubric::wording::is_lowercase_of;
-use crate::vocabulary::{invalid, is_id};
+use crate::vocabulary::{invalid, is_id, spelling};
 use serde_json::Value;
 use std::collections::BTreeMap;
 

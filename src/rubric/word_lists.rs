@@ -3,7 +3,7 @@
 //! by first word ([`PhraseList`], for phrases inside texts). Matching a text costs one pass
 //! over its words and, for the few words that may match, a binary search.
 
-use crate::rubric::wording::{any_ascii_word, words, ShortWords, Words};
+use crate::rubric::words::{any_ascii_word, words, ShortWords, Words};
 use std::sync::OnceLock;
 
 /// A fixed list of single words, sorted once on first use, for membership tests. The words

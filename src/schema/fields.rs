@@ -5,9 +5,13 @@
 //! `allOf`/`anyOf`/`oneOf`, `if`/`then`/`else` and `$ref`s into the store) and records, for each
 //! instance location, the `title` and `description` found there. Array items are recorded
 //! under `*`, so `/actions_taken/*/outcome` describes every action's outcome.
+//!
+//! A [`Field`] is how a message names one: its title ("Owner"), or a readable form of its
+//! path ("Entry 2 of actions taken"), and what to ask for, made from its description.
 
 use super::store::{schema_id, strip_fragment, SchemaStore};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -35,11 +39,7 @@ impl FieldDoc {
     /// go missing packet after packet, and most fields are never reported at all.
     pub fn request(&self) -> Option<&(String, Option<String>)> {
         self.request
-            .get_or_init(|| {
-                self.description
-                    .as_deref()
-                    .and_then(super::messages::request)
-            })
+            .get_or_init(|| self.description.as_deref().and_then(request))
             .as_ref()
     }
 }
@@ -77,6 +77,96 @@ impl FieldDocs {
             .map(|t| if is_index(t) { "*" } else { t })
             .collect();
         self.fields.get(&pattern.join("/"))
+    }
+}
+
+/// A field as the messages name it, with its documentation looked up once.
+pub(super) struct Field<'a> {
+    path: &'a str,
+    doc: Option<&'a FieldDoc>,
+    fields: &'a FieldDocs,
+}
+
+impl<'a> Field<'a> {
+    pub(super) fn new(path: &'a str, fields: &'a FieldDocs) -> Field<'a> {
+        Field {
+            path,
+            doc: fields.get(path),
+            fields,
+        }
+    }
+
+    /// "Owner", "Invoice number", or a readable form of the last path token.
+    pub(super) fn label(&self) -> Cow<'a, str> {
+        if let Some(title) = self.doc.and_then(|d| d.title.as_deref()) {
+            return Cow::Borrowed(title);
+        }
+        let mut tokens = self.path.rsplit('/');
+        Cow::Owned(match tokens.next() {
+            None | Some("") => "The document".to_string(),
+            Some(token) if token.bytes().all(|b| b.is_ascii_digit()) => {
+                let position = token.parse::<usize>().map_or(0, |i| i.saturating_add(1));
+                let parent = Field::new(
+                    self.path.rsplit_once('/').map_or("", |(p, _)| p),
+                    self.fields,
+                );
+                format!("Entry {position} of {}", lower_first(&parent.label()))
+            }
+            Some(token) => upper_first(&unescape(token).replace('_', " ")),
+        })
+    }
+
+    /// What to ask for ("Add …") and why it matters, from the field's description.
+    pub(super) fn request(&self) -> Option<&'a (String, Option<String>)> {
+        self.doc?.request()
+    }
+
+    pub(super) fn example(&self) -> Option<&'a str> {
+        self.doc?.example.as_deref()
+    }
+}
+
+/// A field's description as a request and its reason: the first sentence (given a full stop
+/// if it has none) completes "Add …", the other sentences say why it matters. `None` for an
+/// empty description.
+fn request(description: &str) -> Option<(String, Option<String>)> {
+    let text = description.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let cut = text.find(". ").map_or(text.len(), |i| i + 1);
+    let (first, rest) = text.split_at(cut);
+    let mut first = first.trim().to_string();
+    if !first.ends_with(['.', '!', '?']) {
+        first.push('.');
+    }
+    let rest = rest.trim();
+    Some((
+        format!("Add {}", lower_first(&first)),
+        (!rest.is_empty()).then(|| rest.to_string()),
+    ))
+}
+
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Lowercases the first letter unless the word looks like a name or acronym ("URL", "iOS").
+pub(super) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -307,6 +397,29 @@ mod tests {
             json!({"title": "Node", "properties": {"a": {"$ref": "#"}, "b": {"$ref": "#"}}});
         let docs = FieldDocs::collect(&schema, SchemaStore::builtin());
         assert_eq!(docs.get("/a/b/a").unwrap().title.as_deref(), Some("Node"));
+    }
+
+    #[test]
+    fn first_letters() {
+        assert_eq!(lower_first("Who owns this."), "who owns this.");
+        assert_eq!(lower_first("URL of the ticket."), "URL of the ticket.");
+        assert_eq!(upper_first("opened at"), "Opened at");
+    }
+
+    #[test]
+    fn descriptions_become_requests_and_reasons() {
+        assert_eq!(
+            request("who owns this case. The team needs one person to ask."),
+            Some((
+                "Add who owns this case.".to_string(),
+                Some("The team needs one person to ask.".to_string())
+            ))
+        );
+        assert_eq!(
+            request("  Invoice number  "),
+            Some(("Add invoice number.".to_string(), None))
+        );
+        assert_eq!(request("   "), None);
     }
 
     #[test]

@@ -4,12 +4,11 @@
 //! built from the field's `title` and `description` ("Add who owns this case after the
 //! handoff."). `anyOf`/`oneOf` failures collapse to the branch that most nearly fits.
 
-use super::fields::{FieldDoc, FieldDocs};
+use super::fields::{lower_first, Field, FieldDocs};
 use crate::diagnostic::{pointer_join, Diagnostic, Severity, Source};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError};
 use serde_json::Value;
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Maps validation errors to diagnostics, in order, without duplicates.
@@ -321,96 +320,6 @@ fn collapse(
     ));
 }
 
-/// A field as the messages name it, with its documentation looked up once.
-struct Field<'a> {
-    path: &'a str,
-    doc: Option<&'a FieldDoc>,
-    fields: &'a FieldDocs,
-}
-
-impl<'a> Field<'a> {
-    fn new(path: &'a str, fields: &'a FieldDocs) -> Field<'a> {
-        Field {
-            path,
-            doc: fields.get(path),
-            fields,
-        }
-    }
-
-    /// "Owner", "Invoice number", or a readable form of the last path token.
-    fn label(&self) -> Cow<'a, str> {
-        if let Some(title) = self.doc.and_then(|d| d.title.as_deref()) {
-            return Cow::Borrowed(title);
-        }
-        let mut tokens = self.path.rsplit('/');
-        Cow::Owned(match tokens.next() {
-            None | Some("") => "The document".to_string(),
-            Some(token) if token.bytes().all(|b| b.is_ascii_digit()) => {
-                let position = token.parse::<usize>().map_or(0, |i| i.saturating_add(1));
-                let parent = Field::new(
-                    self.path.rsplit_once('/').map_or("", |(p, _)| p),
-                    self.fields,
-                );
-                format!("Entry {position} of {}", lower_first(&parent.label()))
-            }
-            Some(token) => upper_first(&unescape(token).replace('_', " ")),
-        })
-    }
-
-    /// What to ask for ("Add …") and why it matters, from the field's description.
-    fn request(&self) -> Option<&'a (String, Option<String>)> {
-        self.doc?.request()
-    }
-
-    fn example(&self) -> Option<&'a str> {
-        self.doc?.example.as_deref()
-    }
-}
-
-/// A field's description as a request and its reason: the first sentence (given a full stop
-/// if it has none) completes "Add …", the other sentences say why it matters. `None` for an
-/// empty description.
-pub(super) fn request(description: &str) -> Option<(String, Option<String>)> {
-    let text = description.trim();
-    if text.is_empty() {
-        return None;
-    }
-    let cut = text.find(". ").map_or(text.len(), |i| i + 1);
-    let (first, rest) = text.split_at(cut);
-    let mut first = first.trim().to_string();
-    if !first.ends_with(['.', '!', '?']) {
-        first.push('.');
-    }
-    let rest = rest.trim();
-    Some((
-        format!("Add {}", lower_first(&first)),
-        (!rest.is_empty()).then(|| rest.to_string()),
-    ))
-}
-
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
-}
-
-/// Lowercases the first letter unless the word looks like a name or acronym ("URL", "iOS").
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(text.chars().skip(1)).collect()
-        }
-        _ => text.to_string(),
-    }
-}
-
-fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 fn entries(n: u64) -> String {
     if n == 1 {
         "1 entry".to_string()
@@ -521,29 +430,6 @@ fn format_words(format: &str) -> (&str, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn first_letters() {
-        assert_eq!(lower_first("Who owns this."), "who owns this.");
-        assert_eq!(lower_first("URL of the ticket."), "URL of the ticket.");
-        assert_eq!(upper_first("opened at"), "Opened at");
-    }
-
-    #[test]
-    fn descriptions_become_requests_and_reasons() {
-        assert_eq!(
-            request("who owns this case. The team needs one person to ask."),
-            Some((
-                "Add who owns this case.".to_string(),
-                Some("The team needs one person to ask.".to_string())
-            ))
-        );
-        assert_eq!(
-            request("  Invoice number  "),
-            Some(("Add invoice number.".to_string(), None))
-        );
-        assert_eq!(request("   "), None);
-    }
 
     #[test]
     fn long_lists_of_values_are_cut() {

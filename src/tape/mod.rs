@@ -212,22 +212,16 @@ impl<'t> Node<'t> {
     /// The number, when this is one.
     pub fn as_number(&self) -> Option<TapeNumber<'t>> {
         let entry = self.entry();
+        // Only a number's entry holds a byte range of its own text: slicing before the tag
+        // is known cut an escaped string's entry at a byte that need not be a char boundary.
+        let value = match entry.tag {
+            Tag::U64 => Num::U64(entry.n),
+            Tag::I64 => Num::I64(entry.n as i64),
+            Tag::F64 => Num::F64(f64::from_bits(entry.n)),
+            _ => return None,
+        };
         let text = &self.tape.text[entry.a as usize..entry.b as usize];
-        match entry.tag {
-            Tag::U64 => Some(TapeNumber {
-                text,
-                value: Num::U64(entry.n),
-            }),
-            Tag::I64 => Some(TapeNumber {
-                text,
-                value: Num::I64(entry.n as i64),
-            }),
-            Tag::F64 => Some(TapeNumber {
-                text,
-                value: Num::F64(f64::from_bits(entry.n)),
-            }),
-            _ => None,
-        }
+        Some(TapeNumber { text, value })
     }
 
     #[inline(always)]

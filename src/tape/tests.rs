@@ -221,3 +221,42 @@ fn jsonschema_validates_a_tape_as_it_does_a_value() {
         assert_eq!(got, expected, "{text}");
     }
 }
+
+#[test]
+fn a_number_read_of_an_escaped_string_after_multibyte_text_does_not_panic() {
+    // An escaped string's entry holds a range of the parser's own buffer, not of the text;
+    // reading it as a number once sliced the text there, mid-character when a key before it
+    // had an `é`. Each padding moves that range by one byte.
+    for padding in 0..8 {
+        let escapes = "\\n".repeat(padding);
+        let text = format!(r#"{{"ééé": "{escapes}", "affected_users": "x\ny", "n": 1}}"#);
+        let tape = Tape::parse(&text).unwrap();
+        assert!(tape
+            .root()
+            .get("affected_users")
+            .unwrap()
+            .as_number()
+            .is_none());
+        let n = tape.root().get("n").unwrap().as_number().unwrap();
+        assert_eq!(n.as_f64(), 1.0);
+    }
+}
+
+#[test]
+fn a_check_of_a_string_where_a_number_belongs_after_multibyte_text_does_not_panic() {
+    let kit = crate::Kit::builtin().unwrap();
+    for padding in 0..8 {
+        let escapes = "\\n".repeat(padding);
+        let packet = format!(
+            r#"{{"summary": "Café é {escapes}", "handoff": {{"scenario": "support_to_engineering"}},
+                "engineering": {{"affected_users": "x\ny"}}}}"#
+        );
+        let report = kit
+            .check_text(&packet, &crate::CheckOptions::default())
+            .unwrap();
+        assert!(report
+            .diagnostics
+            .iter()
+            .any(|d| d.path == "/engineering/affected_users" && d.code == "schema/type"));
+    }
+}

@@ -7,10 +7,11 @@
 //! punctuation, treats `_` and `-` as spaces, and accepts a trailing "team", "dept",
 //! "department", "group", "squad" or "desk" ("Finance Dept" is finance).
 
+pub mod spelling;
+
 use crate::diagnostic::{pointer_join, Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
 use crate::packet::pick;
-use crate::rubric::spelling;
 use crate::rules::RuleDoc;
 use crate::tape::{Node, Tape};
 use serde_json::{Map, Value};

@@ -1,0 +1,85 @@
+//! The packet a note fills, and the words behind each of its fields: what the readers of
+//! sections (`fill.rs`) and of list items and environments (`item.rs`, `environment.rs`)
+//! write to.
+
+use super::html::Link;
+use super::section::offset;
+use super::value;
+use crate::diagnostic::{Diagnostic, Severity, Source};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The packet being built, with byte spans into the note text.
+pub(crate) struct Filler<'a> {
+    text: &'a str,
+    /// Links of an HTML note (their words and address).
+    links: &'a [Link],
+    pub packet: Map<String, Value>,
+    /// JSON Pointer → byte range of the words that filled it (or an insertion point).
+    pub spans: BTreeMap<String, (usize, usize)>,
+    pub diagnostics: Vec<(Diagnostic, (usize, usize))>,
+    /// Texts under unknown headings, in order (`other_sections` once the note is read).
+    pub other_sections: Vec<Value>,
+}
+
+impl<'a> Filler<'a> {
+    pub(crate) fn new(text: &'a str, links: &'a [Link]) -> Self {
+        Filler {
+            text,
+            links,
+            packet: Map::new(),
+            spans: BTreeMap::new(),
+            diagnostics: Vec::new(),
+            other_sections: Vec::new(),
+        }
+    }
+
+    /// The byte range of `words` (a slice of the note text).
+    pub(crate) fn range(&self, words: &str) -> (usize, usize) {
+        let start = offset(self.text, words);
+        (start, start + words.len())
+    }
+
+    /// Remembers that `words` filled `pointer` (the first words win).
+    pub(crate) fn mark(&mut self, pointer: &str, words: &str) {
+        let range = self.range(words);
+        match self.spans.get(pointer) {
+            // An empty heading's insertion point gives way to words written later.
+            Some(&(start, end)) if start != end => {}
+            _ => {
+                self.spans.insert(pointer.to_string(), range);
+            }
+        }
+    }
+
+    /// The first web address in `words`: written out, or behind a link of an HTML note.
+    /// Returns the words to underline and the address.
+    pub(crate) fn link_in<'w>(&self, words: &'w str) -> Option<(&'w str, String)> {
+        if let Some(url) = value::link(words) {
+            return Some((url, url.to_string()));
+        }
+        let (start, end) = self.range(words);
+        let link = self
+            .links
+            .iter()
+            .find(|l| start <= l.start && l.end <= end && l.start < l.end)?;
+        let shown = words.get(link.start - start..link.end - start)?;
+        let href = link.href.trim();
+        (href.starts_with("http://") || href.starts_with("https://"))
+            .then(|| (shown, href.to_string()))
+    }
+
+    /// Reports words the parser could not map to a value for `pointer`.
+    pub(crate) fn unreadable(&mut self, pointer: &str, words: &str, message: String, hint: String) {
+        let range = self.range(words);
+        let diagnostic = Diagnostic::new(
+            super::NOTE_UNREADABLE_VALUE.code,
+            Severity::Warning,
+            Source::Rubric,
+            pointer,
+            message,
+        )
+        .with_hint(hint);
+        self.diagnostics.push((diagnostic, range));
+    }
+}

@@ -4,12 +4,15 @@
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::report::CheckStatus;
-use crate::rubric::checks::completeness;
 use crate::rubric::fields::Fields;
+use crate::rubric::plan::Plan;
 use crate::rubric::routing::Routing;
 use crate::rubric::settings::Settings;
-use crate::rubric::BusinessMinutes;
 use crate::vocabulary::Vocabulary;
+
+/// The SLA engine's business-time measure: `(from, to)` as Unix seconds → minutes, `None` when
+/// it cannot measure (no calendar).
+pub type BusinessMinutes<'a> = &'a dyn Fn(i64, i64) -> Option<i64>;
 
 /// One quality check of the rubric.
 pub trait Check: Sync {
@@ -23,7 +26,7 @@ pub struct Input<'a> {
     pub fields: Fields<'a>,
     pub settings: &'a Settings,
     /// The completeness items per scenario, resolved when the rubric was built.
-    pub completeness: &'a completeness::Plan,
+    pub completeness: &'a Plan,
     pub routing: &'a Routing,
     pub vocabulary: &'a Vocabulary,
     /// What the JSON Schema already reported about this packet.

@@ -17,12 +17,17 @@
 pub mod check;
 pub mod checks;
 pub mod fields;
+pub mod plan;
 pub mod registry;
 pub mod routing;
 pub mod settings;
+#[cfg(test)]
+mod testing;
 pub mod word_lists;
 pub mod wording;
 pub mod words;
+
+pub use check::BusinessMinutes;
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::error::{Error, Result};
@@ -30,8 +35,10 @@ use crate::report::{CheckScore, Grade, Score};
 use crate::rules::RuleDoc;
 use crate::tape::{Node, Tape};
 use crate::vocabulary::{self, Vocabulary};
+use check::Input;
 use fields::Fields;
-use registry::{Input, ENTRIES};
+use plan::Plan;
+use registry::ENTRIES;
 use routing::Routing;
 use serde_json::{Map, Value};
 use settings::Settings;
@@ -54,10 +61,6 @@ pub const RULES: &[RuleDoc] = &[
     vocabulary::INVALID_SETTING,
 ];
 
-/// The SLA engine's business-time measure: `(from, to)` as Unix seconds → minutes, `None` when
-/// it cannot measure (no calendar).
-pub type BusinessMinutes<'a> = &'a dyn Fn(i64, i64) -> Option<i64>;
-
 /// What the rest of the kit already knows about the packet being scored.
 #[derive(Clone, Copy, Default)]
 pub struct ScoreContext<'a> {
@@ -74,7 +77,7 @@ pub struct ScoreContext<'a> {
 pub struct Rubric {
     settings: Settings,
     /// The completeness items per scenario, resolved from the settings once.
-    completeness: checks::completeness::Plan,
+    completeness: Plan,
     routing: Routing,
     vocabulary: Vocabulary,
 }
@@ -83,7 +86,7 @@ impl Default for Rubric {
     fn default() -> Self {
         let settings = Settings::builtin(ENTRIES);
         Rubric {
-            completeness: checks::completeness::Plan::new(&settings),
+            completeness: Plan::new(&settings),
             settings,
             routing: Routing::default(),
             vocabulary: Vocabulary::builtin(),
@@ -114,7 +117,7 @@ impl Rubric {
         }
         let vocabulary = Vocabulary::from_bundle(&Value::Null, scenarios).unwrap_or_default();
         Ok(Rubric {
-            completeness: checks::completeness::Plan::new(&settings),
+            completeness: Plan::new(&settings),
             settings,
             routing,
             vocabulary,

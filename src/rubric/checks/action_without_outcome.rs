@@ -21,8 +21,8 @@
 //! credits the list; this check is about what the actions showed.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::{entry_text, quote};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::PhraseSet;
 use crate::rules::RuleDoc;
 
@@ -102,7 +102,7 @@ impl Check for ActionWithoutOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     #[test]

@@ -19,7 +19,7 @@
 //! handoff: tell them who takes over and when they will hear back, then mark it."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -57,7 +57,7 @@ impl Check for CustomerNotInformed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     #[test]

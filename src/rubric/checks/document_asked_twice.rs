@@ -22,8 +22,8 @@
 //! agent before they submit. Without a document from the customer the check does not apply.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::{entry_text, quote};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::{PhraseList, WordSet};
 use crate::rubric::wording::Words;
 use crate::rules::RuleDoc;
@@ -180,7 +180,7 @@ fn kinds<'w>(words: &'w Words, is_file_name: bool) -> Vec<&'w str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn packet(step: &str, provided_by: &str) -> serde_json::Value {

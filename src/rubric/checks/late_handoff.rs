@@ -26,8 +26,8 @@
 //! min after the customer's last message; the target is 30 minutes."
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -109,7 +109,7 @@ fn duration(minutes: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::{run, run_with};
+    use crate::rubric::testing::{run, run_with};
     use serde_json::json;
 
     fn packet(opened: &str, last: Option<&str>, at: &str) -> serde_json::Value {

@@ -17,8 +17,8 @@
 //! because deleting such a step must not raise the score.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::{entry_text, quote};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::PhraseSet;
 use crate::rules::RuleDoc;
 
@@ -87,7 +87,7 @@ impl Check for NextStepWithoutOwner {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     #[test]

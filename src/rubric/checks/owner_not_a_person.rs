@@ -16,8 +16,8 @@
 //! such as `owner.team`, can never turn a team name into a person's.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::{PhraseSet, WordSet};
 use crate::rubric::wording::Words;
 use crate::rules::RuleDoc;
@@ -114,7 +114,7 @@ fn not_a_person(name: &str, input: &Input) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict_for(name: &str) -> Verdict {

@@ -20,8 +20,8 @@
 //! mentions it would earn the points back.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::{entry_text, is_filled, quote};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::{PhraseList, WordSet};
 use crate::rubric::wording::{any_ascii_word, Text, Words};
 use crate::rules::RuleDoc;
@@ -119,7 +119,7 @@ fn words_mention_promise(text_words: &Words) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     #[test]

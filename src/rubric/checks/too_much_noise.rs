@@ -17,8 +17,8 @@
 //! Otherwise removing a pasted transcript would earn this check's points back.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::wording::{word_count, Words};
 use crate::rules::RuleDoc;
 
@@ -149,7 +149,7 @@ fn named_speaker(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict(summary: &str) -> Verdict {

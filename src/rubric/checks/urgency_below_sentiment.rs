@@ -17,7 +17,7 @@
 //! mood of a standard-urgency handoff would earn the points back.
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::settings::sentiment_rank;
 use crate::rubric::wording::is_lowercase_of;
 use crate::rules::RuleDoc;
@@ -69,7 +69,7 @@ impl Check for UrgencyBelowSentiment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict(sentiment: &str, urgency: Option<&str>) -> Verdict {

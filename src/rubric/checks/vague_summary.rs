@@ -16,8 +16,8 @@
 //! asks for the summary, so there is no second diagnostic.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::PhraseList;
 use crate::rubric::wording::has_specifics;
 use crate::rules::RuleDoc;
@@ -75,7 +75,7 @@ impl Check for VagueSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict_for(summary: &str) -> Verdict {

@@ -19,8 +19,8 @@
 //! the scenario that fits the case."
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::routing::Routing;
 use crate::rules::RuleDoc;
 
@@ -81,7 +81,7 @@ impl Check for WrongTeam {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict(scenario: &str, team: &str) -> Verdict {

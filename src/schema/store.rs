@@ -15,6 +15,8 @@ pub const BUILTIN_BASE: &str = "https://handoff-kit.dev/schemas/";
 #[derive(Debug, Clone, Default)]
 pub struct SchemaStore {
     documents: HashMap<String, Arc<Value>>,
+    /// Whether a document was added under a built-in schema's `$id`, replacing it.
+    replaces_builtin: bool,
 }
 
 impl SchemaStore {
@@ -76,11 +78,18 @@ impl SchemaStore {
                     format!("The bundle's schema \"{id}\" is not a JSON Schema (an object or a boolean)."),
                 ));
             }
+            store.replaces_builtin |= key.starts_with(BUILTIN_BASE);
             store
                 .documents
                 .insert(key.to_string(), Arc::new(schema.clone()));
         }
         Ok(store)
+    }
+
+    /// Whether every built-in schema is here as built (none replaced by another document
+    /// under its `$id`), so what `$ref`s from a built-in schema reach is built in too.
+    pub fn builtin_unchanged(&self) -> bool {
+        !self.replaces_builtin
     }
 
     /// The document with this `$id` (a fragment, if any, is ignored).

@@ -74,11 +74,12 @@ fn meta_validator(draft: Draft) -> &'static jsonschema::Validator<TapeJson> {
         _ => (4, &*referencing::meta::DRAFT202012),
     };
     COMPILED[index].get_or_init(|| {
-        jsonschema::options_for::<TapeJson>()
+        let built = jsonschema::options_for::<TapeJson>()
             .with_draft(draft)
-            .build(schema)
-            // The bundled meta-schemas; `meta_schemas_compile` tests every draft.
-            .expect("the bundled meta-schemas compile")
+            .build(schema);
+        // The bundled meta-schemas; `meta_schemas_compile` tests every draft. (Display, not
+        // `expect`: Debug of jsonschema's errors would add its own code to the `.wasm`.)
+        built.unwrap_or_else(|e| panic!("a bundled meta-schema does not compile: {e}"))
     })
 }
 

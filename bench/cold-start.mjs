@@ -6,7 +6,7 @@
 //     the same context).
 //   - in Node: a fresh process imports node.mjs (reads, compiles and instantiates the .wasm),
 //     then the same steps.
-// Medians of 5 (--runs N). Run alone (`node bench/cold-start.mjs [--json FILE]`) or from
+// Medians of 5 (--runs N). Run alone (`node bench/cold-start.mjs [--pkg DIR] [--json FILE]`) or from
 // bench/run.mjs, which prints these figures with the others.
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,9 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const pkg = join(root, 'dist/npm');
+// --pkg DIR: another build of the package (to compare before and after).
+const pkgArg = process.argv.indexOf('--pkg');
+const pkg = pkgArg > 0 ? normalize(process.argv[pkgArg + 1]) : join(root, 'dist/npm');
 const packetsDir = join(root, 'examples/packets');
 const firstPacket = () => {
   const file = readdirSync(packetsDir).filter((f) => f.endsWith('.json')).sort()[0];
@@ -46,7 +48,6 @@ const t4 = performance.now();
 const second = new mod.HandoffKit();
 const t5 = performance.now();
 if (typeof report.valid !== 'boolean' || second.bundle.bundle !== 'built-in') throw new Error('unexpected answer');
-window.__resources = performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.responseEnd), Math.round(e.duration)]); window.__t0 = t0;
 window.__coldStart = { import: t1 - t0, init: t2 - t1, firstKit: t3 - t2, firstCheck: t4 - t3, secondKit: t5 - t4 };
 </script>`;
 
@@ -91,7 +92,6 @@ export async function chromiumColdStart({ runs = 5 } = {}) {
     await tab.goto(url);
     const result = await tab.waitForFunction(() => window.__coldStart, null, { timeout: 60_000 }).then((h) => h.jsonValue())
       .catch((e) => { throw errors[0] ?? e; });
-    if (process.env.COLD_DEBUG) console.log(await tab.evaluate(() => JSON.stringify([window.__t0, window.__resources])));
     await tab.close();
     return result;
   };

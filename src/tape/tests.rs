@@ -109,6 +109,56 @@ fn agrees_with_serde_json_on_edge_cases() {
     }
 }
 
+/// The root object of `text` reads as serde_json's: as many members, each key's value the
+/// last one written (which `agree` alone does not see: collecting every member into a map
+/// also keeps the last).
+fn agree_on_members(text: &str) {
+    agree(text);
+    let Ok(Value::Object(expected)) = serde_json::from_str::<Value>(text) else {
+        panic!("not an object: {text:.80}");
+    };
+    let tape = Tape::parse(text).unwrap();
+    let root = tape.root();
+    assert_eq!(root.object_len(), expected.len(), "{text:.80}");
+    assert_eq!(root.members().count(), expected.len(), "{text:.80}");
+    for (key, value) in &expected {
+        assert_eq!(
+            root.get(key).map(|v| v.to_value()).as_ref(),
+            Some(value),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn repeated_keys_in_objects_of_any_size_read_as_serde_json_does() {
+    // Sizes on both sides of the pairwise/hash-set switch; keys alike in their first bytes
+    // and their length, which a fingerprint cannot tell apart; a repeat first, in the middle
+    // and last; a key written with an escape repeating one written without.
+    for size in [2, 15, 16, 17, 18, 100, 1000] {
+        let keys: Vec<String> = (0..size).map(|i| format!("reference_{i:06}")).collect();
+        let write = |keys: &[String]| {
+            let members: Vec<String> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, key)| format!("\"{key}\":{i}"))
+                .collect();
+            format!("{{{}}}", members.join(","))
+        };
+        agree_on_members(&write(&keys));
+        for repeat in [0, size / 2, size - 1] {
+            for at in [0, size / 2, size] {
+                let mut with = keys.clone();
+                with.insert(at, keys[repeat].clone());
+                agree_on_members(&write(&with));
+            }
+        }
+        let mut escaped = keys.clone();
+        escaped.push(keys[size / 2].replacen('r', "\\u0072", 1));
+        agree_on_members(&write(&escaped));
+    }
+}
+
 #[test]
 fn agrees_with_serde_json_on_mutated_packets() {
     // Deterministic mutations of an example packet: every byte replaced, dropped or doubled

@@ -1,0 +1,104 @@
+//! Native scaling of the entry points on growing hostile input: for each case, the time at n
+//! and at 8n and their ratio (issue 17's rule: at most 10; linear is 8).
+//! `cargo run --release --example scaling` runs every case; `scaling CASE` runs the cases whose
+//! name contains CASE. Each figure is the best of a few runs, so that load from other work on
+//! the machine inflates it as little as possible.
+
+use handoff_kit::tape::Tape;
+use std::time::{Duration, Instant};
+
+/// A growing input: its name, the base size n, and a function that builds the input of size
+/// n and returns the work to time.
+struct Case {
+    name: &'static str,
+    n: usize,
+    run: fn(usize) -> Box<dyn Fn()>,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "tape/keys",
+        n: 80_000,
+        run: |n| {
+            let text = object((0..n).map(|i| format!("k{i}")));
+            Box::new(move || drop(Tape::parse(&text).expect("parse")))
+        },
+    },
+    Case {
+        // The floor: serde_json reading the same text into a `Value`.
+        name: "tape/keys (serde_json::Value)",
+        n: 80_000,
+        run: |n| {
+            let text = object((0..n).map(|i| format!("k{i}")));
+            Box::new(move || drop(serde_json::from_str::<serde_json::Value>(&text).expect("parse")))
+        },
+    },
+    Case {
+        name: "tape/keys-shared-prefix",
+        n: 80_000,
+        run: |n| {
+            let text = object((0..n).map(|i| format!("customer_reference_{i:08}")));
+            Box::new(move || drop(Tape::parse(&text).expect("parse")))
+        },
+    },
+    Case {
+        name: "tape/members-repeated-key",
+        n: 5_000,
+        run: |n| {
+            // Every key once, then the first again: the object repeats a key.
+            let text = object((0..n).map(|i| format!("k{i}")).chain(["k0".to_string()]));
+            Box::new(move || {
+                let tape = Tape::parse(&text).expect("parse");
+                assert_eq!(tape.root().members().count(), n);
+            })
+        },
+    },
+];
+
+/// `{"key0":0,"key1":1,...}`
+fn object(keys: impl Iterator<Item = String>) -> String {
+    let mut text = String::from("{");
+    for (i, key) in keys.enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!("\"{key}\":{i}"));
+    }
+    text.push('}');
+    text
+}
+
+/// The best of a few runs of `work` (at least three, more while they take under 0.2 s).
+fn best(work: &dyn Fn()) -> Duration {
+    let mut best = Duration::MAX;
+    let started = Instant::now();
+    for round in 0.. {
+        let at = Instant::now();
+        work();
+        best = best.min(at.elapsed());
+        if round >= 2 && started.elapsed() > Duration::from_millis(200) {
+            break;
+        }
+    }
+    best
+}
+
+fn main() {
+    let only = std::env::args().nth(1).unwrap_or_default();
+    println!(
+        "{:<40} {:>8} {:>12} {:>12} {:>6}",
+        "case", "n", "time n", "time 8n", "ratio"
+    );
+    for case in CASES.iter().filter(|case| case.name.contains(&only)) {
+        let small = best(&*(case.run)(case.n));
+        let large = best(&*(case.run)(case.n * 8));
+        println!(
+            "{:<40} {:>8} {:>10.2?} {:>10.2?} {:>6.1}",
+            case.name,
+            case.n,
+            small,
+            large,
+            large.as_secs_f64() / small.as_secs_f64()
+        );
+    }
+}

@@ -43,7 +43,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "tape/members-repeated-key",
-        n: 5_000,
+        n: 10_000,
         run: |n| {
             // Every key once, then the first again: the object repeats a key.
             let text = object((0..n).map(|i| format!("k{i}")).chain(["k0".to_string()]));

@@ -1,6 +1,6 @@
 //! Reading JSON text into a tape, accepting exactly what serde_json accepts.
 
-use super::{Entry, Tag, TapeError};
+use super::{Entry, Tag, TapeError, SHADOWED};
 use std::collections::HashSet;
 
 /// As serde_json: 127 nested containers are fine, the 128th is refused.
@@ -140,14 +140,19 @@ impl Parser<'_> {
                 }
             }
         }
-        let repeats = object && self.keys_repeat(keys_from);
+        let shadowed = if object {
+            self.mark_repeats(keys_from)
+        } else {
+            0
+        };
         self.keys.truncate(keys_from);
         let end = self.entries.len() as u32;
         let entry = &mut self.entries[start];
         entry.a = count;
         entry.b = end;
-        if repeats {
+        if shadowed > 0 {
             entry.tag = Tag::ObjectWithRepeats;
+            entry.n = u64::from(count - shadowed);
         }
         Ok(())
     }
@@ -165,21 +170,34 @@ impl Parser<'_> {
         u64::from_le_bytes(head)
     }
 
-    /// Whether the keys of the object just read (those on the key stack from `from`) hold one
-    /// twice.
-    fn keys_repeat(&self, from: usize) -> bool {
+    /// Marks each key of the object just read (those on the key stack from `from`) that a
+    /// later member repeats, and says how many it marked.
+    fn mark_repeats(&mut self, from: usize) -> u32 {
         let keys = &self.keys[from..];
+        let mut shadowed = Vec::new();
         if keys.len() <= PAIRWISE_KEYS {
-            return keys.iter().enumerate().any(|(i, &(print, at))| {
-                keys[i + 1..].iter().any(|&(other, later)| {
-                    other == print && self.key(later as usize) == self.key(at as usize)
-                })
-            });
+            for (i, &(print, at)) in keys.iter().enumerate() {
+                let key = self.key(at as usize);
+                if keys[i + 1..]
+                    .iter()
+                    .any(|&(other, later)| other == print && self.key(later as usize) == key)
+                {
+                    shadowed.push(at);
+                }
+            }
+        } else {
+            // std's hasher (SipHash, randomly keyed where the platform has randomness).
+            let mut seen = HashSet::with_capacity(keys.len());
+            for &(_, at) in keys.iter().rev() {
+                if !seen.insert(self.key(at as usize)) {
+                    shadowed.push(at);
+                }
+            }
         }
-        // std's hasher (SipHash, randomly keyed where the platform has randomness).
-        let mut seen = HashSet::with_capacity(keys.len());
-        keys.iter()
-            .any(|&(_, at)| !seen.insert(self.key(at as usize)))
+        for &at in &shadowed {
+            self.entries[at as usize].n = SHADOWED;
+        }
+        shadowed.len() as u32
     }
 
     #[inline(always)]

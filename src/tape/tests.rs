@@ -160,6 +160,51 @@ fn repeated_keys_in_objects_of_any_size_read_as_serde_json_does() {
 }
 
 #[test]
+fn members_of_an_object_that_repeats_many_keys_are_the_last_of_each_name_in_order() {
+    // Keys repeated in every pattern at once (each name 1 to 4 times, spread out), nested
+    // objects with repeats of their own as values: members, get and object_len against the
+    // brute-force answer (a member is kept when no later member has its key).
+    let names: Vec<String> = (0..700)
+        .map(|i| format!("k{}", (i * 7919 + i / 3) % 300))
+        .collect();
+    let members: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, key)| format!("\"{key}\":{{\"v\":{i},\"v\":{}}}", i + 1))
+        .collect();
+    let text = format!("{{{}}}", members.join(","));
+    let expected: Vec<(&str, usize)> = names
+        .iter()
+        .enumerate()
+        .filter(|(i, key)| !names[i + 1..].contains(key))
+        .map(|(i, key)| (key.as_str(), i + 1))
+        .collect();
+    assert!(expected.len() < names.len() && expected.len() > 100);
+    let tape = Tape::parse(&text).unwrap();
+    let root = tape.root();
+    let got: Vec<(&str, usize)> = root
+        .members()
+        .map(|(key, value)| {
+            (
+                key,
+                value.get("v").unwrap().as_number().unwrap().as_f64() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(root.object_len(), expected.len());
+    for (key, v) in expected {
+        let value = root.get(key).unwrap();
+        assert_eq!(value.object_len(), 1);
+        assert_eq!(
+            value.get("v").unwrap().as_number().unwrap().as_f64() as usize,
+            v
+        );
+    }
+    agree_on_members(&text);
+}
+
+#[test]
 fn agrees_with_serde_json_on_mutated_packets() {
     // Deterministic mutations of an example packet: every byte replaced, dropped or doubled
     // in turn, plus swaps with the characters JSON cares about.

@@ -4,7 +4,9 @@
 //! name contains CASE. Each figure is the best of a few runs, so that load from other work on
 //! the machine inflates it as little as possible.
 
+use handoff_kit::note::NoteFormat;
 use handoff_kit::tape::Tape;
+use handoff_kit::{CheckOptions, Kit};
 use std::time::{Duration, Instant};
 
 /// A growing input: its name, the base size n, and a function that builds the input of size
@@ -53,7 +55,71 @@ const CASES: &[Case] = &[
             })
         },
     },
+    Case {
+        // List sections (tried, docs, next steps) repeat with each copy.
+        name: "note/parse-repeated-billing-note",
+        n: 500,
+        run: |n| {
+            let text = billing_note().repeat(n);
+            let kit = Kit::builtin().expect("kit");
+            Box::new(move || drop(kit.parse_note(&text, NoteFormat::Text)))
+        },
+    },
+    Case {
+        name: "note/check-repeated-billing-note",
+        n: 500,
+        run: |n| {
+            let text = billing_note().repeat(n);
+            let kit = Kit::builtin().expect("kit");
+            let context = serde_json::json!({});
+            Box::new(move || {
+                let options = CheckOptions::default();
+                drop(kit.check_note(&text, NoteFormat::Text, &context, &options));
+            })
+        },
+    },
+    Case {
+        // One list of many short items: the most values and spans per byte of note.
+        name: "note/check-long-list",
+        n: 100_000,
+        run: |n| {
+            let text = format!("## Tried\n{}", "- a\n".repeat(n));
+            let kit = Kit::builtin().expect("kit");
+            let context = serde_json::json!({});
+            Box::new(move || {
+                let options = CheckOptions::default();
+                drop(kit.check_note(&text, NoteFormat::Text, &context, &options));
+            })
+        },
+    },
+    Case {
+        name: "note/check-repeated-billing-html",
+        n: 500,
+        run: |n| {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/notes/billing-ckeditor5.html"
+            );
+            let text = std::fs::read_to_string(path)
+                .expect("billing-ckeditor5.html")
+                .repeat(n);
+            let kit = Kit::builtin().expect("kit");
+            let context = serde_json::json!({});
+            Box::new(move || {
+                let options = CheckOptions::default();
+                drop(kit.check_note(&text, NoteFormat::Html, &context, &options));
+            })
+        },
+    },
 ];
+
+fn billing_note() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/notes/billing-markdown.md"
+    );
+    std::fs::read_to_string(path).expect("tests/notes/billing-markdown.md")
+}
 
 /// `{"key0":0,"key1":1,...}`
 fn object(keys: impl Iterator<Item = String>) -> String {
@@ -85,6 +151,18 @@ fn best(work: &dyn Fn()) -> Duration {
 
 fn main() {
     let only = std::env::args().nth(1).unwrap_or_default();
+    // `scaling CASE N`: the first matching case once at size N (for `/usr/bin/time -v`).
+    if let Some(size) = std::env::args().nth(2) {
+        let size = size.parse().expect("N is a number");
+        let case = CASES
+            .iter()
+            .find(|case| case.name.contains(&only))
+            .expect("a case");
+        let at = Instant::now();
+        (case.run)(size)();
+        println!("{} at {size}: {:.2?}", case.name, at.elapsed());
+        return;
+    }
     println!(
         "{:<40} {:>8} {:>12} {:>12} {:>6}",
         "case", "n", "time n", "time 8n", "ratio"

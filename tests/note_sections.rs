@@ -269,3 +269,29 @@ fn french_note_with_windows_line_endings() {
     )
     .ends_with("89,90 €"));
 }
+
+#[test]
+fn list_sections_written_again_add_their_items_in_place_in_order() {
+    // The billing note thirty times over: each copy's tried steps, documents and next steps
+    // join the lists after the earlier copies', each pointing at its own copy's words.
+    let config = NoteConfig::default();
+    let once_text = fixture("billing-markdown.md");
+    let once = parse(&once_text, NoteFormat::Text, &config);
+    let copies = 30;
+    let note = parse(&once_text.repeat(copies), NoteFormat::Text, &config);
+    let copy_units = once_text.encode_utf16().count();
+    for list in ["actions_taken", "documents", "next_steps"] {
+        let items = once.packet[list].as_array().unwrap();
+        assert!(!items.is_empty(), "{list}");
+        let all = note.packet[list].as_array().unwrap();
+        assert_eq!(all.len(), items.len() * copies, "{list}");
+        for (i, item) in all.iter().enumerate() {
+            let (copy, j) = (i / items.len(), i % items.len());
+            assert_eq!(item, &items[j], "{list}/{i}");
+            let path = format!("/{list}/{i}");
+            assert_eq!(words(&note, &path), words(&once, &format!("/{list}/{j}")));
+            let span = note.span_for(&path).unwrap();
+            assert!(span.start >= copy * copy_units && span.end <= (copy + 1) * copy_units);
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! the machine inflates it as little as possible.
 
 use handoff_kit::note::NoteFormat;
+use handoff_kit::sla::{CalendarRef, DeadlineRequest, Sla};
 use handoff_kit::tape::Tape;
 use handoff_kit::{CheckOptions, Kit};
 use std::time::{Duration, Instant};
@@ -111,7 +112,65 @@ const CASES: &[Case] = &[
             })
         },
     },
+    Case {
+        // n short intervals every day, a holiday every Wednesday (no week repeats the one
+        // before), now five years after the start.
+        name: "sla/intervals-per-day",
+        n: 90,
+        run: |n| sla_case(n, 5),
+    },
+    Case {
+        // 720 intervals a day; now n years after the start.
+        name: "sla/years-to-now",
+        n: 1,
+        run: |n| sla_case(720, n as i64),
+    },
 ];
+
+/// `deadline` (60 business hours, with `now`) and `business_minutes_between` (start to now)
+/// on a calendar of `per_day` one-minute intervals a day with a weekly holiday.
+fn sla_case(per_day: usize, years: i64) -> Box<dyn Fn()> {
+    let step = 1440 / per_day;
+    let hours: Vec<_> = (0..per_day)
+        .map(|i| {
+            let at = i * step;
+            let time = |m: usize| format!("{:02}:{:02}", m / 60, m % 60);
+            serde_json::json!([time(at), time(at + 1)])
+        })
+        .collect();
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let week: serde_json::Map<_, _> = days
+        .iter()
+        .map(|d| (d.to_string(), hours.clone().into()))
+        .collect();
+    // Wednesdays from 2026-11-18, for twenty years.
+    let first = jiff::civil::date(2026, 11, 18);
+    let holidays: Vec<String> = (0..20 * 53)
+        .map(|w| {
+            first
+                .checked_add(jiff::Span::new().days(7 * w))
+                .expect("date")
+                .to_string()
+        })
+        .collect();
+    let calendar =
+        serde_json::json!({"time_zone": "Europe/London", "week": week, "holidays": holidays});
+    let start = "2026-11-16T10:00:00Z";
+    let now = format!("{}-11-16T10:00:00Z", 2026 + years);
+    let request: DeadlineRequest = serde_json::from_value(serde_json::json!({
+        "calendar": calendar, "start": start, "now": now,
+        "target": {"unit": "business_hours", "value": 60},
+    }))
+    .expect("request");
+    let calendar = CalendarRef::Inline(calendar);
+    let sla = Sla::default();
+    Box::new(move || {
+        let deadline = sla.deadline(&request).expect("deadline");
+        assert!(deadline.remaining_business_minutes.is_some());
+        sla.business_minutes_between(&calendar, start, &now)
+            .expect("minutes");
+    })
+}
 
 fn billing_note() -> String {
     let path = concat!(

@@ -11,6 +11,7 @@
 //!
 //! [`TapeJson`] lets jsonschema validate a tape directly through its `Json` trait.
 
+mod equal;
 mod json;
 mod parse;
 #[cfg(test)]

@@ -355,3 +355,68 @@ fn a_check_of_a_string_where_a_number_belongs_after_multibyte_text_does_not_pani
             .any(|d| d.path == "/engineering/affected_users" && d.code == "schema/type"));
     }
 }
+
+#[test]
+fn enum_and_const_compare_a_tape_as_they_compare_its_value() {
+    // Every pair from a list of values alike in ways JSON Schema equality tells apart or not
+    // (numbers by value, objects by members whatever their order, repeated keys by the last).
+    let texts = [
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "0.0",
+        "1",
+        "1.0",
+        "1e0",
+        "-1",
+        "-1.0",
+        "2.5",
+        "18446744073709551615",
+        "1.8446744073709552e19",
+        "-9223372036854775808",
+        "\"1\"",
+        "\"a\"",
+        "\"\\u0061\"",
+        "\"é\"",
+        "[]",
+        "[1]",
+        "[1.0]",
+        "[1,2]",
+        "[2,1]",
+        "[[1]]",
+        "{}",
+        r#"{"a":1}"#,
+        r#"{"a":1.0}"#,
+        r#"{"a":1,"b":2}"#,
+        r#"{"b":2,"a":1}"#,
+        r#"{"a":0,"b":2,"a":1}"#,
+        r#"{"a":1,"a":1}"#,
+        r#"{"a":[1,{"b":null}]}"#,
+        r#"{"a":[1,{"b":false}]}"#,
+        r#"{"a\u0062":1}"#,
+        r#"{"ab":1}"#,
+    ];
+    for left in texts {
+        let tape = Tape::parse(left).unwrap();
+        for right in texts {
+            let expected: Value = serde_json::from_str(right).unwrap();
+            assert_eq!(
+                tape.root().equals_value(&expected),
+                jsonschema::json::cmp::equal(&tape.to_value(), &expected),
+                "{left} vs {right}"
+            );
+        }
+    }
+    // And through a schema: an enum of objects, one of them the packet.
+    let packet = &crate::example_packets()[0];
+    let value: Value = serde_json::from_str(packet).unwrap();
+    let schema = json!({"enum": [{"a": 1}, value, [value]]});
+    let validator = jsonschema::options_for::<TapeJson>()
+        .build(&schema)
+        .unwrap();
+    assert!(validator.is_valid(Tape::parse(packet).unwrap().root()));
+    let changed = packet.replacen(':', ": 1, \"x\":", 1);
+    assert!(!validator.is_valid(Tape::parse(&changed).unwrap().root()));
+}

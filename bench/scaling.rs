@@ -146,6 +146,27 @@ const CASES: &[Case] = &[
             })
         },
     },
+    Case {
+        // A `not` chain n deep, compiled (within the depth ceiling: 120 of 127).
+        name: "schema/not-chain-compile",
+        n: 15,
+        run: |n| {
+            let schema = not_chain(n);
+            Box::new(move || drop(Validator::new(&schema, SchemaStore::builtin()).expect("schema")))
+        },
+    },
+    Case {
+        // Past the ceiling: refused before compiling.
+        name: "schema/not-chain-refused",
+        n: 300,
+        run: |n| {
+            let schema = not_chain(n);
+            Box::new(move || {
+                let error = Validator::new(&schema, SchemaStore::builtin()).expect_err("too deep");
+                assert_eq!(error.kind, "limit");
+            })
+        },
+    },
 ];
 
 /// `deadline` (60 business hours, with `now`) and `business_minutes_between` (start to now)
@@ -191,6 +212,18 @@ fn sla_case(per_day: usize, years: i64) -> Box<dyn Fn()> {
         sla.business_minutes_between(&calendar, start, &now)
             .expect("minutes");
     })
+}
+
+/// `{"not": {"not": … {}}}`, `depth` objects deep (moved in, not copied: `json!` would
+/// serialize the inner value again at each level).
+fn not_chain(depth: usize) -> serde_json::Value {
+    let mut schema = serde_json::Value::Object(serde_json::Map::new());
+    for _ in 1..depth {
+        let mut outer = serde_json::Map::new();
+        outer.insert("not".to_string(), schema);
+        schema = serde_json::Value::Object(outer);
+    }
+    schema
 }
 
 fn billing_note() -> String {

@@ -5,6 +5,7 @@
 //! [`SchemaStore`] in memory. Formats (`date-time`, `email`, `uri`, …) are asserted.
 
 mod fields;
+pub mod limits;
 mod messages;
 mod rules;
 pub mod store;
@@ -66,6 +67,7 @@ impl Validator {
         store: &SchemaStore,
         options: ValidatorOptions,
     ) -> Result<Validator> {
+        limits::check_schema_shape(schema)?;
         let mut builder = jsonschema::options_for::<TapeJson>().with_draft(draft_of(schema));
         if options.assert_formats {
             builder = builder.should_validate_formats(true);

@@ -84,7 +84,7 @@ const CASES: &[Case] = &[
     Case {
         // One list of many short items: the most values and spans per byte of note.
         name: "note/check-long-list",
-        n: 100_000,
+        n: 10_000,
         run: |n| {
             let text = format!("## Tried\n{}", "- a\n".repeat(n));
             let kit = Kit::builtin().expect("kit");

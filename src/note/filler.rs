@@ -59,10 +59,13 @@ impl<'a> Filler<'a> {
             return Some((url, url.to_string()));
         }
         let (start, end) = self.range(words);
-        let link = self
-            .links
+        // Links are in text order and do not overlap: the search starts at the first one at
+        // or after `words` instead of at the first of the note.
+        let from = self.links.partition_point(|l| l.start < start);
+        let link = self.links[from..]
             .iter()
-            .find(|l| start <= l.start && l.end <= end && l.start < l.end)?;
+            .take_while(|l| l.start <= end)
+            .find(|l| l.end <= end && l.start < l.end)?;
         let shown = words.get(link.start - start..link.end - start)?;
         let href = link.href.trim();
         (href.starts_with("http://") || href.starts_with("https://"))

@@ -117,10 +117,10 @@ pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote 
     let mut filler = filler::Filler::new(text, &rendered.links);
     filler.fill(&sections, config);
     let units = Utf16::new(text);
-    let spans = filler
-        .spans
-        .iter()
-        .map(|(pointer, &(s, e))| (pointer.clone(), units.span(s, e)))
+    // Collected into the ordered map in one sort and bulk build.
+    let spans = std::mem::take(&mut filler.spans)
+        .into_iter()
+        .map(|(pointer, (s, e))| (pointer, units.span(s, e)))
         .collect();
     let diagnostics = filler
         .diagnostics

@@ -259,6 +259,28 @@ impl Calendar {
         within + carried - overlap
     }
 
+    /// [`Calendar::local_day_seconds`] from `from` seconds after the day's midnight on: the
+    /// rest of a day a walk starts or resumes in. Costs the day's intervals, once.
+    pub(crate) fn local_day_seconds_from(&self, day: i64, from: i64) -> i64 {
+        if from <= 0 {
+            return self.local_day_seconds(day);
+        }
+        // Only the day before's last interval can run past midnight: `[0, carried)`.
+        let carried = self
+            .intervals_on(day - 1)
+            .last()
+            .map_or(0, |i| i64::from(i.end.saturating_sub(1440)) * 60);
+        let mut seconds = (carried - from).max(0);
+        for interval in self.intervals_on(day) {
+            let start = i64::from(interval.start) * 60;
+            let end = i64::from(interval.end.min(1440)) * 60;
+            seconds += (end - start.max(from)).max(0);
+            // Time the night shift before already counted (an exception may overlap it).
+            seconds -= (end.min(carried) - start.max(from)).max(0);
+        }
+        seconds
+    }
+
     /// The first date from `first` to `last` (inclusive) that does not follow the week's
     /// hours (a holiday or an exception), if any. Costs a few lookups, not one per date (nor
     /// one per year of the range: recurring dates are looked for year by year from `first`,

@@ -21,12 +21,13 @@ impl Timeline<'_> {
         (midnight <= window.until).then_some(midnight)
     }
 
-    /// Whole local days from `cursor` (a local midnight) holding at most `budget` open
-    /// seconds, ending by `bound`, with no offset change or pause inside: their end (the
-    /// midnight after the last one) and their open seconds. A few lookups per day whatever its
-    /// intervals (the part of the day before's overnight interval after midnight counts in
-    /// the day it falls on), so holidays that break the weekly repetition cost days, not
-    /// intervals. `None` when not even one day fits.
+    /// The rest of the local day `cursor` is in and whole days after it, holding at most
+    /// `budget` open seconds, ending by `bound`, with no offset change or pause inside: their
+    /// end (the midnight after the last one) and their open seconds. A few lookups per whole
+    /// day whatever its intervals (the part of the day before's overnight interval after
+    /// midnight counts in the day it falls on), one pass over the intervals for the rest of
+    /// the first, so holidays that break the weekly repetition cost days, not intervals.
+    /// `None` when not even the first day fits.
     pub(super) fn whole_days(
         &mut self,
         cursor: i64,
@@ -38,9 +39,6 @@ impl Timeline<'_> {
         }
         let window = self.window(cursor)?;
         let local = cursor + window.offset;
-        if local.rem_euclid(DAY) != 0 {
-            return None;
-        }
         let mut bound = bound.min(window.until).min(self.limit);
         if let Some((from, _)) = self.pauses.next_after(cursor) {
             if from <= cursor {
@@ -49,10 +47,16 @@ impl Timeline<'_> {
             bound = bound.min(from);
         }
         let first = local.div_euclid(DAY);
+        // The rest of the day the cursor is in (after a DST change, a pause, the start).
+        let into = local - first * DAY;
         let mut day = first;
         let mut seconds = 0;
         while (day + 1) * DAY - window.offset <= bound {
-            let today = self.calendar.local_day_seconds(day);
+            let today = if day == first {
+                self.calendar.local_day_seconds_from(day, into)
+            } else {
+                self.calendar.local_day_seconds(day)
+            };
             if seconds + today > budget {
                 break;
             }

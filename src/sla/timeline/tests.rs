@@ -164,3 +164,31 @@ fn the_log_tells_when_an_amount_was_counted_as_a_walk_does() {
         }
     }
 }
+
+#[test]
+fn the_open_time_left_in_a_day_counts_a_night_shift_and_an_exception_over_it_once() {
+    // Monday's night shift runs to 03:00 Tuesday; Tuesday 2026-11-24 is an exception open
+    // 01:00–05:00 and 10:00–12:00, over the end of that shift. From every minute of the day,
+    // the open time left must be what a minute-by-minute count finds.
+    let cal = calendar(json!({"time_zone": "UTC",
+        "week": {"mon": [["09:00","12:00"], ["20:00","03:00"]], "tue": [["04:00","06:00"], ["23:00","01:00"]]},
+        "exceptions": [{"date": "2026-11-24", "hours": [["01:00","05:00"], ["10:00","12:00"]]}]}));
+    for date in [(2026, 11, 24), (2026, 12, 1), (2026, 11, 25)] {
+        let day = civil::days_from_civil(date.0, date.1, date.2);
+        for minute in (0..1440).step_by(7) {
+            let by_minute = (minute..1440)
+                .filter(|m| cal.is_open_at_local(day * DAY + m * 60))
+                .count() as i64
+                * 60;
+            assert_eq!(
+                cal.local_day_seconds_from(day, minute * 60),
+                by_minute,
+                "{date:?} from minute {minute}"
+            );
+        }
+        let whole = (0..1440)
+            .filter(|m| cal.is_open_at_local(day * DAY + m * 60))
+            .count() as i64;
+        assert_eq!(cal.local_day_seconds(day), whole * 60, "{date:?}");
+    }
+}

@@ -45,6 +45,35 @@ fn minify(json: &str) -> String {
     out
 }
 
+/// The root object's `$id` (the built-in store knows each schema by it without parsing the
+/// schema; `store::tests` checks it against the parsed document).
+fn root_id(json: &str) -> Option<String> {
+    let bytes = json.as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                let key = &json[start..i.min(bytes.len())];
+                let rest = &json[(i + 1).min(json.len())..];
+                if depth == 1 && key == "$id" && rest.starts_with(":\"") {
+                    let value = &rest[2..];
+                    return value.find('"').map(|end| value[..end].to_string());
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("schemas");
     println!("cargo:rerun-if-changed={}", root.display());
@@ -52,9 +81,9 @@ fn main() {
     collect(&root, &mut files);
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let mut code = String::from(
-        "/// Every file under `schemas/`: (path relative to `schemas/`, minified text).\n",
+        "/// Every file under `schemas/`: (path relative to `schemas/`, root `$id`, minified text).\n",
     );
-    code.push_str("pub static BUILTIN_SCHEMA_FILES: &[(&str, &str)] = &[\n");
+    code.push_str("pub static BUILTIN_SCHEMA_FILES: &[(&str, &str, &str)] = &[\n");
     for (index, path) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", path.display());
         let rel = path
@@ -65,10 +94,12 @@ fn main() {
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
         let minified = out_dir.join(format!("schema-{index}.json"));
-        std::fs::write(&minified, minify(&text)).unwrap();
+        let small = minify(&text);
+        let id = root_id(&small).unwrap_or_else(|| panic!("{} has no root $id", path.display()));
+        std::fs::write(&minified, small).unwrap();
         writeln!(
             code,
-            "    ({rel:?}, include_str!({:?})),",
+            "    ({rel:?}, {id:?}, include_str!({:?})),",
             minified.display().to_string()
         )
         .unwrap();

@@ -20,6 +20,7 @@ use crate::tape::Node;
 use crate::vocabulary::Vocabulary;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Options for [`Kit::check`].
 #[derive(Debug, Clone, Default)]
@@ -28,11 +29,18 @@ pub struct CheckOptions {
     pub now: Option<String>,
 }
 
-/// A compiled bundle.
+/// A compiled bundle. Cloning is cheap: kits of the same bundle share one compiled core (see
+/// [`Kit::builtin`] and [`Kit::from_value`]).
+#[derive(Clone)]
 pub struct Kit {
+    core: Arc<Core>,
+}
+
+/// What a bundle compiles to; shared by every kit of the same bundle.
+struct Core {
     name: String,
     version: String,
-    packet: Validator,
+    packet: Arc<Lazy>,
     scenarios: BTreeMap<String, Scenario>,
     vocabulary: Vocabulary,
     rubric: Rubric,
@@ -40,21 +48,85 @@ pub struct Kit {
     notes: NoteConfig,
 }
 
-/// A scenario's compiled schema.
+/// A scenario's schema.
 struct Scenario {
-    validator: Validator,
+    validator: Arc<Lazy>,
     /// Built-in scenario schemas `$ref` the packet schema, so they alone check the packet.
     includes_packet: bool,
 }
 
-impl Kit {
-    /// The kit of the built-in schemas.
-    pub fn builtin() -> Result<Kit> {
-        Kit::from_bundle(Bundle {
-            bundle: "built-in".to_string(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            ..Bundle::default()
+/// A validator compiled when it is first used: the built-in schemas are ours (checked by
+/// `tests/schemas.rs`), so a kit need not compile the eight scenario schemas a page may never
+/// see. An org's own schemas are compiled when the kit is built ([`Lazy::now`]), so a broken
+/// one is refused then, as before.
+struct Lazy {
+    id: String,
+    at: String,
+    store: Arc<SchemaStore>,
+    compiled: OnceLock<Result<Validator>>,
+}
+
+impl Lazy {
+    fn later(id: String, at: &str, store: &Arc<SchemaStore>) -> Arc<Lazy> {
+        Arc::new(Lazy {
+            id,
+            at: at.to_string(),
+            store: Arc::clone(store),
+            compiled: OnceLock::new(),
         })
+    }
+
+    fn now(id: String, at: &str, store: &Arc<SchemaStore>) -> Result<Arc<Lazy>> {
+        let lazy = Lazy::later(id, at, store);
+        lazy.get()?;
+        Ok(lazy)
+    }
+
+    fn get(&self) -> Result<&Validator> {
+        let compiled = self.compiled.get_or_init(|| {
+            let schema = self.store.get(&self.id).ok_or_else(|| {
+                Error::new(
+                    "bundle",
+                    format!("The bundle's {} names the schema \"{}\", which is neither built in nor in the bundle's schemas.", self.at, self.id),
+                )
+            })?;
+            let validator = if self.id.starts_with(BUILTIN_BASE) && self.store.builtin_unchanged() {
+                Validator::builtin(schema, &self.store)
+            } else {
+                Validator::new(schema, &self.store)
+            };
+            validator.map_err(|e| {
+                Error::new(
+                    "bundle",
+                    format!(
+                        "The bundle's schema \"{}\" ({}) cannot be used: {}",
+                        self.id, self.at, e.message
+                    ),
+                )
+            })
+        });
+        compiled.as_ref().map_err(Error::clone)
+    }
+}
+
+/// How many distinct org bundles stay compiled ([`Kit::from_value`]); the least recently
+/// built one is dropped first.
+const BUNDLE_CACHE: usize = 8;
+
+impl Kit {
+    /// The kit of the built-in schemas. Compiled once per process (per wasm instance): every
+    /// later call shares it.
+    pub fn builtin() -> Result<Kit> {
+        static BUILTIN: OnceLock<Result<Arc<Core>>> = OnceLock::new();
+        let core = BUILTIN.get_or_init(|| {
+            let bundle = Bundle {
+                bundle: "built-in".to_string(),
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                ..Bundle::default()
+            };
+            Core::from_bundle(bundle, None).map(Arc::new)
+        });
+        core.clone().map(|core| Kit { core })
     }
 
     /// A kit from bundle JSON text (see `schemas/org-bundle.schema.json`).
@@ -63,41 +135,74 @@ impl Kit {
         Kit::from_value(&value)
     }
 
-    /// A kit from a bundle document, checked against the org-bundle meta-schema first.
+    /// A kit from a bundle document, checked against the org-bundle meta-schema first. The
+    /// last few distinct bundles (by content) stay compiled: building a kit of one of them
+    /// again shares its compiled core.
     pub fn from_value(bundle: &Value) -> Result<Kit> {
-        Kit::from_bundle(Bundle::from_value(bundle)?)
+        static CACHE: Mutex<Vec<(String, Arc<Core>)>> = Mutex::new(Vec::new());
+        let key = bundle.to_string();
+        let cached = |cache: &mut Vec<(String, Arc<Core>)>| {
+            let index = cache.iter().position(|(k, _)| *k == key)?;
+            // Most recently used last.
+            let entry = cache.remove(index);
+            let core = Arc::clone(&entry.1);
+            cache.push(entry);
+            Some(core)
+        };
+        if let Some(core) = cached(&mut CACHE.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(Kit { core });
+        }
+        let bundle = Bundle::from_value(bundle)?;
+        let builtin = Kit::builtin()?;
+        let core = Arc::new(Core::from_bundle(bundle, Some(&builtin.core))?);
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= BUNDLE_CACHE {
+            cache.remove(0);
+        }
+        cache.push((key, Arc::clone(&core)));
+        Ok(Kit { core })
     }
 
-    fn from_bundle(bundle: Bundle) -> Result<Kit> {
-        let builtin = SchemaStore::builtin();
-        let store = builtin.with_documents(&bundle.schemas)?;
-        let compile = |id: &str, at: &str| -> Result<Validator> {
-            let schema = store.get(id).ok_or_else(|| {
-                Error::new(
-                    "bundle",
-                    format!("The bundle's {at} names the schema \"{id}\", which is neither built in nor in the bundle's schemas."),
-                )
-            })?;
-            Validator::new(schema, &store).map_err(|e| {
-                Error::new(
-                    "bundle",
-                    format!(
-                        "The bundle's schema \"{id}\" ({at}) cannot be used: {}",
-                        e.message
-                    ),
-                )
-            })
+    /// Whether two kits share one compiled core.
+    pub fn shares_core_with(&self, other: &Kit) -> bool {
+        Arc::ptr_eq(&self.core, &other.core)
+    }
+}
+
+impl Core {
+    /// `builtin`: the built-in kit's core, whose validators an org bundle shares when it
+    /// leaves the built-in schemas as they are.
+    fn from_bundle(bundle: Bundle, builtin: Option<&Core>) -> Result<Core> {
+        let store = Arc::new(SchemaStore::builtin().with_documents(&bundle.schemas)?);
+        let shared = builtin.filter(|_| store.builtin_unchanged());
+        let packet = match (&bundle.packet_schema, shared) {
+            (Some(id), _) => Lazy::now(id.clone(), "packet_schema", &store)?,
+            (None, Some(core)) => Arc::clone(&core.packet),
+            (None, None) => Lazy::later(
+                format!("{BUILTIN_BASE}packet.schema.json"),
+                "packet_schema",
+                &store,
+            ),
         };
-        let packet_id = bundle
-            .packet_schema
-            .clone()
-            .unwrap_or_else(|| format!("{BUILTIN_BASE}packet.schema.json"));
-        let packet = compile(&packet_id, "packet_schema")?;
+        if bundle.packet_schema.is_none() && !store.builtin_unchanged() {
+            // An org schema replaces a built-in one that the built-in schemas `$ref`: check it
+            // with them now, as before.
+            packet.get()?;
+        }
         let mut scenarios = BTreeMap::new();
         if bundle.packet_schema.is_none() {
             for name in crate::scenario::BUILTIN.map(|s| s.name) {
-                let id = format!("{BUILTIN_BASE}scenarios/{name}.schema.json");
-                let validator = compile(&id, "built-in scenario")?;
+                let validator = match shared.and_then(|core| core.scenarios.get(name)) {
+                    Some(scenario) => Arc::clone(&scenario.validator),
+                    None => {
+                        let id = format!("{BUILTIN_BASE}scenarios/{name}.schema.json");
+                        let lazy = Lazy::later(id, "built-in scenario", &store);
+                        if !store.builtin_unchanged() {
+                            lazy.get()?;
+                        }
+                        lazy
+                    }
+                };
                 scenarios.insert(
                     name.to_string(),
                     Scenario {
@@ -110,7 +215,7 @@ impl Kit {
         for (name, scenario) in &bundle.scenarios {
             if let Some(id) = scenario.get("schema").and_then(Value::as_str) {
                 let at = format!("scenario \"{name}\"");
-                let validator = compile(id, &at)?;
+                let validator = Lazy::now(id.to_string(), &at, &store)?;
                 scenarios.insert(
                     name.clone(),
                     Scenario {
@@ -125,7 +230,7 @@ impl Kit {
             Rubric::from_bundle(&bundle.rubric, &bundle.scenarios)?.with_vocabulary(&vocabulary);
         let sla = Sla::from_bundle(&bundle.calendars, &bundle.policies)?;
         let notes = NoteConfig::from_bundle(&bundle.notes)?;
-        Ok(Kit {
+        Ok(Core {
             name: bundle.bundle,
             version: bundle.version,
             packet,
@@ -136,15 +241,17 @@ impl Kit {
             notes,
         })
     }
+}
 
+impl Kit {
     /// The bundle's name and version.
     pub fn bundle(&self) -> (&str, &str) {
-        (&self.name, &self.version)
+        (&self.core.name, &self.core.version)
     }
 
     /// The scenarios this kit has schemas for.
     pub fn scenarios(&self) -> impl Iterator<Item = &str> {
-        self.scenarios.keys().map(String::as_str)
+        self.core.scenarios.keys().map(String::as_str)
     }
 
     /// Schema diagnostics for a packet, after the vocabulary has turned the words people use
@@ -157,8 +264,8 @@ impl Kit {
     pub fn validate_text(&self, packet: &str) -> Result<Vec<Diagnostic>> {
         let mut tape = crate::error::parse_tape("The packet", packet)?;
         require_object(tape.root())?;
-        let mut diagnostics = self.vocabulary.normalise_tape(&mut tape);
-        diagnostics.extend(self.validate_normalised(tape.root()));
+        let mut diagnostics = self.core.vocabulary.normalise_tape(&mut tape);
+        diagnostics.extend(self.validate_normalised(tape.root())?);
         Ok(diagnostics)
     }
 
@@ -172,19 +279,19 @@ impl Kit {
     pub fn check_text(&self, packet: &str, options: &CheckOptions) -> Result<Report> {
         let mut tape = crate::error::parse_tape("The packet", packet)?;
         require_object(tape.root())?;
-        let mut diagnostics = self.vocabulary.normalise_tape(&mut tape);
+        let mut diagnostics = self.core.vocabulary.normalise_tape(&mut tape);
         let packet = tape.root();
-        let schema = self.validate_normalised(packet);
-        let (sla, sla_diagnostics) = self.sla.for_node(packet, options.now.as_deref());
+        let schema = self.validate_normalised(packet)?;
+        let (sla, sla_diagnostics) = self.core.sla.for_node(packet, options.now.as_deref());
         // Timing is judged on the receiving team's calendar (the default one without a policy).
         let calendar = sla.as_ref().map_or("default", |r| r.calendar.as_str());
         let business_minutes =
-            |from: i64, to: i64| self.sla.business_minutes_on(calendar, from, to);
+            |from: i64, to: i64| self.core.sla.business_minutes_on(calendar, from, to);
         let context = ScoreContext {
             schema_diagnostics: &schema,
             business_minutes: Some(&business_minutes),
         };
-        let (score, rubric) = self.rubric.score_node(packet, &context);
+        let (score, rubric) = self.core.rubric.score_node(packet, &context);
         diagnostics.extend(schema);
         diagnostics.extend(rubric);
         diagnostics.extend(sla_diagnostics);
@@ -193,13 +300,13 @@ impl Kit {
 
     /// The blank note an agent fills in for a scenario (the base template for unknown ones).
     pub fn note_template(&self, scenario: &str) -> String {
-        crate::note::template(scenario, &self.notes)
+        crate::note::template(scenario, &self.core.notes)
     }
 
     /// Reads a handoff note (plain text, Markdown or an editor's HTML) into a packet. Never
     /// fails: what cannot be read becomes a diagnostic, text under unknown headings is kept.
     pub fn parse_note(&self, text: &str, format: NoteFormat) -> ParsedNote {
-        crate::note::parse(text, format, &self.notes)
+        crate::note::parse(text, format, &self.core.notes)
     }
 
     /// Checks a note: parses it, fills in what the page knows (`context`: ticket id, teams,
@@ -224,7 +331,7 @@ impl Kit {
 
     /// A deadline on a bundle calendar (by id) or an inline one.
     pub fn deadline(&self, request: &DeadlineRequest) -> Result<Deadline> {
-        self.sla.deadline(request)
+        self.core.sla.deadline(request)
     }
 
     /// Open minutes of `calendar` between two instants (negative when `to` is before `from`).
@@ -234,35 +341,37 @@ impl Kit {
         from: &str,
         to: &str,
     ) -> Result<i64> {
-        self.sla.business_minutes_between(calendar, from, to)
+        self.core.sla.business_minutes_between(calendar, from, to)
     }
 
-    fn validate_normalised(&self, packet: Node<'_>) -> Vec<Diagnostic> {
+    fn validate_normalised(&self, packet: Node<'_>) -> Result<Vec<Diagnostic>> {
         let scenario = packet
             .get("handoff")
             .and_then(|handoff| handoff.get("scenario"))
             .and_then(|scenario| scenario.as_str());
-        match scenario.and_then(|name| self.scenarios.get(name)) {
-            Some(s) if s.includes_packet => s.validator.validate_node(packet),
-            Some(s) => {
-                let mut diagnostics = self.packet.validate_node(packet);
-                diagnostics.extend(s.validator.validate_node(packet));
-                dedup(diagnostics)
-            }
-            None => {
-                let mut diagnostics = self.packet.validate_node(packet);
-                if let Some(name) = scenario.filter(|name| !self.knows_scenario(name)) {
-                    diagnostics.push(self.unknown_scenario(name));
+        Ok(
+            match scenario.and_then(|name| self.core.scenarios.get(name)) {
+                Some(s) if s.includes_packet => s.validator.get()?.validate_node(packet),
+                Some(s) => {
+                    let mut diagnostics = self.core.packet.get()?.validate_node(packet);
+                    diagnostics.extend(s.validator.get()?.validate_node(packet));
+                    dedup(diagnostics)
                 }
-                diagnostics
-            }
-        }
+                None => {
+                    let mut diagnostics = self.core.packet.get()?.validate_node(packet);
+                    if let Some(name) = scenario.filter(|name| !self.knows_scenario(name)) {
+                        diagnostics.push(self.unknown_scenario(name));
+                    }
+                    diagnostics
+                }
+            },
+        )
     }
 
     /// Built-in scenarios stay known with an org packet schema: the SLA policies and the
     /// rubric still use them, only their built-in schemas do not apply.
     fn knows_scenario(&self, name: &str) -> bool {
-        crate::scenario::is_builtin(name) || self.scenarios.contains_key(name)
+        crate::scenario::is_builtin(name) || self.core.scenarios.contains_key(name)
     }
 
     fn unknown_scenario(&self, name: &str) -> Diagnostic {
@@ -307,74 +416,4 @@ fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn schema_paths(kit: &Kit, packet: &str) -> Vec<String> {
-        let diagnostics = kit.validate_text(packet).expect("a packet");
-        diagnostics
-            .into_iter()
-            .filter(|d| d.source == Source::Schema && d.code == "schema/type")
-            .map(|d| d.path)
-            .collect()
-    }
-
-    #[test]
-    fn schema_diagnostics_follow_the_packet_text() {
-        let kit = Kit::builtin().unwrap();
-        let urgency_first = r#"{"urgency": 5, "ticket": {"id": 7}}"#;
-        let ticket_first = r#"{"ticket": {"id": 7}, "urgency": 5}"#;
-        assert_eq!(
-            schema_paths(&kit, urgency_first),
-            ["/urgency", "/ticket/id"]
-        );
-        assert_eq!(schema_paths(&kit, ticket_first), ["/ticket/id", "/urgency"]);
-    }
-
-    #[test]
-    fn text_and_value_give_the_same_report() {
-        let kit = Kit::builtin().unwrap();
-        let options = CheckOptions {
-            now: Some("2026-11-16T10:00:00Z".to_string()),
-        };
-        for text in crate::example_packets() {
-            let value: Value = serde_json::from_str(&text).unwrap();
-            let by_text = kit.check_text(&text, &options).unwrap();
-            let by_value = kit.check(value, &options).unwrap();
-            let sorted = |report: &Report| {
-                let mut d: Vec<String> = report
-                    .diagnostics
-                    .iter()
-                    .map(|d| format!("{d:?}"))
-                    .collect();
-                d.sort();
-                d
-            };
-            // The same findings; a Value's keys come sorted, so schema findings may be ordered
-            // differently.
-            assert_eq!(sorted(&by_text), sorted(&by_value));
-            assert_eq!(by_text.score, by_value.score);
-            assert_eq!(by_text.sla, by_value.sla);
-        }
-    }
-
-    #[test]
-    fn malformed_text_gets_serde_json_line_and_column() {
-        let kit = Kit::builtin().unwrap();
-        let err = kit
-            .check_text(
-                "{\n  \"ticket\": {\n    \"id\": 7,\n  }\n}",
-                &CheckOptions::default(),
-            )
-            .unwrap_err();
-        assert_eq!(err.kind, "json");
-        assert!(
-            err.message.contains("(line 4, column 3)"),
-            "{}",
-            err.message
-        );
-        let err = kit.validate_text("[1, 2]").unwrap_err();
-        assert_eq!(err.kind, "input");
-        assert!(err.message.ends_with("not a list."), "{}", err.message);
-    }
-}
+mod tests;

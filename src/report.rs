@@ -36,12 +36,19 @@ impl Report {
 }
 
 /// The handoff's quality: 0–100, a letter grade, and what each check contributed.
+/// `value = round(100 × points / max_points)`, where both sums run over the checks that apply;
+/// the per-check entries add up to them (`docs/scoring.md`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     /// 0–100.
     pub value: u32,
     /// A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else F.
     pub grade: Grade,
+    /// The points earned: the sum of the checks' `points`.
+    pub points: u32,
+    /// The points at stake: the sum of the checks' `max_points` (checks that do not apply
+    /// put none at stake).
+    pub max_points: u32,
     pub checks: Vec<CheckScore>,
 }
 
@@ -51,9 +58,26 @@ pub struct CheckScore {
     /// The check's id, e.g. `owner-not-a-person` (its diagnostics use `rubric/<id>`).
     /// Borrowed from the registry when the kit scores (no allocation per check and packet).
     pub id: std::borrow::Cow<'static, str>,
-    pub passed: bool,
+    pub status: CheckStatus,
     pub points: u32,
+    /// The check's weight, or 0 when it does not apply.
     pub max_points: u32,
+    /// Why the check does not apply, or why it failed for lack of information (then the
+    /// field to add is usually reported once, by `completeness` or the schema).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// How a check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    /// It applies and earned all its points (it may still give advice).
+    Passed,
+    /// It applies and lost points, including when the information it judges is missing.
+    Failed,
+    /// It cannot apply to this handoff (`reason` says why): no points, none at stake.
+    NotApplicable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,6 +11,7 @@ use crate::error::{parse_json, parse_tape, Error};
 use crate::json_text::{report_wire, WireStrings};
 use crate::kit::{CheckOptions, Kit};
 use crate::schema::{SchemaStore, Validator, ValidatorOptions};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::prelude::*;
 
 fn throw(err: Error) -> JsValue {
@@ -46,6 +47,7 @@ pub struct RawKit {
     kit: Kit,
     /// The texts this kit's JS wrapper holds by number (`json_text::WireStrings`).
     strings: WireStrings,
+    _live: Live,
 }
 
 #[wasm_bindgen]
@@ -60,6 +62,7 @@ impl RawKit {
         kit.map(|kit| RawKit {
             kit,
             strings: WireStrings::default(),
+            _live: Live::new(),
         })
         .map_err(throw)
     }
@@ -172,6 +175,7 @@ fn note_format(html: bool) -> crate::note::NoteFormat {
 #[wasm_bindgen]
 pub struct RawValidator {
     validator: Validator,
+    _live: Live,
 }
 
 #[wasm_bindgen]
@@ -201,7 +205,10 @@ impl RawValidator {
         };
         let options = ValidatorOptions { assert_formats };
         let validator = Validator::with_options(&schema, &store, options).map_err(throw)?;
-        Ok(RawValidator { validator })
+        Ok(RawValidator {
+            validator,
+            _live: Live::new(),
+        })
     }
 
     /// Diagnostics for a document (JSON text as UTF-8), as JSON text.
@@ -220,4 +227,31 @@ impl RawValidator {
         let instance = parse_tape("The document", instance_json).map_err(throw)?;
         Ok(self.validator.is_valid_node(instance.root()))
     }
+}
+
+/// Core objects (`RawKit`, `RawValidator`) not yet freed, whether by `free()` or by the glue's
+/// FinalizationRegistry once their JS wrapper was collected. Not part of the package's API: the
+/// JS tests read it through the glue to prove that dropped objects are released.
+static LIVE_OBJECTS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts its owner in [`LIVE_OBJECTS`] from construction to drop.
+struct Live;
+
+impl Live {
+    fn new() -> Live {
+        LIVE_OBJECTS.fetch_add(1, Ordering::Relaxed);
+        Live
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        LIVE_OBJECTS.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The number of live core objects (see [`LIVE_OBJECTS`]); for the package's tests.
+#[wasm_bindgen(js_name = liveCoreObjects)]
+pub fn live_core_objects() -> u32 {
+    LIVE_OBJECTS.load(Ordering::Relaxed) as u32
 }

@@ -53,6 +53,22 @@ fn valid_packet_exits_zero_and_says_so_without_colour() {
 }
 
 #[test]
+fn pretty_output_shows_where_the_points_went() {
+    let out = handoff(&["check", "examples/packets/bot_to_human-good.json"], None);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("score 87 (B)\n  87 of 100 points; lost: completeness 6, promise-not-recorded 5, next-step-without-owner 2\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  not applicable: document-asked-twice (No document from the customer is listed, so none can be asked for twice.)\n"),
+        "{stdout}"
+    );
+    let out = handoff(&["check", GOOD], None);
+    assert!(text(&out.stdout).contains("score 100 (A)\n  100 of 100 points\n"));
+}
+
+#[test]
 fn errors_exit_one_with_the_field_and_the_fix() {
     let out = handoff(&["check", GOOD, BAD], None);
     assert_eq!(out.status.code(), Some(1));

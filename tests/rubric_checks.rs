@@ -1,7 +1,10 @@
 //! Pass and fail fixtures for every rubric check, through the public API: each fail fixture
 //! in `tests/packets/` is the complete billing handoff with one thing wrong, so exactly one
-//! check fails, at the expected field, and the score drops by exactly that check's points.
+//! check reports it, at the expected field, and the score drops by exactly the points that
+//! check lost — none for advice (a second next step without an owner next to an owned one)
+//! and for the checks that are reported but not scored (`docs/scoring.md`).
 
+use handoff_kit::report::CheckStatus;
 use handoff_kit::rubric::{Rubric, ScoreContext};
 use handoff_kit::vocabulary::Vocabulary;
 use handoff_kit::{Diagnostic, Grade, Score, Severity, Source};
@@ -43,7 +46,7 @@ fn complete_handoffs_score_100_without_findings() {
             score
                 .checks
                 .iter()
-                .all(|c| c.passed && c.points == c.max_points),
+                .all(|c| c.status != CheckStatus::Failed && c.points == c.max_points),
             "{name}"
         );
     }
@@ -51,7 +54,11 @@ fn complete_handoffs_score_100_without_findings() {
 
 #[test]
 fn each_fail_fixture_fails_exactly_its_check() {
-    let cases: &[(&str, &str, &[&str])] = &[
+    // (fixture, the check that reports it, at these paths, the checks that fail). Advice costs
+    // nothing (an action without its outcome next to one with it), nor does
+    // document-asked-twice (weight 0); a missing mood also fails urgency-below-sentiment,
+    // without a second diagnostic.
+    let cases: &[(&str, &str, &[&str], &[&str])] = &[
         (
             "billing-missing-context.json",
             "completeness",
@@ -60,60 +67,76 @@ fn each_fail_fixture_fails_exactly_its_check() {
                 "/policy_refs",
                 "/billing/charge_date",
             ],
+            &["completeness", "urgency-below-sentiment"],
         ),
         (
             "billing-owner-is-a-team.json",
             "owner-not-a-person",
             &["/owner/name"],
+            &["owner-not-a-person"],
         ),
         (
             "billing-action-without-outcome.json",
             "action-without-outcome",
             &["/actions_taken/1/outcome"],
+            &[],
         ),
-        ("billing-vague-summary.json", "vague-summary", &["/summary"]),
+        (
+            "billing-vague-summary.json",
+            "vague-summary",
+            &["/summary"],
+            &["vague-summary"],
+        ),
         (
             "billing-silent-transfer.json",
             "customer-not-informed",
             &["/customer/informed_of_handoff"],
+            &["customer-not-informed"],
         ),
         (
             "billing-promise-not-recorded.json",
             "promise-not-recorded",
             &["/customer/promised"],
+            &["promise-not-recorded"],
         ),
         (
             "billing-invoice-asked-twice.json",
             "document-asked-twice",
             &["/next_steps/2/action"],
+            &["document-asked-twice"],
         ),
         (
             "billing-angry-customer-standard-urgency.json",
             "urgency-below-sentiment",
             &["/urgency"],
+            &["urgency-below-sentiment"],
         ),
         (
             "billing-sent-to-engineering.json",
             "wrong-team",
             &["/handoff/to/team"],
+            &["wrong-team"],
         ),
         (
             "billing-late-handoff.json",
             "late-handoff",
             &["/handoff/at"],
+            &["late-handoff"],
         ),
         (
             "billing-pasted-transcript.json",
             "too-much-noise",
             &["/summary"],
+            &["too-much-noise"],
         ),
         (
             "billing-next-step-without-owner.json",
             "next-step-without-owner",
             &["/next_steps/1/owner"],
+            &[],
         ),
     ];
-    for (name, id, paths) in cases {
+    for (name, id, paths, failing) in cases {
         let (score, diagnostics) = check(name);
         let code = format!("rubric/{id}");
         let found: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
@@ -135,12 +158,14 @@ fn each_fail_fixture_fails_exactly_its_check() {
         let failed: Vec<&str> = score
             .checks
             .iter()
-            .filter(|c| !c.passed)
+            .filter(|c| c.status == CheckStatus::Failed)
             .map(|c| c.id.as_ref())
             .collect();
-        assert_eq!(failed, [*id], "{name}");
+        assert_eq!(&failed, failing, "{name}");
         let lost: u32 = score.checks.iter().map(|c| c.max_points - c.points).sum();
-        assert!(lost > 0, "{name}");
+        let costs = failing.iter().any(|f| *f != "document-asked-twice");
+        assert_eq!(lost > 0, costs, "{name}");
+        assert_eq!(score.max_points, 100, "{name}");
         assert_eq!(score.value, 100 - lost, "{name}");
     }
 }
@@ -182,7 +207,7 @@ fn unknown_team_gets_a_suggestion_and_routing_fails() {
     assert!(score
         .checks
         .iter()
-        .any(|c| c.id == "wrong-team" && !c.passed));
+        .any(|c| c.id == "wrong-team" && c.status == CheckStatus::Failed));
 }
 
 #[test]
@@ -230,20 +255,85 @@ fn business_minutes_from_the_sla_engine_are_used() {
 
 #[test]
 fn score_serialises_as_the_report_schema_says() {
-    let (score, _) = check("billing-next-step-without-owner.json");
+    let (score, _) = check("billing-silent-transfer.json");
     let json = serde_json::to_value(&score).expect("score is JSON");
-    assert_eq!(json["value"], 99);
+    assert_eq!(json["value"], 94);
     assert_eq!(json["grade"], "A");
-    let check = json["checks"]
-        .as_array()
-        .and_then(|c| c.iter().find(|c| c["id"] == "next-step-without-owner"))
-        .cloned();
     assert_eq!(
-        check,
+        (json["points"].clone(), json["max_points"].clone()),
+        (94.into(), 100.into())
+    );
+    let entry = |id: &str| {
+        json["checks"]
+            .as_array()
+            .and_then(|c| c.iter().find(|c| c["id"] == id))
+            .cloned()
+    };
+    assert_eq!(
+        entry("customer-not-informed"),
         Some(
-            serde_json::json!({"id": "next-step-without-owner", "passed": false, "points": 1, "max_points": 2})
+            serde_json::json!({"id": "customer-not-informed", "status": "failed", "points": 0, "max_points": 6})
         )
     );
+    let (consult, _) = check("billing-consult-customer-not-told.json");
+    let json = serde_json::to_value(&consult).expect("score is JSON");
+    let not_applicable = json["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == "customer-not-informed"))
+        .cloned();
+    assert_eq!(
+        not_applicable,
+        Some(
+            serde_json::json!({"id": "customer-not-informed", "status": "not_applicable", "points": 0, "max_points": 0,
+            "reason": "A consult keeps the case with you: the customer need not be told about it."})
+        )
+    );
+    assert_eq!(
+        (json["value"].clone(), json["max_points"].clone()),
+        (100.into(), 94.into())
+    );
+}
+
+#[test]
+fn list_checks_cost_when_no_entry_is_complete() {
+    for (name, list, id) in [
+        (
+            "billing-action-without-outcome.json",
+            "actions_taken",
+            "action-without-outcome",
+        ),
+        (
+            "billing-next-step-without-owner.json",
+            "next_steps",
+            "next-step-without-owner",
+        ),
+    ] {
+        // Without the complete entry, only the one without its outcome (owner) is left.
+        let mut packet = packet(name);
+        packet[list].as_array_mut().expect("a list").remove(0);
+        let (score, diagnostics) = Rubric::builtin().score(&packet, &ScoreContext::default());
+        let entry = score.checks.iter().find(|c| c.id == id).expect("scored");
+        assert_eq!(
+            (entry.status, entry.points),
+            (CheckStatus::Failed, 0),
+            "{name}"
+        );
+        assert!(
+            diagnostics.iter().any(|d| d.code == format!("rubric/{id}")),
+            "{name}"
+        );
+        // And without any entry the check fails outright, with completeness asking for them.
+        packet[list] = serde_json::json!([]);
+        let (score, diagnostics) = Rubric::builtin().score(&packet, &ScoreContext::default());
+        let entry = score.checks.iter().find(|c| c.id == id).expect("scored");
+        assert_eq!(entry.points, 0, "{name}");
+        let at: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| d.path == format!("/{list}"))
+            .map(|d| d.code.as_str())
+            .collect();
+        assert_eq!(at, ["rubric/completeness"], "{name}");
+    }
 }
 
 #[test]

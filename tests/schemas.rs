@@ -120,8 +120,11 @@ fn example_packets_get_the_verdicts_their_names_promise() {
         }
         if name.ends_with("-good.json") {
             goods += 1;
+            // B or better: a good example may still lack context its scenario values little
+            // (actions for sales_to_success, a promise for bot_to_human), which now costs
+            // (docs/scoring.md).
             let score = report.score.unwrap();
-            assert!(score.value >= 90, "{name} scores {}", score.value);
+            assert!(score.value >= 80, "{name} scores {}", score.value);
         }
     }
     assert_eq!(goods, 8);

@@ -2,7 +2,7 @@
 //! natively; these tests prove only that values and errors cross the boundary intact.
 #![cfg(target_arch = "wasm32")]
 
-use handoff_kit::wasm::{RawKit, RawValidator};
+use handoff_kit::wasm::{live_core_objects, RawKit, RawValidator};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const GOOD: &str = include_str!("../examples/packets/billing_to_finance-good.json");
@@ -78,12 +78,21 @@ fn a_good_packet_gives_a_valid_report() {
     let score_at = report.at;
     assert!(report.number() >= 80, "score");
     let _grade = report.number();
-    // Twelve checks of id#, passed, points, max_points; the first is completeness.
+    let (points, max_points) = (report.number(), report.number());
+    // Twelve checks of id#, status, points, max_points, reason#?; the first is completeness.
     assert_eq!(report.number(), 12);
-    assert_eq!(report.text(), "completeness");
-    for _ in 0..3 + 11 * 4 {
-        report.number();
+    let (mut sum, mut at_stake) = (0, 0);
+    for k in 0..12 {
+        let id = report.text();
+        assert!(k > 0 || id == "completeness", "{id}");
+        assert!(report.number() <= 2, "status");
+        sum += report.number();
+        at_stake += report.number();
+        if report.number() == 1 {
+            report.text(); // reason
+        }
     }
+    assert_eq!((sum, at_stake), (points, max_points), "the checks add up");
     let score = report.units[score_at..report.at].to_vec();
     assert_eq!(report.number(), 1, "an SLA");
     for _ in 0..4 {
@@ -161,4 +170,20 @@ fn a_bad_bundle_is_refused_with_diagnostics() {
     let err = error_json(err);
     assert_eq!(err["kind"], "bundle");
     assert_eq!(err["diagnostics"][0]["path"], "/version");
+}
+
+#[wasm_bindgen_test]
+fn live_core_objects_counts_kits_and_validators_until_they_are_dropped() {
+    // The JS finalization test reads this count; it must go up and come back down.
+    let before = live_core_objects();
+    let kit = RawKit::new(None).unwrap();
+    let validator = RawValidator::new("true", None, true).unwrap();
+    assert_eq!(live_core_objects(), before + 2);
+    drop(kit);
+    assert_eq!(live_core_objects(), before + 1);
+    drop(validator);
+    assert_eq!(live_core_objects(), before);
+    // A refused constructor leaves nothing behind.
+    assert!(RawValidator::new("{", None, true).is_err());
+    assert_eq!(live_core_objects(), before);
 }

@@ -1,7 +1,7 @@
 // What a front-end developer writes: check a handoff, show the fixes, the score and the
 // receiving team's deadline; compute a deadline; read a free-text note.
 import { readFileSync } from 'node:fs';
-import { HandoffKit } from 'handoff-kit';
+import { HandoffKit, Validator } from 'handoff-kit';
 
 const kit = new HandoffKit();
 const packet = JSON.parse(readFileSync(`${process.env.HANDOFF_EXAMPLES}/owner-is-a-team.json`, 'utf8'));
@@ -32,3 +32,9 @@ for (const d of fromNote.diagnostics.slice(0, 4)) {
   const words = d.span && d.span.end > d.span.start ? ` «${note.slice(d.span.start, d.span.end)}»` : '';
   console.log(`  ${d.code}${words}: ${d.message}`);
 }
+
+// Any JSON Schema, as ajv users know it: validate a JS value, or JSON text with validateText.
+const email = new Validator({ type: 'string', format: 'email' });
+console.log(`\nValidator: 'dana@example.com' ${email.isValid('dana@example.com') ? 'is' : 'is not'} an email; `
+  + `'dana at example' gives: ${email.validate('dana at example')[0].message}`);
+console.log(`validateText('"dana@example.com"') finds ${email.validateText('"dana@example.com"').length} problems`);

@@ -1,6 +1,7 @@
 // The JS API of Handoff Kit, shared by the Node, bundler and browser entry points.
 // It converts arguments and errors; all validation, scoring and time math runs in the wasm core.
 import * as core from './handoff_kit.js';
+import { NotJsonError, jsonOfValue } from './json-value.js';
 
 let ready = false;
 // Bumped whenever the wasm instance is replaced after a trap; objects rebuild their core handle.
@@ -30,30 +31,46 @@ export function initSync(module) {
 
 function describe(value) {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-// A document as JSON text: strings are taken as JSON text, anything else is serialised.
-function jsonText(value, what) {
-  if (typeof value === 'string') return value;
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') {
-    throw new HandoffKitError(`${what} must be a JSON value or JSON text, not ${describe(value)}.`);
-  }
-  let text;
+// Any JS value as JSON text, as JSON.stringify writes it; what JSON cannot carry (NaN, a
+// function, a BigInt, a cycle, …) is an error naming where it is (see json-value.js).
+function valueText(value, what) {
   try {
-    text = JSON.stringify(value);
+    return jsonOfValue(value, what);
   } catch (error) {
-    throw new HandoffKitError(`${what} cannot be turned into JSON: ${error.message}`, { cause: error });
+    if (error instanceof NotJsonError) throw new HandoffKitError(error.message, { cause: error.cause });
+    throw error;
   }
-  return text;
 }
 
+// An object (never a string), or JSON text of one: a string is read as JSON text.
 function objectText(value, what) {
-  if (typeof value !== 'string' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new HandoffKitError(`${what} must be an object or JSON text, not ${describe(value)}.`);
   }
-  return jsonText(value, what);
+  return valueText(value, what);
+}
+
+// A schema is an object or a boolean, never a string: a string is read as JSON text.
+function schemaText(schema) {
+  if (typeof schema === 'string') return schema;
+  if (typeof schema !== 'boolean' && (schema === null || typeof schema !== 'object' || Array.isArray(schema))) {
+    throw new HandoffKitError(
+      `A schema is an object or a boolean (or its JSON text), not ${describe(schema)}.`,
+      { kind: 'schema' },
+    );
+  }
+  return valueText(schema, 'The schema');
+}
+
+function textArgument(text, what) {
+  if (typeof text !== 'string') throw new HandoffKitError(`${what} must be a string of JSON text, not ${describe(text)}.`);
+  return text;
 }
 
 // Documents go to the core as UTF-8 that `encodeInto` writes into one reused buffer: the glue's
@@ -138,6 +155,7 @@ function guard(run) {
 const SEVERITY = ['error', 'warning', 'info'];
 const SOURCE = ['schema', 'rubric', 'sla'];
 const GRADE = ['A', 'B', 'C', 'D', 'F'];
+const CHECK_STATUS = ['passed', 'failed', 'not_applicable'];
 
 // A report from the core's wire form (src/json_text/, `report_wire`): the same object that
 // parsing the report's JSON would give, key order included, read code unit by code unit with
@@ -188,11 +206,15 @@ function fromWire(s, table) {
   if (num() === 1) {
     const value = num();
     const grade = GRADE[num()];
+    const points = num();
+    const max_points = num();
     const checks = new Array(num());
     for (let k = 0; k < checks.length; k++) {
-      checks[k] = { id: t(), passed: num() === 1, points: num(), max_points: num() };
+      const check = { id: t(), status: CHECK_STATUS[num()], points: num(), max_points: num() };
+      if (num() === 1) check.reason = t();
+      checks[k] = check;
     }
-    score = { value, grade, checks };
+    score = { value, grade, points, max_points, checks };
   }
   let sla = null;
   if (num() === 1) {
@@ -216,26 +238,42 @@ function fromWire(s, table) {
   return { valid, diagnostics, score, sla };
 }
 
-// A core object that is rebuilt from its inputs if the wasm instance was replaced.
+// A core object that is rebuilt from its inputs if the wasm instance was replaced. Without an
+// explicit `free()`, the glue's FinalizationRegistry frees the core object once its wrapper
+// (and so this handle) has been collected.
 class Handle {
   #make;
   #value;
   #generation = -1;
-  constructor(make) {
+  #owner;
+  constructor(owner, make) {
+    this.#owner = owner;
     this.#make = make;
   }
   get() {
+    if (this.#make === undefined) {
+      throw new HandoffKitError(
+        `This ${this.#owner} was freed (by free() or at the end of a \`using\` block); create a new one.`,
+        { kind: 'input' },
+      );
+    }
     if (this.#value === undefined || this.#generation !== generation) {
       this.#value = this.#make();
       this.#generation = generation;
     }
     return this.#value;
   }
+  // Once freed, always freed: a second call does nothing, and `get` refuses.
   free() {
     if (this.#value !== undefined && this.#generation === generation) this.#value.free();
     this.#value = undefined;
+    this.#make = undefined;
   }
 }
+
+// Read once, when this module loads: a `Symbol.dispose` polyfill must be loaded before it. With
+// neither native nor polyfill, the method sits under a registered symbol, out of the way.
+const dispose = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 
 /** Checks context packets against a bundle (or the built-in schemas). */
 export class HandoffKit {
@@ -245,7 +283,7 @@ export class HandoffKit {
   #tableOf;
   constructor(bundle) {
     const text = bundle === undefined || bundle === null ? undefined : objectText(bundle, 'The bundle');
-    this.#core = new Handle(() => new core.RawKit(text));
+    this.#core = new Handle('HandoffKit', () => new core.RawKit(text));
     guard(() => this.#core.get());
   }
 
@@ -270,7 +308,11 @@ export class HandoffKit {
 
   /** Open minutes of a calendar (a bundle calendar's id, or a calendar object) between two instants. */
   businessMinutesBetween(calendar, from, to) {
-    const calendarText = jsonText(calendar, 'The calendar');
+    if (typeof calendar !== 'string' && (calendar === null || typeof calendar !== 'object' || Array.isArray(calendar))) {
+      throw new HandoffKitError(`The calendar must be a calendar's id or a calendar object, not ${describe(calendar)}.`);
+    }
+    // A string is the calendar's id, not JSON text.
+    const calendarText = valueText(calendar, 'The calendar');
     const fromText = instantText(from, 'from') ?? invalid('from');
     const toText = instantText(to, 'to') ?? invalid('to');
     return guard(() => this.#core.get().businessMinutesBetween(calendarText, fromText, toText));
@@ -315,39 +357,70 @@ export class HandoffKit {
     return JSON.parse(guard(() => this.#core.get().describe()));
   }
 
-  /** Releases the wasm memory now rather than at garbage collection. */
+  /**
+   * Releases the wasm memory now rather than when the kit is garbage-collected. Optional;
+   * calling it twice is harmless, and any other call afterwards throws a HandoffKitError.
+   */
   free() {
     this.#core.free();
+  }
+
+  /** `using kit = new HandoffKit()` frees the kit at the end of the block. */
+  [dispose]() {
+    this.free();
   }
 }
 
 /** Any JSON Schema, compiled once: for front-end forms and tools. */
 export class Validator {
   #core;
+  /** `schema`: an object or a boolean, or its JSON text (a schema is never a string). */
   constructor(schema, options = {}) {
-    const text = jsonText(schema, 'The schema');
+    const text = schemaText(schema);
     const registry = options?.registry === undefined ? undefined : objectText(options.registry, 'options.registry');
     const assertFormats = options?.assertFormats ?? true;
     if (typeof assertFormats !== 'boolean') {
       throw new HandoffKitError(`options.assertFormats must be true or false, not ${describe(assertFormats)}.`);
     }
-    this.#core = new Handle(() => new core.RawValidator(text, registry, assertFormats));
+    this.#core = new Handle('Validator', () => new core.RawValidator(text, registry, assertFormats));
     guard(() => this.#core.get());
   }
 
-  /** Diagnostics for a JSON value (a string is read as JSON text). */
-  validate(instance) {
-    const text = jsonText(instance, 'The document');
+  /** Diagnostics for a JS value, as ajv reads one: a string is a JSON string, not JSON text. */
+  validate(value) {
+    return this.#diagnostics(valueText(value, 'The value'));
+  }
+
+  /** Whether a JS value is valid: a string is a JSON string, not JSON text. */
+  isValid(value) {
+    return this.#isValid(valueText(value, 'The value'));
+  }
+
+  /** Diagnostics for a document given as JSON text. */
+  validateText(text) {
+    return this.#diagnostics(textArgument(text, 'The document'));
+  }
+
+  /** Whether a document given as JSON text is valid. */
+  isValidText(text) {
+    return this.#isValid(textArgument(text, 'The document'));
+  }
+
+  #diagnostics(text) {
     return JSON.parse(guard(() => this.#core.get().validate(utf8(text))));
   }
 
-  /** Whether a JSON value (a string is read as JSON text) is valid. */
-  isValid(instance) {
-    const text = jsonText(instance, 'The document');
+  #isValid(text) {
     return guard(() => this.#core.get().isValid(utf8(text)));
   }
 
+  /** Releases the wasm memory now rather than at garbage collection; see `HandoffKit#free`. */
   free() {
     this.#core.free();
+  }
+
+  /** `using validator = new Validator(schema)` frees it at the end of the block. */
+  [dispose]() {
+    this.free();
   }
 }

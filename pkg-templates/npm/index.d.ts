@@ -1,6 +1,17 @@
 // Type declarations for handoff-kit. Shapes match schemas/report.schema.json,
 // schemas/packet.schema.json and schemas/org-bundle.schema.json.
 
+// `Symbol.dispose` and `Disposable` as TypeScript 5.2+'s lib `esnext.disposable` (and
+// @types/node) declare them, so the classes type-check for projects on older `lib`s too.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+  interface Disposable {
+    [Symbol.dispose](): void;
+  }
+}
+
 /** Any JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -29,17 +40,32 @@ export interface Diagnostic {
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
+/**
+ * How a rubric check came out: `passed` (it applies and earned all its points, though it may
+ * still give advice), `failed` (it lost points, also when the information it judges is
+ * missing), or `not_applicable` (it cannot apply to this handoff: no points, none at stake).
+ */
+export type CheckStatus = 'passed' | 'failed' | 'not_applicable';
+
 export interface CheckScore {
+  /** The check's id; its diagnostics use the code `rubric/<id>`. */
   id: string;
-  passed: boolean;
+  status: CheckStatus;
   points: number;
+  /** The points at stake on this check: its weight, or 0 when it does not apply. */
   max_points: number;
+  /** Why the check does not apply, or why it failed for lack of information. */
+  reason?: string;
 }
 
 export interface Score {
-  /** 0–100. */
+  /** 0–100: `100 × points / max_points`, rounded (0 when nothing is at stake). */
   value: number;
   grade: Grade;
+  /** The points earned: the sum of the checks' `points`. */
+  points: number;
+  /** The points at stake: the sum of the checks' `max_points`. */
+  max_points: number;
   checks: CheckScore[];
 }
 
@@ -213,17 +239,28 @@ export interface CheckOptions {
   now?: string | Date;
 }
 
-/** Checks context packets against a bundle, or the built-in schemas when none is given. */
-export class HandoffKit {
-  /** @throws {HandoffKitError} when the bundle is malformed or does not match its meta-schema. */
+/**
+ * Checks context packets against a bundle, or the built-in schemas when none is given.
+ *
+ * `free()` is optional: an unreferenced kit is released when it is garbage-collected. Call it (or
+ * declare the kit with `using`) to release the wasm memory at once; afterwards every call throws.
+ */
+export class HandoffKit implements Disposable {
+  /**
+   * @param bundle An org bundle object, or its JSON text (a bundle is never a string).
+   * @throws {HandoffKitError} when the bundle is malformed or does not match its meta-schema.
+   */
   constructor(bundle?: OrgBundle | string);
-  /** The full report. A string is read as JSON text. */
+  /** The full report. `packet` is an object, or its JSON text (a packet is never a string). */
   check(packet: ContextPacket | string, options?: CheckOptions): Report;
-  /** Schema diagnostics only. A string is read as JSON text. */
+  /** Schema diagnostics only. `packet` is an object, or its JSON text. */
   validate(packet: ContextPacket | string): Diagnostic[];
   /** The internal deadline on a business calendar. */
   deadline(request: DeadlineRequest): Deadline;
-  /** Open minutes of a calendar between two instants (negative when `to` is before `from`). */
+  /**
+   * Open minutes of a calendar between two instants (negative when `to` is before `from`).
+   * @param calendar A bundle calendar's id (`"default"` is built in) or a calendar object.
+   */
   businessMinutesBetween(calendar: string | Calendar, from: string | Date, to: string | Date): number;
   /** The blank note for a scenario: headings an agent fills in. */
   noteTemplate(scenario: string): string;
@@ -233,7 +270,10 @@ export class HandoffKit {
   checkNote(text: string, options?: CheckNoteOptions): Report;
   /** `{ bundle, version, scenarios }` of the loaded bundle. */
   readonly bundle: BundleInfo;
+  /** Releases the wasm memory now. Optional; a second call does nothing; any other call afterwards throws. */
   free(): void;
+  /** What `using kit = new HandoffKit()` calls at the end of the block: `free()`. */
+  [Symbol.dispose](): void;
 }
 
 export interface ValidatorOptions {
@@ -243,21 +283,44 @@ export interface ValidatorOptions {
    */
   registry?: Record<string, JsonSchema>;
   /**
-   * Check `format` (`date-time`, `email`, `uri`, …) as an assertion. Default `true`; `false`
-   * gives draft 2020-12's default, where `format` is only an annotation.
+   * Whether `format` (`date-time`, `email`, `uri`, `uuid`, …) is an assertion. **Default `true`**:
+   * a value that does not match its format is invalid (as ajv with ajv-formats). `false` gives
+   * draft 2020-12's own default, where `format` is only an annotation and never fails (unless
+   * the schema's meta-schema turns on the format-assertion vocabulary). Unknown formats are
+   * ignored; `idn-email` and `idn-hostname` are not fully checked. `HandoffKit` always asserts.
    */
   assertFormats?: boolean;
 }
 
-/** Any JSON Schema (draft 2020-12 by default), compiled once. */
-export class Validator {
-  /** @throws {HandoffKitError} for an invalid schema, a bad regex or an unresolvable `$ref`. */
+/**
+ * Any JSON Schema (draft 2020-12 by default), compiled once.
+ *
+ * `validate`/`isValid` take a JS value, as ajv does: a string is the JSON string `"…"`. JSON text
+ * goes through `validateText`/`isValidText`. A value is read as `JSON.stringify` writes it
+ * (`toJSON` applies, a property set to `undefined` is absent); what JSON cannot represent —
+ * `NaN`, `±Infinity`, `BigInt`, functions, symbols, `undefined` in an array, cycles — throws a
+ * `HandoffKitError` (kind `input`) naming the JSON Pointer where it is, rather than being changed.
+ *
+ * `free()` is optional, as for `HandoffKit`; `using` works too.
+ */
+export class Validator implements Disposable {
+  /**
+   * @param schema An object or a boolean, or its JSON text (a schema is never a string).
+   * @throws {HandoffKitError} for an invalid schema, a bad regex or an unresolvable `$ref`.
+   */
   constructor(schema: JsonSchema | string, options?: ValidatorOptions);
-  /** Diagnostics for a JSON value. A string is read as JSON text. */
-  validate(instance: Json): Diagnostic[];
-  /** Whether a JSON value is valid. A string is read as JSON text. */
-  isValid(instance: Json): boolean;
+  /** Diagnostics for a JS value (a string is a JSON string, not JSON text); `[]` when valid. */
+  validate(value: unknown): Diagnostic[];
+  /** Whether a JS value is valid (a string is a JSON string, not JSON text). */
+  isValid(value: unknown): boolean;
+  /** Diagnostics for a document given as JSON text. */
+  validateText(text: string): Diagnostic[];
+  /** Whether a document given as JSON text is valid. */
+  isValidText(text: string): boolean;
+  /** Releases the wasm memory now. Optional; a second call does nothing; any other call afterwards throws. */
   free(): void;
+  /** What `using validator = new Validator(schema)` calls at the end of the block: `free()`. */
+  [Symbol.dispose](): void;
 }
 
 export type HandoffKitErrorKind = 'json' | 'input' | 'schema' | 'bundle' | 'calendar' | 'note' | 'init' | 'internal';

@@ -5,7 +5,8 @@
 //! ```
 //! Exit status: 0 when every packet is valid, 1 when errors were found, 2 on usage or I/O errors.
 
-use handoff_kit::{CheckOptions, Diagnostic, Kit, Report, Severity};
+use handoff_kit::report::CheckStatus;
+use handoff_kit::{CheckOptions, Diagnostic, Kit, Report, Score, Severity};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -200,6 +201,9 @@ fn write_pretty(
         None => String::new(),
     };
     writeln!(out, "{}  {verdict}{score}", style.paint("1", file))?;
+    if let Some(score) = &report.score {
+        write_breakdown(out, score, &style)?;
+    }
     if let Some(sla) = &report.sla {
         let d = &sla.deadline;
         let status = match d.status {
@@ -228,6 +232,35 @@ fn write_pretty(
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
     writeln!(out, "  {errors} error(s), {warnings} other finding(s)\n")
+}
+
+/// Where the score's points went: the points earned of those at stake, the checks that lost
+/// points, and the checks that did not apply with why.
+fn write_breakdown(out: &mut impl Write, score: &Score, style: &Style) -> std::io::Result<()> {
+    let lost: Vec<String> = score
+        .checks
+        .iter()
+        .filter(|c| c.points < c.max_points)
+        .map(|c| format!("{} {}", c.id, c.max_points - c.points))
+        .collect();
+    let lost = if lost.is_empty() {
+        String::new()
+    } else {
+        format!("; lost: {}", lost.join(", "))
+    };
+    writeln!(
+        out,
+        "  {} of {} points{lost}",
+        score.points, score.max_points
+    )?;
+    for check in &score.checks {
+        if check.status == CheckStatus::NotApplicable {
+            let reason = check.reason.as_deref().unwrap_or_default();
+            let why = style.paint("2", &format!("({reason})"));
+            writeln!(out, "  not applicable: {} {why}", check.id)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_diagnostic(out: &mut impl Write, d: &Diagnostic, style: &Style) -> std::io::Result<()> {

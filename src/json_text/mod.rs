@@ -7,7 +7,7 @@
 //! UTF-16 code units that `fromWire` reads without `JSON.parse` ([`report_wire`]).
 
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
-use crate::report::{Grade, Report};
+use crate::report::{CheckStatus, Grade, Report};
 use crate::sla::{whole_minutes, SlaReport, Status};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -133,8 +133,8 @@ impl Wire<'_> {
 /// - the diagnostics: their count, then for each `code#, severity, path#, message#, hint#?,
 ///   source, span?` (severity 0 error, 1 warning, 2 info; source 0 schema, 1 rubric, 2 sla; a
 ///   span is `start, end`);
-/// - the score?: `value, grade (0–4 for A–F), count`, then per check `id#, passed 0/1, points,
-///   max_points`;
+/// - the score?: `value, grade (0–4 for A–F), points, max_points, count`, then per check
+///   `id#, status (0 passed, 1 failed, 2 not_applicable), points, max_points, reason#?`;
 /// - the SLA?: `policy#, calendar#, time_zone#, unit#, value, start, deadline, deadline_local,
 ///   warn_at?, status#?, remaining_business_minutes? (signed), elapsed_ratio?` (a float as its
 ///   text), then the segment count and per segment `start, end, minutes` where minutes is 0 and
@@ -174,12 +174,19 @@ pub fn report_wire(report: &Report, strings: &mut WireStrings) -> String {
     wire.optional(report.score.as_ref(), |wire, score| {
         wire.number(score.value);
         wire.number(grade(score.grade));
+        wire.number(score.points);
+        wire.number(score.max_points);
         wire.number(score.checks.len() as u64);
         for check in &score.checks {
             wire.text(&check.id);
-            wire.number(u8::from(check.passed));
+            wire.number(match check.status {
+                CheckStatus::Passed => 0u8,
+                CheckStatus::Failed => 1,
+                CheckStatus::NotApplicable => 2,
+            });
             wire.number(check.points);
             wire.number(check.max_points);
+            wire.optional(check.reason.as_deref(), Wire::text);
         }
     });
     wire.optional(report.sla.as_ref(), push_sla);

@@ -1,5 +1,5 @@
 use super::*;
-use crate::report::{CheckScore, Score};
+use crate::report::{CheckScore, CheckStatus, Score};
 use crate::sla::{Deadline, Segment, Target, TargetUnit};
 
 fn odd_strings() -> Vec<String> {
@@ -120,10 +120,23 @@ fn from_wire(wire: &str, table: &mut Vec<String>) -> serde_json::Value {
     let score = r.optional(|r| {
         let value = r.number();
         let grade = ["A", "B", "C", "D", "F"][r.number() as usize];
+        let (points, max_points) = (r.number(), r.number());
+        let status = ["passed", "failed", "not_applicable"];
         let checks: Vec<Value> = (0..r.number())
-            .map(|_| json!({"id": r.text(), "passed": r.number() == 1, "points": r.number(), "max_points": r.number()}))
+            .map(|_| {
+                let mut o = Map::new();
+                o.insert("id".into(), json!(r.text()));
+                o.insert("status".into(), json!(status[r.number() as usize]));
+                o.insert("points".into(), json!(r.number()));
+                o.insert("max_points".into(), json!(r.number()));
+                let reason = r.optional(|r| json!(r.text()));
+                if !reason.is_null() {
+                    o.insert("reason".into(), reason);
+                }
+                Value::Object(o)
+            })
             .collect();
-        json!({"value": value, "grade": grade, "checks": checks})
+        json!({"value": value, "grade": grade, "points": points, "max_points": max_points, "checks": checks})
     });
     let sla = r.optional(|r| {
         let mut o = Map::new();
@@ -301,18 +314,29 @@ fn reports_cross_in_the_wire_form_intact() {
     let score = Score {
         value: 73,
         grade: Grade::C,
+        points: 11,
+        max_points: 15,
         checks: vec![
             CheckScore {
                 id: "completeness".into(),
-                passed: false,
+                status: CheckStatus::Failed,
                 points: 11,
                 max_points: 24,
+                reason: Some("No summary: add one.".into()),
             },
             CheckScore {
                 id: "x\"y".into(),
-                passed: true,
+                status: CheckStatus::Passed,
                 points: 0,
                 max_points: 0,
+                reason: None,
+            },
+            CheckScore {
+                id: "wrong-team".into(),
+                status: CheckStatus::NotApplicable,
+                points: 0,
+                max_points: 0,
+                reason: Some("No teams are known for the scenario 'légal ✓'.".into()),
             },
         ],
     };

@@ -3,12 +3,16 @@
 //! share of points lost. `registry.rs` lists the checks.
 
 use crate::diagnostic::{Diagnostic, Source};
-use crate::rubric::checks::completeness;
+use crate::report::CheckStatus;
 use crate::rubric::fields::Fields;
+use crate::rubric::plan::Plan;
 use crate::rubric::routing::Routing;
 use crate::rubric::settings::Settings;
-use crate::rubric::BusinessMinutes;
 use crate::vocabulary::Vocabulary;
+
+/// The SLA engine's business-time measure: `(from, to)` as Unix seconds → minutes, `None` when
+/// it cannot measure (no calendar).
+pub type BusinessMinutes<'a> = &'a dyn Fn(i64, i64) -> Option<i64>;
 
 /// One quality check of the rubric.
 pub trait Check: Sync {
@@ -22,7 +26,7 @@ pub struct Input<'a> {
     pub fields: Fields<'a>,
     pub settings: &'a Settings,
     /// The completeness items per scenario, resolved when the rubric was built.
-    pub completeness: &'a completeness::Plan,
+    pub completeness: &'a Plan,
     pub routing: &'a Routing,
     pub vocabulary: &'a Vocabulary,
     /// What the JSON Schema already reported about this packet.
@@ -58,6 +62,11 @@ pub struct Finding {
     pub path: String,
     pub message: String,
     pub hint: String,
+    /// Whether the finding is about information that is absent. Its diagnostic is left out
+    /// when the schema or an earlier check already reported that field (or a parent): a
+    /// missing summary costs the summary checks their points, but the agent reads "add a
+    /// summary" once.
+    pub missing: bool,
 }
 
 impl Finding {
@@ -70,35 +79,73 @@ impl Finding {
             path: path.into(),
             message: message.into(),
             hint: hint.into(),
+            missing: false,
+        }
+    }
+
+    /// A finding about absent information (see [`Finding::missing`]).
+    pub fn absent(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Finding {
+            missing: true,
+            ..Finding::new(path, message, hint)
         }
     }
 }
 
-/// A check's judgement: the share of its points earned (`earned` of `out_of`) and the
-/// findings that explain every share lost.
+/// A check's judgement: whether it applies, the share of its points earned (`earned` of
+/// `out_of`) and the findings that explain every share lost.
+///
+/// Removing information from a packet must never raise its score (`docs/scoring.md`), so a
+/// check that cannot judge because information is missing *fails* ([`Verdict::missing`]);
+/// only a check that truly cannot apply is [`Verdict::not_applicable`], and then only in a
+/// state that removing information cannot reach from a failure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     pub earned: u32,
     pub out_of: u32,
     pub findings: Vec<Finding>,
+    /// `false`: the check does not apply; it earns nothing and leaves the denominator.
+    pub applies: bool,
+    /// Why the check does not apply, or why it failed for lack of information.
+    pub reason: Option<String>,
 }
 
 impl Verdict {
-    /// Full points, nothing to say (also when the check has nothing to judge).
+    /// Full points: the check looked at what it needs and found nothing wrong.
     pub fn pass() -> Verdict {
-        Verdict {
-            earned: 1,
-            out_of: 1,
-            findings: Vec::new(),
-        }
+        Verdict::share(1, 1, Vec::new())
     }
 
     /// No points, for these reasons.
     pub fn fail(findings: Vec<Finding>) -> Verdict {
+        Verdict::share(0, 1, findings)
+    }
+
+    /// No points, because the information the check judges is missing: `finding` says what
+    /// to add (and is also the check's reason).
+    pub fn missing(finding: Finding) -> Verdict {
+        let reason = Some(finding.message.clone());
+        Verdict {
+            reason,
+            ..Verdict::fail(vec![Finding {
+                missing: true,
+                ..finding
+            }])
+        }
+    }
+
+    /// The check cannot apply to this packet, for this reason.
+    pub fn not_applicable(reason: impl Into<String>) -> Verdict {
         Verdict {
             earned: 0,
-            out_of: 1,
-            findings,
+            out_of: 0,
+            findings: Vec::new(),
+            applies: false,
+            reason: Some(reason.into()),
         }
     }
 
@@ -108,6 +155,8 @@ impl Verdict {
             earned: earned.min(out_of),
             out_of,
             findings,
+            applies: true,
+            reason: None,
         }
     }
 
@@ -120,18 +169,34 @@ impl Verdict {
         }
     }
 
-    /// Points out of `weight`, rounded down. A verdict that lost a share without a finding to
-    /// explain it keeps full points: every lost point must come with a reason.
+    /// Points out of `weight`, rounded down; none when the check does not apply. A verdict
+    /// that lost a share without a finding to explain it keeps full points: every lost point
+    /// must come with a reason.
     pub fn points(&self, weight: u32) -> u32 {
-        if self.out_of == 0 || self.earned >= self.out_of || self.findings.is_empty() {
+        if !self.applies {
+            return 0;
+        }
+        if self.passed() {
             return weight;
         }
         let points = u64::from(weight) * u64::from(self.earned) / u64::from(self.out_of);
         u32::try_from(points).unwrap_or(weight)
     }
 
+    /// Whether the check applies and lost nothing (it may still have advice to give).
     pub fn passed(&self) -> bool {
-        self.out_of == 0 || self.earned >= self.out_of || self.findings.is_empty()
+        self.applies && (self.out_of == 0 || self.earned >= self.out_of || self.findings.is_empty())
+    }
+
+    /// The status the score reports.
+    pub fn status(&self) -> CheckStatus {
+        if !self.applies {
+            CheckStatus::NotApplicable
+        } else if self.passed() {
+            CheckStatus::Passed
+        } else {
+            CheckStatus::Failed
+        }
     }
 }
 
@@ -147,5 +212,25 @@ mod tests {
         assert_eq!(Verdict::fail(vec![finding]).points(8), 0);
         assert_eq!(Verdict::pass().points(8), 8);
         assert!(!Verdict::share(0, 2, vec![Finding::new("/a", "m", "h")]).passed());
+    }
+
+    #[test]
+    fn missing_information_fails_and_not_applicable_earns_nothing() {
+        let missing = Verdict::missing(Finding::new("/summary", "Add a summary.", "h"));
+        assert_eq!(missing.status(), CheckStatus::Failed);
+        assert_eq!(missing.points(10), 0);
+        assert!(missing.findings[0].missing);
+        assert_eq!(missing.reason.as_deref(), Some("Add a summary."));
+        let na = Verdict::not_applicable("No teams are known for this scenario.");
+        assert_eq!(na.status(), CheckStatus::NotApplicable);
+        assert_eq!(na.points(12), 0);
+        assert!(!na.passed());
+        assert_eq!(Verdict::pass().status(), CheckStatus::Passed);
+        // Advice that costs nothing leaves the check passed.
+        let advice = Verdict::share(2, 2, vec![Finding::new("/a", "m", "h")]);
+        assert_eq!(
+            (advice.status(), advice.points(8)),
+            (CheckStatus::Passed, 8)
+        );
     }
 }

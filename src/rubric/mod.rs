@@ -5,21 +5,29 @@
 //! ([`Rubric::from_bundle`]) and scores any number of packets ([`Rubric::score`]). Packets
 //! should be normalised by the [`Vocabulary`] first, so team and scenario words are ids.
 //!
-//! Scoring: each check has a weight (built-in weights add up to 100, see
-//! [`registry::ENTRIES`]); a check earns its full weight, a share of it (e.g. 2 of 3 actions
-//! with an outcome), or nothing. A check with nothing to judge (no next steps, no timestamps)
-//! earns its full weight. `value = round(100 × points / sum of the weights of the checks that
-//! run)`. Every point lost comes with a diagnostic `rubric/<check id>` that says why.
+//! Scoring (`docs/scoring.md`): each check has a weight (built-in weights add up to 100, see
+//! [`registry::ENTRIES`]); a check that applies earns its full weight, a share of it, or
+//! nothing, and is `passed` or `failed`. Missing information is a failed check, never "nothing
+//! to judge"; a check that truly cannot apply (a consult for `customer-not-informed`, a
+//! scenario without known teams for `wrong-team`) is `not_applicable`: it earns nothing and
+//! puts nothing at stake. `value = round(100 × points / points at stake)`. Every point lost
+//! comes with a reason: a diagnostic `rubric/<check id>`, or, for a missing field another
+//! check or the schema already asks for, that diagnostic and the check's `reason`.
 
 pub mod check;
 pub mod checks;
 pub mod fields;
+pub mod plan;
 pub mod registry;
 pub mod routing;
 pub mod settings;
+#[cfg(test)]
+mod testing;
 pub mod word_lists;
 pub mod wording;
 pub mod words;
+
+pub use check::BusinessMinutes;
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::error::{Error, Result};
@@ -27,8 +35,10 @@ use crate::report::{CheckScore, Grade, Score};
 use crate::rules::RuleDoc;
 use crate::tape::{Node, Tape};
 use crate::vocabulary::{self, Vocabulary};
+use check::Input;
 use fields::Fields;
-use registry::{Input, ENTRIES};
+use plan::Plan;
+use registry::ENTRIES;
 use routing::Routing;
 use serde_json::{Map, Value};
 use settings::Settings;
@@ -51,10 +61,6 @@ pub const RULES: &[RuleDoc] = &[
     vocabulary::INVALID_SETTING,
 ];
 
-/// The SLA engine's business-time measure: `(from, to)` as Unix seconds → minutes, `None` when
-/// it cannot measure (no calendar).
-pub type BusinessMinutes<'a> = &'a dyn Fn(i64, i64) -> Option<i64>;
-
 /// What the rest of the kit already knows about the packet being scored.
 #[derive(Clone, Copy, Default)]
 pub struct ScoreContext<'a> {
@@ -71,7 +77,7 @@ pub struct ScoreContext<'a> {
 pub struct Rubric {
     settings: Settings,
     /// The completeness items per scenario, resolved from the settings once.
-    completeness: checks::completeness::Plan,
+    completeness: Plan,
     routing: Routing,
     vocabulary: Vocabulary,
 }
@@ -80,7 +86,7 @@ impl Default for Rubric {
     fn default() -> Self {
         let settings = Settings::builtin(ENTRIES);
         Rubric {
-            completeness: checks::completeness::Plan::new(&settings),
+            completeness: Plan::new(&settings),
             settings,
             routing: Routing::default(),
             vocabulary: Vocabulary::builtin(),
@@ -111,7 +117,7 @@ impl Rubric {
         }
         let vocabulary = Vocabulary::from_bundle(&Value::Null, scenarios).unwrap_or_default();
         Ok(Rubric {
-            completeness: checks::completeness::Plan::new(&settings),
+            completeness: Plan::new(&settings),
             settings,
             routing,
             vocabulary,
@@ -151,39 +157,49 @@ impl Rubric {
             business_minutes: ctx.business_minutes,
         };
         let mut checks = Vec::with_capacity(ENTRIES.len());
-        let mut diagnostics = Vec::new();
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let (mut points, mut max_points) = (0u32, 0u32);
         for (entry, setting) in ENTRIES.iter().zip(&self.settings.checks) {
             if !setting.enabled {
                 continue;
             }
             let verdict = entry.check.run(&input);
+            let status = verdict.status();
             let earned = verdict.points(setting.weight);
+            let at_stake = if verdict.applies { setting.weight } else { 0 };
             points += earned;
-            max_points += setting.weight;
+            max_points += at_stake;
+            for f in verdict.findings {
+                // A finding at a field the schema already reported costs its points but gets
+                // no second diagnostic: the schema's says why. Likewise a missing field that
+                // an earlier check (completeness) already asked for.
+                if input.reported_by_schema(&f.path)
+                    || (f.missing && reported_at(&diagnostics, &f.path))
+                {
+                    continue;
+                }
+                diagnostics.push(
+                    Diagnostic::new(
+                        entry.rule.code,
+                        setting.severity,
+                        Source::Rubric,
+                        f.path,
+                        f.message,
+                    )
+                    .with_hint(f.hint),
+                );
+            }
             checks.push(CheckScore {
                 id: setting.id.into(),
-                passed: verdict.passed(),
+                status,
                 points: earned,
-                max_points: setting.weight,
+                max_points: at_stake,
+                reason: verdict.reason,
             });
-            // A finding at a field the schema already reported costs its points but gets no
-            // second diagnostic: the schema's says why.
-            let findings = verdict.findings.into_iter();
-            let unreported = findings.filter(|f| !input.reported_by_schema(&f.path));
-            diagnostics.extend(unreported.map(|f| {
-                Diagnostic::new(
-                    entry.rule.code,
-                    setting.severity,
-                    Source::Rubric,
-                    f.path,
-                    f.message,
-                )
-                .with_hint(f.hint)
-            }));
         }
+        // Nothing at stake (every check that runs is not applicable): nothing was judged.
         let value = if max_points == 0 {
-            100
+            0
         } else {
             (200 * u64::from(points) + u64::from(max_points)) / (2 * u64::from(max_points))
         };
@@ -191,10 +207,23 @@ impl Rubric {
         let score = Score {
             value,
             grade: Grade::for_value(value),
+            points,
+            max_points,
             checks,
         };
         (score, diagnostics)
     }
+}
+
+/// Whether a rubric diagnostic already speaks of `path` or of one of its parents.
+fn reported_at(diagnostics: &[Diagnostic], path: &str) -> bool {
+    diagnostics.iter().any(|d| {
+        d.path == path
+            || !d.path.is_empty()
+                && path
+                    .strip_prefix(d.path.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+    })
 }
 
 #[cfg(test)]
@@ -219,7 +248,7 @@ mod tests {
     #[test]
     fn empty_object_scores_without_panicking() {
         let (score, diagnostics) = Rubric::builtin().score(&json!({}), &ScoreContext::default());
-        assert!(score.value < 100);
+        assert_eq!((score.value, score.points), (0, 0));
         assert!(!diagnostics.is_empty());
         assert_eq!(score.checks.len(), ENTRIES.len());
     }
@@ -279,7 +308,75 @@ mod tests {
         let (score, diagnostics) = rubric.score(&json!({}), &ScoreContext::default());
         assert!(score.checks.iter().all(|c| c.id != "completeness"));
         assert!(diagnostics.iter().all(|d| d.code != "rubric/completeness"));
-        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 76);
+        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 70);
+        assert_eq!(score.max_points, 70);
+    }
+
+    #[test]
+    fn not_applicable_checks_leave_the_denominator() {
+        use crate::report::CheckStatus;
+        // A consult whose customer was not told: customer-not-informed does not apply.
+        let packet = json!({"handoff": {"mode": "consult", "scenario": "legal_review", "to": {"team": "legal"}},
+            "owner": {"name": "Dana Kim"}, "summary": "Charged twice (€49) for INV-2211 on 3 Nov."});
+        let (score, _) = Rubric::builtin().score(&packet, &ScoreContext::default());
+        let na: Vec<&str> = score
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::NotApplicable)
+            .map(|c| c.id.as_ref())
+            .collect();
+        assert_eq!(
+            na,
+            [
+                "customer-not-informed",
+                "document-asked-twice",
+                "wrong-team"
+            ]
+        );
+        for c in score
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::NotApplicable)
+        {
+            assert_eq!((c.points, c.max_points), (0, 0), "{}", c.id);
+            assert!(c.reason.is_some(), "{}", c.id);
+        }
+        assert_eq!(score.max_points, 100 - 6 - 12);
+        assert_eq!(
+            score.points,
+            score.checks.iter().map(|c| c.points).sum::<u32>()
+        );
+        let expected = (200 * score.points + score.max_points) / (2 * score.max_points);
+        assert_eq!(score.value, expected);
+    }
+
+    #[test]
+    fn a_missing_field_is_asked_for_once() {
+        let (score, diagnostics) = Rubric::builtin().score(&json!({}), &ScoreContext::default());
+        assert_eq!(score.value, 0);
+        for path in [
+            "/summary",
+            "/actions_taken",
+            "/customer/sentiment",
+            "/next_steps",
+        ] {
+            let at: Vec<&str> = diagnostics
+                .iter()
+                .filter(|d| d.path == path)
+                .map(|d| d.code.as_str())
+                .collect();
+            assert_eq!(at, ["rubric/completeness"], "{path}");
+        }
+        let vague = score
+            .checks
+            .iter()
+            .find(|c| c.id == "vague-summary")
+            .unwrap();
+        assert_eq!(vague.points, 0);
+        assert!(vague
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("There is no summary")));
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! The registry: every rubric check, its documentation and its built-in weight, in the order
-//! the score lists them. What a check is ([`Check`], [`Input`], [`Verdict`], [`Finding`]) is in
-//! [`check`](super::check); the names are handed on from here too.
+//! the score lists them. What a check is ([`Check`], [`Input`](super::check::Input),
+//! [`Verdict`](super::check::Verdict)) is in [`check`](super::check).
 
-pub use crate::rubric::check::{Check, Finding, Input, Verdict};
-
+use crate::rubric::check::Check;
 use crate::rubric::checks::{
     action_without_outcome, completeness, customer_not_informed, document_asked_twice,
     late_handoff, next_step_without_owner, owner_not_a_person, promise_not_recorded,
     too_much_noise, urgency_below_sentiment, vague_summary, wrong_team,
 };
+use crate::rubric::settings::{CheckSetting, Registered};
 use crate::rules::RuleDoc;
 
 /// A registered check: its rule (code `rubric/<id>`, What / Why / Example), built-in weight
@@ -29,11 +29,22 @@ impl Entry {
     }
 }
 
+impl Registered for Entry {
+    fn builtin(&self) -> CheckSetting {
+        CheckSetting {
+            id: self.id(),
+            weight: self.weight,
+            severity: self.rule.severity,
+            enabled: true,
+        }
+    }
+}
+
 /// Every check, in score order. Built-in weights add up to 100.
 pub static ENTRIES: &[Entry] = &[
     Entry {
         rule: &completeness::RULE,
-        weight: 24,
+        weight: 30,
         check: &completeness::Completeness,
     },
     Entry {
@@ -63,7 +74,8 @@ pub static ENTRIES: &[Entry] = &[
     },
     Entry {
         rule: &document_asked_twice::RULE,
-        weight: 6,
+        // Reported, not scored: see the check's doc comment and docs/scoring.md.
+        weight: 0,
         check: &document_asked_twice::DocumentAskedTwice,
     },
     Entry {
@@ -97,7 +109,9 @@ pub static ENTRIES: &[Entry] = &[
 mod tests {
     use super::*;
     use crate::diagnostic::{Diagnostic, Source};
+    use crate::rubric::check::Input;
     use crate::rubric::fields::Fields;
+    use crate::rubric::plan::Plan;
     use crate::rubric::routing::Routing;
     use crate::rubric::settings::Settings;
     use crate::vocabulary::Vocabulary;
@@ -124,7 +138,7 @@ mod tests {
             "/customer",
             "Add the customer.",
         )];
-        let plan = completeness::Plan::new(&settings);
+        let plan = Plan::new(&settings);
         let null = crate::tape::Tape::parse("null").unwrap();
         let input = Input {
             fields: Fields::read(null.root()),

@@ -8,7 +8,6 @@
 //! ```
 
 use crate::diagnostic::{pointer_join, Diagnostic, Severity};
-use crate::rubric::registry::Entry;
 use crate::rubric::wording::is_lowercase_of;
 use crate::vocabulary::{invalid, is_id, spelling};
 use serde_json::Value;
@@ -61,6 +60,13 @@ pub struct CheckSetting {
     pub enabled: bool,
 }
 
+/// A registered check as the settings see it (the registry's `Entry` is one): the settings
+/// start from each check's built-in setting and read the bundle's changes over them.
+pub trait Registered {
+    /// The check's setting when the bundle changes nothing (enabled).
+    fn builtin(&self) -> CheckSetting;
+}
+
 /// Everything the `rubric` section decides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -73,17 +79,9 @@ pub struct Settings {
 
 impl Settings {
     /// The built-in settings for these checks.
-    pub fn builtin(entries: &[Entry]) -> Settings {
+    pub fn builtin(checks: &[impl Registered]) -> Settings {
         Settings {
-            checks: entries
-                .iter()
-                .map(|e| CheckSetting {
-                    id: e.id(),
-                    weight: e.weight,
-                    severity: e.rule.severity,
-                    enabled: true,
-                })
-                .collect(),
+            checks: checks.iter().map(Registered::builtin).collect(),
             thresholds: Thresholds::default(),
             completeness: BTreeMap::new(),
         }
@@ -93,10 +91,10 @@ impl Settings {
     /// diagnostics with paths inside the bundle.
     pub fn from_bundle(
         section: &Value,
-        entries: &[Entry],
+        checks: &[impl Registered],
         problems: &mut Vec<Diagnostic>,
     ) -> Settings {
-        let mut settings = Settings::builtin(entries);
+        let mut settings = Settings::builtin(checks);
         let fields = match section {
             Value::Null => return settings,
             Value::Object(fields) => fields,

@@ -7,6 +7,7 @@
 mod fields;
 pub mod limits;
 mod messages;
+mod meta;
 mod rules;
 pub mod store;
 
@@ -68,6 +69,34 @@ impl Validator {
         options: ValidatorOptions,
     ) -> Result<Validator> {
         limits::check_schema_shape(schema)?;
+        meta::check(draft_of(schema), schema).map_err(|invalid| {
+            let place = if invalid.at.is_empty() {
+                String::new()
+            } else {
+                format!(" at {}", invalid.at)
+            };
+            Error::new(
+                "schema",
+                format!(
+                    "The schema is not valid JSON Schema{place}: {}.",
+                    invalid.message
+                ),
+            )
+        })?;
+        Validator::compile(schema, store, options)
+    }
+
+    /// [`Validator::new`] for a built-in schema: not checked against its meta-schema here, as
+    /// `tests/schemas.rs` checks every built-in schema.
+    pub(crate) fn builtin(schema: &Value, store: &SchemaStore) -> Result<Validator> {
+        Validator::compile(schema, store, ValidatorOptions::default())
+    }
+
+    fn compile(
+        schema: &Value,
+        store: &SchemaStore,
+        options: ValidatorOptions,
+    ) -> Result<Validator> {
         let mut builder = jsonschema::options_for::<TapeJson>().with_draft(draft_of(schema));
         if options.assert_formats {
             builder = builder.should_validate_formats(true);

@@ -11,10 +11,31 @@ include!(concat!(env!("OUT_DIR"), "/builtin_schemas.rs"));
 /// The namespace of the built-in schemas' `$id`s.
 pub const BUILTIN_BASE: &str = "https://handoff-kit.dev/schemas/";
 
+/// A schema document. A built-in one is parsed when first asked for: a kit that checks
+/// packets of one scenario reads two of the sixteen.
+#[derive(Debug)]
+struct Document {
+    text: &'static str,
+    parsed: OnceLock<Arc<Value>>,
+}
+
+impl Document {
+    fn value(&self) -> &Arc<Value> {
+        self.parsed.get_or_init(|| {
+            // Every built-in file is parsed by `builtin_schemas_are_keyed_by_id_in_our_namespace`.
+            let value = serde_json::from_str(self.text)
+                .unwrap_or_else(|e| panic!("a built-in schema is not JSON: {e}"));
+            Arc::new(value)
+        })
+    }
+}
+
 /// Schema documents keyed by their `$id` (without fragment).
 #[derive(Debug, Clone, Default)]
 pub struct SchemaStore {
-    documents: HashMap<String, Arc<Value>>,
+    documents: HashMap<String, Arc<Document>>,
+    /// Whether a document was added under a built-in schema's `$id`, replacing it.
+    replaces_builtin: bool,
 }
 
 impl SchemaStore {
@@ -23,14 +44,12 @@ impl SchemaStore {
         static BUILTIN: OnceLock<SchemaStore> = OnceLock::new();
         BUILTIN.get_or_init(|| {
             let mut store = SchemaStore::default();
-            for (path, text) in BUILTIN_SCHEMA_FILES {
-                // Both are checked by tests over every file in schemas/.
-                let schema: Value = serde_json::from_str(text)
-                    .unwrap_or_else(|e| panic!("built-in schema {path} is not JSON: {e}"));
-                let id = schema_id(&schema)
-                    .unwrap_or_else(|| panic!("built-in schema {path} has no $id"))
-                    .to_string();
-                store.documents.insert(id, Arc::new(schema));
+            for (_, id, text) in BUILTIN_SCHEMA_FILES {
+                let document = Document {
+                    text,
+                    parsed: OnceLock::new(),
+                };
+                store.documents.insert(id.to_string(), Arc::new(document));
             }
             store
         })
@@ -76,16 +95,25 @@ impl SchemaStore {
                     format!("The bundle's schema \"{id}\" is not a JSON Schema (an object or a boolean)."),
                 ));
             }
-            store
-                .documents
-                .insert(key.to_string(), Arc::new(schema.clone()));
+            store.replaces_builtin |= key.starts_with(BUILTIN_BASE);
+            let document = Document {
+                text: "",
+                parsed: OnceLock::from(Arc::new(schema.clone())),
+            };
+            store.documents.insert(key.to_string(), Arc::new(document));
         }
         Ok(store)
     }
 
+    /// Whether every built-in schema is here as built (none replaced by another document
+    /// under its `$id`), so what `$ref`s from a built-in schema reach is built in too.
+    pub fn builtin_unchanged(&self) -> bool {
+        !self.replaces_builtin
+    }
+
     /// The document with this `$id` (a fragment, if any, is ignored).
     pub fn get(&self, uri: &str) -> Option<&Arc<Value>> {
-        self.documents.get(strip_fragment(uri))
+        self.documents.get(strip_fragment(uri)).map(|d| d.value())
     }
 
     /// Every `$id` in the store, sorted.
@@ -114,7 +142,7 @@ pub(crate) fn strip_fragment(uri: &str) -> &str {
 
 /// Serves `$ref`s from memory and refuses everything else with a clear reason.
 pub(crate) struct StoreRetriever {
-    documents: HashMap<String, Arc<Value>>,
+    documents: HashMap<String, Arc<Document>>,
 }
 
 #[derive(Debug)]
@@ -138,7 +166,7 @@ impl jsonschema::Retrieve for StoreRetriever {
         uri: &jsonschema::Uri<String>,
     ) -> std::result::Result<Value, Box<dyn std::error::Error + Send + Sync>> {
         match self.documents.get(strip_fragment(uri.as_str())) {
-            Some(doc) => Ok(Value::clone(doc)),
+            Some(doc) => Ok(Value::clone(doc.value())),
             None => Err(Box::new(UnknownSchema(uri.as_str().to_string()))),
         }
     }
@@ -152,9 +180,12 @@ mod tests {
     #[test]
     fn builtin_schemas_are_keyed_by_id_in_our_namespace() {
         let store = SchemaStore::builtin();
-        assert!(!store.ids().is_empty());
-        for id in store.ids() {
+        assert_eq!(store.ids().len(), BUILTIN_SCHEMA_FILES.len());
+        for (path, id, _) in BUILTIN_SCHEMA_FILES {
             assert!(id.starts_with(BUILTIN_BASE), "{id}");
+            // The `$id` build.rs read from the text is the parsed document's.
+            let schema = store.get(id).unwrap_or_else(|| panic!("{path}"));
+            assert_eq!(schema_id(schema), Some(*id), "{path}");
         }
     }
 

@@ -17,7 +17,7 @@ test('after a trap inside wasm, the next call works', () => {
   const huge = `[${'0,'.repeat(200_000_000)}0]`;
   let error;
   try {
-    arrays.isValid(huge);
+    arrays.isValidText(huge);
   } catch (caught) {
     error = caught;
   }
@@ -27,6 +27,6 @@ test('after a trap inside wasm, the next call works', () => {
 
   assert.deepEqual(kit.validate('{"ticket": {}}'), before, 'an existing kit works');
   assert.deepEqual(kit.check(packet, { now: '2026-11-21T12:00:00Z' }), reportBefore, 'and reports as before');
-  assert.equal(arrays.isValid('[1]'), true, 'an existing validator works');
-  assert.equal(new Validator({ type: 'string' }).isValid('"x"'), true, 'new objects work');
+  assert.equal(arrays.isValidText('[1]'), true, 'an existing validator works');
+  assert.equal(new Validator({ type: 'string' }).isValid('x'), true, 'new objects work');
 });

@@ -19,8 +19,11 @@ export HANDOFF_EXAMPLES="$repo/examples/packets"
 export HANDOFF_SUITE="$repo/../shared/json-schema-test-suite"
 export HANDOFF_ARTIFACTS="$repo/tests/artifacts"
 
-echo "== tsc --noEmit over the published types"
+echo "== tsc --noEmit over the published types (lib ES2022, then ESNext with its own Disposable)"
 "$repo/node_modules/.bin/tsc" -p tsconfig.json
+"$repo/node_modules/.bin/tsc" -p tsconfig.json --lib ESNext,DOM
 
 echo "== node:test against $(basename "$tarball")"
-node --test --test-reporter=spec ./*.test.mjs ./*.test.cjs
+# --expose-gc reaches every test file (node:test passes its flags on): finalization.test.mjs
+# collects garbage to prove dropped objects are freed.
+node --expose-gc --test --test-reporter=spec ./*.test.mjs ./*.test.cjs

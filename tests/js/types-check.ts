@@ -21,6 +21,19 @@ const bundle: OrgBundle = { bundle: 'acme', version: '1.0.0', packet_schema: 'ht
 new HandoffKit(bundle).free();
 const v = new Validator({ type: 'object' }, { registry: {}, assertFormats: false });
 const ok: boolean = v.isValid({ a: 1 });
+// A JS value of any type (a string is a JSON string); JSON text goes through the *Text methods.
+const stringOk: boolean = new Validator({ type: 'string' }).isValid('hello');
+const fromText: Diagnostic[] = v.validateText('{"a": 1}');
+const textOk: boolean = v.isValidText('{"a": 1}');
+const typedValue: Diagnostic[] = v.validate(packet);
+// Disposable: `using` frees at the end of the block (TypeScript 5.2+).
+function scoped(): number {
+  using scopedKit = new HandoffKit();
+  using scopedValidator = new Validator(true);
+  const disposable: Disposable = scopedValidator;
+  disposable[Symbol.dispose]();
+  return scopedKit.validate(packet).length;
+}
 try {
   kit.check('{');
 } catch (error) {
@@ -45,5 +58,9 @@ const badPacket: ContextPacket = { customer: { sentiment: 'furious' } };
 kit.check(packet, { now: 5 });
 // @ts-expect-error a bundle needs a version
 const noVersion: OrgBundle = { bundle: 'acme' };
+// @ts-expect-error validateText takes JSON text, not a value
+v.validateText({ a: 1 });
+// @ts-expect-error a schema is not a number
+new Validator(42);
 
-console.log(severity, path, score, sla, diagnostics, ok, wrong, bad, badPacket, noVersion, browser);
+console.log(severity, path, score, sla, diagnostics, ok, stringOk, fromText, textOk, typedValue, scoped, wrong, bad, badPacket, noVersion, browser);

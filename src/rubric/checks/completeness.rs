@@ -5,7 +5,13 @@
 //! wants, next steps, documents and policy references, plus the scenario's own fields (the
 //! invoice and amount for Finance, reproduction steps for Engineering, …). Each item has a
 //! weight; the check earns the share of the weights that is present. A field the JSON Schema
-//! already reported as missing counts as present here: it is not punished twice.
+//! already reported as missing costs its weight here too, but is not reported twice.
+//!
+//! *Decisions (`docs/scoring.md`).* The check always applies. A packet that names no scenario
+//! is judged as strictly as the strictest scenario would judge it (the smallest share of any
+//! scenario's items), with one finding asking for the scenario: without one the receiving
+//! team does not know what kind of case it is, and removing the scenario must never raise the
+//! score by dropping that scenario's items.
 //!
 //! **Why it matters.** One handoff in three loses critical context; a receiving team without it
 //! goes back to the customer, who has to repeat themselves.
@@ -13,22 +19,20 @@
 //! **Example.** A `billing_to_finance` packet without `billing.charge_date` →
 //! "Add the date of the charge." (hint: "It tells Finance which statement to look at.")
 //!
-//! Organisations add items or change weights per scenario in `rubric.completeness`.
+//! Organisations add items or change weights per scenario in `rubric.completeness`; the
+//! items, their weights and their labels are resolved in [`plan`](crate::rubric::plan).
 
 use crate::diagnostic::{Severity, Source};
-use crate::packet::step;
-use crate::rubric::fields::{is_filled, Fields, SECTIONS};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
-use crate::rubric::settings::Settings;
+use crate::rubric::check::{Check, Finding, Input, Verdict};
+use crate::rubric::fields::Fields;
+use crate::rubric::plan::Item;
 use crate::rules::RuleDoc;
-use crate::tape::Node;
-use std::collections::BTreeMap;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/completeness",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That the handoff carries the context the receiving team needs for its scenario: summary, actions taken, customer mood, requested outcome, next steps, documents, policy references, and the scenario's own fields (invoice and amount for Finance, reproduction steps for Engineering, …), each weighted. A field the JSON Schema already reported as missing is not punished twice.",
+    what: "That the handoff carries the context the receiving team needs for its scenario: summary, actions taken, customer mood, requested outcome, next steps, documents, policy references, and the scenario's own fields (invoice and amount for Finance, reproduction steps for Engineering, …), each weighted. A packet without a scenario is judged as strictly as the strictest scenario would judge it. A field the JSON Schema already reported as missing costs its weight but is not reported twice.",
     why: "One handoff in three loses critical context; a receiving team without it goes back to the customer, who has to repeat themselves.",
     example: "A `billing_to_finance` packet without `billing.charge_date` → \"Add the date of the charge.\"",
 };
@@ -36,250 +40,57 @@ pub const RULE: RuleDoc = RuleDoc {
 /// Looks for each expected field of the packet's scenario.
 pub struct Completeness;
 
-/// Items every handoff is checked for: (field, weight).
-#[rustfmt::skip]
-const BASE_ITEMS: &[(&str, u32)] = &[
-    ("/summary", 3),
-    ("/actions_taken", 3),
-    ("/customer/sentiment", 2),
-    ("/requested_outcome", 2),
-    ("/next_steps", 2),
-    ("/documents", 1),
-    ("/policy_refs", 1),
-];
-
-/// Per scenario: items added, or base items re-weighted.
-#[rustfmt::skip]
-const SCENARIO_ITEMS: &[(&str, &[(&str, u32)])] = &[
-    ("billing_to_finance", &[("/documents", 3), ("/requested_outcome", 3), ("/billing/invoice_id", 3), ("/billing/amount", 3), ("/billing/charge_date", 1), ("/billing/payment_method", 1), ("/billing/dispute_reason", 2)]),
-    ("support_to_engineering", &[("/customer/sentiment", 1), ("/engineering/reproduction_steps", 3), ("/engineering/environment", 2), ("/engineering/expected", 2), ("/engineering/actual", 2), ("/engineering/error_text", 2), ("/engineering/frequency", 1), ("/engineering/affected_users", 1)]),
-    ("tier1_to_tier2", &[("/actions_taken", 4), ("/escalation/reason", 3), ("/escalation/checks_done", 2), ("/escalation/category", 1)]),
-    ("bot_to_human", &[("/actions_taken", 1), ("/bot/intent", 3), ("/bot/trigger", 2), ("/bot/transcript_url", 3), ("/bot/collected", 1)]),
-    ("agent_to_supervisor", &[("/customer/sentiment", 3), ("/escalation/reason", 3), ("/escalation/customer_request", 2), ("/escalation/requested_by", 1)]),
-    ("sales_to_success", &[("/actions_taken", 1), ("/customer/sentiment", 1), ("/account/company", 2), ("/account/deal_closed_at", 2), ("/account/expectations", 3), ("/account/success_criteria", 3), ("/account/red_flags", 1), ("/account/stakeholders", 2), ("/account/plan", 1)]),
-    ("support_to_fulfillment", &[("/fulfillment/order_id", 3), ("/fulfillment/issue", 3), ("/fulfillment/items", 2), ("/fulfillment/carrier", 1), ("/fulfillment/tracking_number", 1)]),
-    ("voice_to_chat", &[("/call/call_summary", 3), ("/call/identity_verified", 3), ("/call/callback_requested", 1), ("/call/preferred_channel", 1), ("/call/call_id", 1)]),
-];
-
-/// Fields where an empty list is an answer ("no red flags").
-const EMPTY_LIST_IS_AN_ANSWER: &[&str] = &["/account/red_flags"];
-
-/// For each item: what to add, and why the receiving team needs it.
-#[rustfmt::skip]
-const LABELS: &[(&str, &str, &str)] = &[
-    ("/summary", "a summary of the issue in a sentence or two", "It is the first, and often the only, thing the receiving team reads."),
-    ("/actions_taken", "what you already tried, each with its result", "Without it the receiving team repeats your steps and the customer repeats their story."),
-    ("/customer/sentiment", "how the customer feels (calm, neutral, concerned, frustrated or angry)", "The receiving team decides how fast and how carefully to reply from it."),
-    ("/requested_outcome", "what the customer wants as the outcome", "The receiving team needs to know what 'resolved' means to this customer."),
-    ("/next_steps", "the next steps, each with who does it", "Otherwise nobody knows what happens next, or who does it."),
-    ("/documents", "the documents you have (screenshots, invoices, logs) and who provided them", "So nobody asks the customer for them again."),
-    ("/policy_refs", "the policies or help articles that apply", "So the receiving team applies the same rules you did."),
-    ("/billing/invoice_id", "the number of the invoice in dispute", "Finance looks the charge up by it."),
-    ("/billing/amount", "the amount in dispute, with its currency", "Finance matches the charge by its amount."),
-    ("/billing/charge_date", "the date of the charge", "It tells Finance which statement to look at."),
-    ("/billing/payment_method", "how the customer paid (card, bank transfer, …)", "A refund goes back the way the money came."),
-    ("/billing/dispute_reason", "why the customer disputes the charge", "Finance chooses between a refund, a credit and a correction from it."),
-    ("/engineering/reproduction_steps", "the steps that reproduce the problem", "Engineering cannot fix what it cannot reproduce."),
-    ("/engineering/environment", "the product and version, and the platform, browser or OS where it happens", "Many bugs live in one version or one browser."),
-    ("/engineering/expected", "what the customer expected to happen", "Engineering needs to know what 'working' looks like."),
-    ("/engineering/actual", "what actually happened", "It is the bug, in the customer's terms."),
-    ("/engineering/error_text", "the exact error text", "Engineers search the logs and the code for it."),
-    ("/engineering/frequency", "how often it happens (always, often, sometimes, once)", "It sets the priority and the way to reproduce it."),
-    ("/engineering/affected_users", "how many users are affected", "One user or all of them is a different priority."),
-    ("/escalation/reason", "why you are escalating", "The receiving team starts from it."),
-    ("/escalation/checks_done", "the checks you already did", "So the next tier does not redo them."),
-    ("/escalation/category", "the category of the issue", "It routes the case to the right specialist."),
-    ("/escalation/customer_request", "what the customer asked the supervisor for", "The supervisor answers that request, not a guess."),
-    ("/escalation/requested_by", "who asked for the escalation (customer, agent or policy)", "A customer's request for a manager is handled differently."),
-    ("/bot/intent", "what the customer asked the bot for", "The agent picks up from there instead of asking again."),
-    ("/bot/trigger", "why the bot handed over", "A bot that failed and a customer who asked for a person need different openings."),
-    ("/bot/transcript_url", "a link to the bot conversation", "The agent reads it instead of making the customer repeat."),
-    ("/bot/collected", "what the bot already collected (order number, e-mail, …)", "So the customer is not asked for it again."),
-    ("/account/company", "the customer's company", "Customer success sets up the account by it."),
-    ("/account/deal_closed_at", "when the deal closed", "The kickoff clock starts then."),
-    ("/account/expectations", "what the customer expects from the product", "Customer success plans the onboarding around it."),
-    ("/account/success_criteria", "how the customer will judge success", "It is what customer success is measured against."),
-    ("/account/red_flags", "the red flags from the sale (or an empty list if there are none)", "Risks found in the sale should not surprise the success team."),
-    ("/account/stakeholders", "the customer's stakeholders, with their roles", "Customer success needs to know whom to talk to."),
-    ("/account/plan", "the plan the customer bought", "It sets what the customer is entitled to."),
-    ("/fulfillment/order_id", "the order number", "Fulfillment finds the shipment by it."),
-    ("/fulfillment/issue", "what went wrong with the order (not delivered, damaged, wrong item, …)", "Each issue has its own process."),
-    ("/fulfillment/items", "the items concerned, with their quantities", "So the right items are replaced or refunded."),
-    ("/fulfillment/carrier", "the carrier", "Fulfillment opens the claim with them."),
-    ("/fulfillment/tracking_number", "the tracking number", "It shows where the parcel is."),
-    ("/call/call_summary", "a summary of the call", "The chat agent continues the conversation from it."),
-    ("/call/identity_verified", "whether the caller's identity was verified", "The chat agent must not verify again, or must not skip it."),
-    ("/call/callback_requested", "whether the customer asked for a callback", "A promised callback that never comes is a new complaint."),
-    ("/call/preferred_channel", "how the customer prefers to be contacted", "So the answer reaches them where they look."),
-    ("/call/call_id", "the call's id", "So the recording can be found."),
-];
-
 impl Check for Completeness {
     fn run(&self, input: &Input) -> Verdict {
-        let mut earned = 0;
-        let mut total = 0;
+        let plan = input.completeness;
+        let scenario = input.scenario();
+        let items = plan.items(scenario);
+        let (mut earned, mut total) = (0, 0);
         let mut findings = Vec::new();
-        for item in input.completeness.items(input.scenario()) {
+        for item in items {
             total += item.weight;
-            let value = item.read(&input.fields);
-            if is_filled(value, item.empty_list_is_an_answer) {
+            if item.is_present(&input.fields) {
                 earned += item.weight;
-                continue;
+            } else {
+                let (what, why) = (item.message.as_str(), item.hint.as_str());
+                findings.push(Finding::absent(item.pointer.as_str(), what, why));
             }
-            findings.push(Finding::new(
-                item.pointer.as_str(),
-                item.message.as_str(),
-                item.hint.as_str(),
+        }
+        if scenario.is_none() {
+            // The strictest scenario's share: naming a scenario never lowers the score.
+            for other in plan.scenarios() {
+                let (e, t) = share_of(other, &input.fields);
+                if u64::from(e) * u64::from(total) < u64::from(earned) * u64::from(t) {
+                    (earned, total) = (e, t);
+                }
+            }
+            findings.insert(0, Finding::absent(
+                "/handoff/scenario",
+                "Name the kind of handoff (the scenario, such as billing_to_finance or support_to_engineering).",
+                "It tells the receiving team what kind of case this is, and which context it needs: a packet without one is judged against the strictest scenario.",
             ));
         }
         Verdict::share(earned, total, findings)
     }
 }
 
-/// The completeness items of every scenario, resolved once from the built-in items and the
-/// bundle's `rubric.completeness` when the rubric is built.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// Per scenario with items of its own (built-in or configured).
-    by_scenario: BTreeMap<String, Vec<Item>>,
-    /// For any other scenario, and for a packet without one.
-    other: Vec<Item>,
-}
-
-/// One expected field: where it is, its weight, and what to say when it is missing.
-#[derive(Debug, Clone)]
-struct Item {
-    pointer: String,
-    /// The position of the pointer's first token in [`SECTIONS`], when it is one of them.
-    section: Option<usize>,
-    /// The pointer's tokens, unescaped.
-    tokens: Vec<String>,
-    weight: u32,
-    empty_list_is_an_answer: bool,
-    message: String,
-    hint: String,
-}
-
-impl Plan {
-    /// Resolves the items of every scenario the built-in items or `settings` name.
-    pub fn new(settings: &Settings) -> Plan {
-        let named = SCENARIO_ITEMS
-            .iter()
-            .map(|(scenario, _)| *scenario)
-            .chain(settings.completeness.keys().map(String::as_str))
-            .filter(|scenario| *scenario != "*");
-        let by_scenario = named
-            .map(|scenario| {
-                let items = resolve(settings, Some(scenario));
-                (scenario.to_string(), items)
-            })
-            .collect();
-        Plan {
-            by_scenario,
-            other: resolve(settings, None),
-        }
-    }
-
-    /// The items for a packet of this scenario.
-    fn items(&self, scenario: Option<&str>) -> &[Item] {
-        scenario
-            .and_then(|s| self.by_scenario.get(s))
-            .unwrap_or(&self.other)
-    }
-}
-
-impl Item {
-    fn new(pointer: String, weight: u32) -> Item {
-        let (what, why) = label(&pointer);
-        let tokens: Vec<String> = pointer
-            .split('/')
-            .skip(1)
-            .map(|t| {
-                if t.contains('~') {
-                    t.replace("~1", "/").replace("~0", "~")
-                } else {
-                    t.to_string()
-                }
-            })
-            .collect();
-        Item {
-            section: tokens
-                .first()
-                .and_then(|first| SECTIONS.binary_search(&first.as_str()).ok()),
-            tokens,
-            weight,
-            empty_list_is_an_answer: EMPTY_LIST_IS_AN_ANSWER.contains(&pointer.as_str()),
-            message: ["Add ", &what, "."].concat(),
-            hint: why,
-            pointer,
-        }
-    }
-
-    /// The value at the item's pointer, read as a JSON Pointer reads it (its section as
-    /// [`Fields`] already read it).
-    fn read<'a>(&self, fields: &Fields<'a>) -> Option<Node<'a>> {
-        match (self.section, self.tokens.split_first()) {
-            (Some(section), Some((_, rest))) => rest
-                .iter()
-                .try_fold(fields.section(section)?, |value, token| step(value, token)),
-            _ => self
-                .tokens
-                .iter()
-                .try_fold(fields.packet, |value, token| step(value, token)),
-        }
-    }
-}
-
-/// The items for a scenario, after the bundle's changes; weight-0 items dropped.
-fn resolve(settings: &Settings, scenario: Option<&str>) -> Vec<Item> {
-    let mut items: Vec<(String, u32)> = BASE_ITEMS
-        .iter()
-        .map(|(p, w)| ((*p).to_string(), *w))
-        .collect();
-    let mut apply = |changes: &mut dyn Iterator<Item = (String, u32)>| {
-        for (pointer, weight) in changes {
-            match items.iter_mut().find(|(p, _)| *p == pointer) {
-                Some(item) => item.1 = weight,
-                None => items.push((pointer, weight)),
-            }
-        }
-    };
-    if let Some((_, extra)) = SCENARIO_ITEMS.iter().find(|(s, _)| Some(*s) == scenario) {
-        apply(&mut extra.iter().map(|(p, w)| ((*p).to_string(), *w)));
-    }
-    let configured = &settings.completeness;
-    for key in std::iter::once("*").chain(scenario) {
-        if let Some(changes) = configured.get(key) {
-            apply(&mut changes.iter().cloned());
-        }
-    }
-    items.retain(|(_, w)| *w > 0);
-    items
-        .into_iter()
-        .map(|(pointer, weight)| Item::new(pointer, weight))
-        .collect()
-}
-
-/// What to add and why, for a built-in item or one an organisation configured.
-fn label(pointer: &str) -> (String, String) {
-    if let Some((_, what, why)) = LABELS.iter().find(|(p, _, _)| *p == pointer) {
-        return ((*what).to_string(), (*why).to_string());
-    }
-    let name = pointer
-        .rsplit('/')
-        .next()
-        .unwrap_or(pointer)
-        .replace(['_', '-'], " ");
-    (
-        format!("the {name}"),
-        "Your organisation asks for it in this kind of handoff.".to_string(),
-    )
+/// The weight of the items present, and of all items.
+fn share_of(items: &[Item], fields: &Fields) -> (u32, u32) {
+    items.iter().fold((0, 0), |(earned, total), item| {
+        let present = if item.is_present(fields) {
+            item.weight
+        } else {
+            0
+        };
+        (earned + present, total + item.weight)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::plan::SCENARIO_ITEMS;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn paths(verdict: &Verdict) -> Vec<&str> {
@@ -288,7 +99,8 @@ mod tests {
 
     #[test]
     fn a_full_base_packet_passes() {
-        let packet = json!({"summary": "Charged twice for INV-1", "actions_taken": [{"action": "a"}],
+        // A scenario with no items of its own is checked for the base items.
+        let packet = json!({"handoff": {"scenario": "legal_review"}, "summary": "Charged twice for INV-1", "actions_taken": [{"action": "a"}],
             "customer": {"sentiment": "calm"}, "requested_outcome": "refund", "next_steps": [{"action": "b"}],
             "documents": [{"name": "x"}], "policy_refs": ["KB-1"]});
         let verdict = run(&Completeness, &packet);
@@ -297,8 +109,7 @@ mod tests {
 
     #[test]
     fn missing_items_lose_their_weight_with_a_reason() {
-        let packet =
-            json!({"summary": "Charged twice for INV-1", "actions_taken": [], "customer": {}});
+        let packet = json!({"handoff": {"scenario": "legal_review"}, "summary": "Charged twice for INV-1", "actions_taken": [], "customer": {}});
         let verdict = run(&Completeness, &packet);
         assert_eq!(
             paths(&verdict),
@@ -319,6 +130,28 @@ mod tests {
     }
 
     #[test]
+    fn without_a_scenario_the_strictest_scenario_judges() {
+        let base = json!({"summary": "Charged twice for INV-1", "actions_taken": [{"action": "a"}],
+            "customer": {"sentiment": "calm"}, "requested_outcome": "refund", "next_steps": [{"action": "b"}],
+            "documents": [{"name": "x"}], "policy_refs": ["KB-1"]});
+        let verdict = run(&Completeness, &base);
+        assert_eq!(paths(&verdict), ["/handoff/scenario"]);
+        assert!(verdict.findings[0].missing);
+        // The smallest share of any scenario: lower than the base items' share (all present)
+        // and than any single scenario's.
+        let share = |v: &Verdict| f64::from(v.earned) / f64::from(v.out_of);
+        assert!(share(&verdict) < 1.0);
+        for (scenario, _) in SCENARIO_ITEMS {
+            let mut named = base.clone();
+            named["handoff"] = json!({ "scenario": scenario });
+            assert!(
+                share(&verdict) <= share(&run(&Completeness, &named)),
+                "{scenario}"
+            );
+        }
+    }
+
+    #[test]
     fn scenario_items_are_added() {
         let packet = json!({"handoff": {"scenario": "billing_to_finance"}, "billing": {"invoice_id": "INV-1", "amount": {"value": 1}}});
         let found = run(&Completeness, &packet);
@@ -336,14 +169,5 @@ mod tests {
         let packet =
             json!({"handoff": {"scenario": "sales_to_success"}, "account": {"expectations": []}});
         assert!(paths(&run(&Completeness, &packet)).contains(&"/account/expectations"));
-    }
-
-    #[test]
-    fn configured_items_have_plain_labels() {
-        assert_eq!(label("/billing/po_number").0, "the po number");
-        assert_eq!(
-            label("/summary").0,
-            "a summary of the issue in a sentence or two"
-        );
     }
 }

@@ -12,10 +12,18 @@
 //! **Example.** `documents: [{"name": "invoice-INV-2211.pdf", "provided_by": "customer"}]` and
 //! a next step "Ask the customer for a copy of the invoice" → "This next step asks the customer
 //! for 'invoice-INV-2211.pdf', which they already sent: use the copy in the documents."
+//!
+//! *Decision (`docs/scoring.md`): reported, not scored (built-in weight 0).* The finding is a
+//! conflict between two pieces of information that a handoff may lack without missing
+//! anything: a document the customer sent and a next step. Deleting either ends the conflict,
+//! and a handoff with one document or one next step fewer is not worse for it (one with no
+//! document from the customer is not worse at all), so no weight can make this check cost
+//! points without deleting one of them earning the points back. The diagnostic still tells the
+//! agent before they submit. Without a document from the customer the check does not apply.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::{entry_text, quote};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::{PhraseList, WordSet};
 use crate::rubric::wording::Words;
 use crate::rules::RuleDoc;
@@ -25,7 +33,7 @@ pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/document-asked-twice",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That no next step asks the customer for a document they already provided: a next step that asks for something (\"ask for\", \"request\", \"get … from the customer\", \"customer to upload\") and names a document listed in `documents` with `provided_by: \"customer\"` fails.",
+    what: "That no next step asks the customer for a document they already provided: a next step that asks for something (\"ask for\", \"request\", \"get … from the customer\", \"customer to upload\") and names a document listed in `documents` with `provided_by: \"customer\"` fails. Reported, not scored: its built-in weight is 0 (docs/scoring.md says why).",
     why: "Being asked again for something already sent is what customers hate most, and it tells them the teams do not talk to each other.",
     example: "A customer-provided `invoice-INV-2211.pdf` and the next step \"Ask the customer for a copy of the invoice\" → \"This next step asks the customer for 'invoice-INV-2211.pdf', which they already sent: use the copy in the documents.\"",
 };
@@ -88,7 +96,9 @@ impl Check for DocumentAskedTwice {
                 .filter_map(|d| entry_text(d, "name"))
         };
         if sent_names().next().is_none() {
-            return Verdict::pass();
+            return Verdict::not_applicable(
+                "No document from the customer is listed, so none can be asked for twice.",
+            );
         }
         // The documents' words, read only once a next step asks the customer for something.
         let sent_words: OnceCell<Vec<(&str, Words)>> = OnceCell::new();
@@ -170,7 +180,7 @@ fn kinds<'w>(words: &'w Words, is_file_name: bool) -> Vec<&'w str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn packet(step: &str, provided_by: &str) -> serde_json::Value {
@@ -217,10 +227,10 @@ mod tests {
             &packet("Ask the customer for the invoice", "agent")
         )
         .passed());
-        assert!(run(
+        let nothing_sent = run(
             &DocumentAskedTwice,
-            &json!({"next_steps": [{"action": "Ask for the invoice"}]})
-        )
-        .passed());
+            &json!({"next_steps": [{"action": "Ask for the invoice"}]}),
+        );
+        assert!(!nothing_sent.applies);
     }
 }

@@ -6,11 +6,17 @@
 //! the customer has been waiting for the case to move. Without such a message it starts when
 //! the ticket was opened (`ticket.opened_at`). It stops at `handoff.at`. Time is counted in the
 //! receiving team's business minutes when the SLA engine has a calendar for it, else in
-//! elapsed minutes. Without a parseable `handoff.at` and start, the check has nothing to judge.
+//! elapsed minutes.
 //!
 //! *Decision:* the later of the two start times wins, so an old ticket that the customer
 //! revived ten minutes ago is judged on those ten minutes, not on its age — the target is
 //! about how fast an agent hands off once the case needs another team.
+//!
+//! *Decision (`docs/scoring.md`).* The check always applies. Without a `handoff.at`, or without
+//! a start before it (`customer.last_message_at` or `ticket.opened_at`), it cannot measure, and
+//! both are information the receiving team needs (its own deadline counts from them), so it
+//! fails. Were they "nothing to judge", deleting the time of a late handoff would earn the
+//! points back.
 //!
 //! **Why it matters.** Every minute between "this needs another team" and the handoff is a minute
 //! the customer waits with nobody on the case, and it eats into the customer-facing deadline the
@@ -20,14 +26,15 @@
 //! min after the customer's last message; the target is 30 minutes."
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
+use crate::rubric::fields::quote;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/late-handoff",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That the handoff happened within the handoff-completion target (`thresholds.handoff_minutes`, default 30), counted from the customer's last message before the handoff (`customer.last_message_at`) or, without one, from the ticket's opening (`ticket.opened_at`), to `handoff.at` — in the receiving team's business minutes when a calendar applies, else in elapsed minutes.",
+    what: "That the handoff happened within the handoff-completion target (`thresholds.handoff_minutes`, default 30), counted from the customer's last message before the handoff (`customer.last_message_at`) or, without one, from the ticket's opening (`ticket.opened_at`), to `handoff.at` — in the receiving team's business minutes when a calendar applies, else in elapsed minutes. Without those times it fails.",
     why: "Every minute between \"this needs another team\" and the handoff is a minute the customer waits with nobody on the case, and it eats into the customer-facing deadline the receiving team must still meet.",
     example: "Last customer message 09:00, `handoff.at` 11:15 → \"This handoff came 2 h 15 min after the customer's last message; the target is 30 minutes.\"",
 };
@@ -39,7 +46,11 @@ impl Check for LateHandoff {
     fn run(&self, input: &Input) -> Verdict {
         let fields = &input.fields;
         let Some(at) = instant(fields.handoff_at) else {
-            return Verdict::pass();
+            let message = match fields.handoff_at {
+                Some(text) => format!("'{}' is not a date and time: say when the handoff happened, with a time zone, so the time to hand off can be measured.", quote(text)),
+                None => "Say when the handoff happened (a date and time with a time zone), so the time to hand off can be measured.".to_string(),
+            };
+            return Verdict::missing(Finding::new("/handoff/at", message, HINT));
         };
         let starts = [
             ("the customer's last message", fields.last_message_at),
@@ -51,7 +62,11 @@ impl Check for LateHandoff {
             .filter(|(_, t)| *t <= at)
             .max_by_key(|(_, t)| *t)
         else {
-            return Verdict::pass();
+            return Verdict::missing(Finding::new(
+                "/ticket/opened_at",
+                "Say when the ticket was opened (or when the customer last wrote, before the handoff), so the time to hand off can be measured.",
+                HINT,
+            ));
         };
         let business = input
             .business_minutes
@@ -70,13 +85,11 @@ impl Check for LateHandoff {
             "This handoff came {}{measure} after {since}; the target is {target} minutes.",
             duration(minutes)
         );
-        Verdict::fail(vec![Finding::new(
-            "/handoff/at",
-            message,
-            "Hand off as soon as you know another team must act: the customer has been waiting all along, and the receiving team still has to meet the customer's deadline.",
-        )])
+        Verdict::fail(vec![Finding::new("/handoff/at", message, HINT)])
     }
 }
+
+const HINT: &str = "Hand off as soon as you know another team must act: the customer has been waiting all along, and the receiving team still has to meet the customer's deadline.";
 
 /// The instant of an RFC 3339 field (Unix seconds), when it parses. Instants are compared to
 /// the second: a fraction of a second changes no minute count.
@@ -96,7 +109,7 @@ fn duration(minutes: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::{run, run_with};
+    use crate::rubric::testing::{run, run_with};
     use serde_json::json;
 
     fn packet(opened: &str, last: Option<&str>, at: &str) -> serde_json::Value {
@@ -130,7 +143,25 @@ mod tests {
             )
         )
         .passed());
-        assert!(run(&LateHandoff, &json!({"handoff": {"at": "yesterday 3pm"}, "ticket": {"opened_at": "2026-11-16T09:00:00Z"}})).passed());
+    }
+
+    #[test]
+    fn missing_times_fail_as_missing_information() {
+        let unreadable = run(
+            &LateHandoff,
+            &json!({"handoff": {"at": "yesterday 3pm"}, "ticket": {"opened_at": "2026-11-16T09:00:00Z"}}),
+        );
+        assert!(!unreadable.passed());
+        assert!(unreadable.findings[0]
+            .message
+            .starts_with("'yesterday 3pm' is not a date and time"));
+        let no_start = run(
+            &LateHandoff,
+            &json!({"handoff": {"at": "2026-11-16T09:00:00Z"}}),
+        );
+        assert_eq!(no_start.findings[0].path, "/ticket/opened_at");
+        assert!(no_start.findings[0].missing);
+        assert!(!run(&LateHandoff, &json!({})).passed());
     }
 
     #[test]

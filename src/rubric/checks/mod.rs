@@ -14,6 +14,3 @@ pub mod too_much_noise;
 pub mod urgency_below_sentiment;
 pub mod vague_summary;
 pub mod wrong_team;
-
-#[cfg(test)]
-pub(crate) mod testing;

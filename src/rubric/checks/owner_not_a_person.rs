@@ -10,10 +10,14 @@
 //!
 //! **Example.** `owner.name: "Finance"` → "Name the person who owns this after the handoff —
 //! 'Finance' is a team, not an owner."
+//!
+//! *Decision (`docs/scoring.md`).* The check always applies: a missing owner fails it. It
+//! judges the name alone (team words come from the vocabulary), so deleting another field,
+//! such as `owner.team`, can never turn a team name into a person's.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::{PhraseSet, WordSet};
 use crate::rubric::wording::Words;
 use crate::rules::RuleDoc;
@@ -68,11 +72,11 @@ impl Check for OwnerNotAPerson {
     fn run(&self, input: &Input) -> Verdict {
         let hint = "Write one person's name (for example 'Dana Kim') and put the team under the owner's team: the customer and the receiving team need someone they can ask.";
         let Some(name) = input.fields.owner_name else {
-            return Verdict::fail(vec![Finding::new(
+            return Verdict::missing(Finding::new(
                 "/owner/name",
                 "Name the person who owns this case after the handoff.",
                 hint,
-            )]);
+            ));
         };
         let Some(what) = not_a_person(name, input) else {
             return Verdict::pass();
@@ -94,12 +98,8 @@ fn not_a_person(name: &str, input: &Input) -> Option<&'static str> {
     if name.contains('@') {
         return Some("an e-mail address");
     }
-    let same_as_team = input
-        .fields
-        .owner_team
-        .is_some_and(|team| Words::new(team).joined() == name_words.joined());
     let last_is_group = name_words.last().is_some_and(|w| GROUP_WORDS.contains(w));
-    if same_as_team || last_is_group || input.vocabulary.canonical_team(name).is_some() {
+    if last_is_group || input.vocabulary.canonical_team(name).is_some() {
         return Some("a team");
     }
     if name_words
@@ -114,7 +114,7 @@ fn not_a_person(name: &str, input: &Input) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict_for(name: &str) -> Verdict {

@@ -3,7 +3,9 @@
 //! **What it checks.** That a promise made to the customer is written where the receiving
 //! team looks for it: when the summary, the handoff reason, the actions or the next steps speak
 //! of a promise ("promised", "assured", "guaranteed", "committed to", "told the customer we
-//! would", "will call back") but `customer.promised` is empty, the check fails.
+//! would", "will call back") but `customer.promised` is empty, the check fails. It fails too
+//! when `customer.promised` is empty and nothing speaks of a promise: the receiving team cannot
+//! tell "nothing was promised" from "nobody wrote it down", so say which ("Nothing promised").
 //!
 //! **Why it matters.** The receiving team inherits every promise made in its name; one it does not
 //! know about is one it breaks, and a broken promise is a new complaint.
@@ -11,10 +13,15 @@
 //! **Example.** `summary: "… I promised a refund by Friday."` with no `customer.promised` →
 //! "The notes mention a promise to the customer ('… I promised a refund by Friday.') but
 //! nothing is recorded as promised: write exactly what was promised and by when."
+//!
+//! *Decision (`docs/scoring.md`).* The check always applies, and only `customer.promised`
+//! decides it: filled passes, empty fails. The promise words found in the notes only shape the
+//! message. Were an unmentioned promise "nothing to judge", deleting the sentence that
+//! mentions it would earn the points back.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::{entry_text, is_filled, quote};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::{PhraseList, WordSet};
 use crate::rubric::wording::{any_ascii_word, Text, Words};
 use crate::rules::RuleDoc;
@@ -23,7 +30,7 @@ pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/promise-not-recorded",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That a promise made to the customer is recorded in `customer.promised`: when the summary, the handoff reason, the actions or the next steps speak of a promise (\"promised\", \"assured\", \"guaranteed\", \"committed to\", \"told the customer we would\", \"will call back\") and `customer.promised` is empty, the check fails.",
+    what: "That a promise made to the customer is recorded in `customer.promised`: when the summary, the handoff reason, the actions or the next steps speak of a promise (\"promised\", \"assured\", \"guaranteed\", \"committed to\", \"told the customer we would\", \"will call back\") and `customer.promised` is empty, the check fails. An empty `customer.promised` fails too when nothing mentions a promise: write what was promised, or \"Nothing promised\".",
     why: "The receiving team inherits every promise made in its name; one it does not know about is one it breaks, and a broken promise is a new complaint.",
     example: "`summary: \"… I promised a refund by Friday.\"` with no `customer.promised` → \"The notes mention a promise to the customer (…) but nothing is recorded as promised: write exactly what was promised and by when.\"",
 };
@@ -46,6 +53,8 @@ impl Check for PromiseNotRecorded {
         if is_filled(fields.promised, false) {
             return Verdict::pass();
         }
+        let hint =
+            "The receiving team inherits the promise; if they do not know it, they break it.";
         let summary = fields.summary.as_ref().filter(|summary| {
             summary
                 .words_if_read()
@@ -55,14 +64,14 @@ impl Check for PromiseNotRecorded {
             .map(Text::as_str)
             .or_else(|| other_texts(input).find(|t| mentions_promise(t)))
         else {
-            return Verdict::pass();
+            return Verdict::missing(Finding::new(
+                "/customer/promised",
+                "Say what was promised to the customer and by when, or write 'Nothing promised'.",
+                hint,
+            ));
         };
         let message = format!("The notes mention a promise to the customer ('{}') but nothing is recorded as promised: write exactly what was promised and by when.", quote(said));
-        Verdict::fail(vec![Finding::new(
-            "/customer/promised",
-            message,
-            "The receiving team inherits the promise; if they do not know it, they break it.",
-        )])
+        Verdict::missing(Finding::new("/customer/promised", message, hint))
     }
 }
 
@@ -110,7 +119,7 @@ fn words_mention_promise(text_words: &Words) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     #[test]
@@ -126,20 +135,29 @@ mod tests {
     }
 
     #[test]
-    fn recorded_or_absent_promises_pass() {
+    fn recorded_promises_pass() {
         let recorded = json!({"summary": "I promised a refund by Friday.", "customer": {"promised": "Refund of €49 by Fri 20 Nov"}});
         assert!(run(&PromiseNotRecorded, &recorded).passed());
-        assert!(run(
-            &PromiseNotRecorded,
-            &json!({"summary": "Charged twice for INV-2211."})
-        )
-        .passed());
-        // "compromised" is not a promise.
-        assert!(run(
-            &PromiseNotRecorded,
-            &json!({"summary": "Account compromised on 3 Nov."})
-        )
-        .passed());
+        let nothing =
+            json!({"summary": "Charged twice.", "customer": {"promised": "Nothing promised"}});
+        assert!(run(&PromiseNotRecorded, &nothing).passed());
+    }
+
+    #[test]
+    fn an_empty_promise_fails_even_when_nothing_mentions_one() {
+        for packet in [
+            json!({"summary": "Charged twice for INV-2211."}),
+            // "compromised" is not a promise: the generic message, not a quote.
+            json!({"summary": "Account compromised on 3 Nov."}),
+            json!({"customer": {"promised": " "}}),
+        ] {
+            let verdict = run(&PromiseNotRecorded, &packet);
+            assert!(!verdict.passed(), "{packet}");
+            assert_eq!(
+                verdict.findings[0].message,
+                "Say what was promised to the customer and by when, or write 'Nothing promised'."
+            );
+        }
     }
 
     #[test]

@@ -11,10 +11,14 @@
 //! **Example.** A summary of six lines like "Customer: hi, my card was charged twice" → "The
 //! summary looks like a pasted conversation (6 lines like 'Customer: hi, my card was charged
 //! twice'): say in your own words what the customer needs, and link the transcript instead."
+//!
+//! *Decision (`docs/scoring.md`).* The check always applies: without a summary there is no
+//! point to get to, so it fails (no second diagnostic: `completeness` asks for the summary).
+//! Otherwise removing a pasted transcript would earn this check's points back.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::wording::{word_count, Words};
 use crate::rules::RuleDoc;
 
@@ -22,7 +26,7 @@ pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/too-much-noise",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That the summary gets to the point: it fails when the summary is a pasted conversation (at least `thresholds.transcript_lines`, default 3, of lines like \"Customer: …\", \"[10:32] …\", \"> quoted\") or is longer than `thresholds.summary_max_words` (default 150).",
+    what: "That the summary gets to the point: it fails when the summary is a pasted conversation (at least `thresholds.transcript_lines`, default 3, of lines like \"Customer: …\", \"[10:32] …\", \"> quoted\") or is longer than `thresholds.summary_max_words` (default 150). A handoff without a summary fails it.",
     why: "A summary that buries the point makes the receiving team dig through a conversation the agent already read, and the one detail that matters gets missed.",
     example: "A summary of six lines like \"Customer: hi, my card was charged twice\" → \"The summary looks like a pasted conversation (6 lines like …): say in your own words what the customer needs, and link the transcript instead.\"",
 };
@@ -40,7 +44,11 @@ const SPEAKERS: &[&str] = &[
 impl Check for TooMuchNoise {
     fn run(&self, input: &Input) -> Verdict {
         let Some(summary_text) = &input.fields.summary else {
-            return Verdict::pass();
+            return Verdict::missing(Finding::new(
+                "/summary",
+                "There is no summary to get to the point: say in your own words what the customer needs.",
+                "The receiving team needs the point, not the conversation the agent already read.",
+            ));
         };
         let summary = summary_text.as_str();
         let thresholds = &input.settings.thresholds;
@@ -141,11 +149,18 @@ fn named_speaker(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict(summary: &str) -> Verdict {
         run(&TooMuchNoise, &json!({ "summary": summary }))
+    }
+
+    #[test]
+    fn no_summary_fails_as_missing_information() {
+        let verdict = run(&TooMuchNoise, &json!({"summary": ""}));
+        assert!(!verdict.passed());
+        assert!(verdict.findings[0].missing);
     }
 
     #[test]

@@ -9,9 +9,15 @@
 //!
 //! **Example.** `customer.sentiment: "angry"`, `urgency: "standard"` → "The customer is angry
 //! but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first."
+//!
+//! *Decision (`docs/scoring.md`).* The check always applies. Without a mood it cannot tell
+//! whether the urgency is right, and the mood is information the receiving team needs, so
+//! the check fails (`completeness` asks for the mood; no second diagnostic); a mood that is
+//! not one of the five fails too. Were a missing mood "nothing to judge", deleting the angry
+//! mood of a standard-urgency handoff would earn the points back.
 
 use crate::diagnostic::{Severity, Source};
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::settings::sentiment_rank;
 use crate::rubric::wording::is_lowercase_of;
 use crate::rules::RuleDoc;
@@ -20,7 +26,7 @@ pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/urgency-below-sentiment",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That a frustrated or angry customer is not handed off as routine: when `customer.sentiment` is at or above `thresholds.urgent_sentiment` (default frustrated) and `urgency` is `standard` or not set, the check fails.",
+    what: "That a frustrated or angry customer is not handed off as routine: when `customer.sentiment` is at or above `thresholds.urgent_sentiment` (default frustrated) and `urgency` is `standard` or not set, the check fails. Without a known mood it fails too.",
     why: "Urgency decides the receiving team's queue order and SLA policy; an angry customer filed as standard waits behind routine cases and escalates further.",
     example: "`customer.sentiment: \"angry\"`, `urgency: \"standard\"` → \"The customer is angry but the handoff is marked 'standard': mark it 'urgent' so the receiving team answers first.\"",
 };
@@ -30,12 +36,20 @@ pub struct UrgencyBelowSentiment;
 
 impl Check for UrgencyBelowSentiment {
     fn run(&self, input: &Input) -> Verdict {
+        const PATH: &str = "/customer/sentiment";
+        let hint = "The receiving team sets its queue order and tone by the customer's mood and the urgency.";
         let Some(sentiment) = input.fields.sentiment else {
-            return Verdict::pass();
+            return Verdict::missing(Finding::new(
+                PATH,
+                "Say how the customer feels (calm, neutral, concerned, frustrated or angry), so the urgency can be checked against it.",
+                hint,
+            ));
         };
-        let upset = sentiment_rank(sentiment)
-            .is_some_and(|rank| rank >= input.settings.thresholds.urgent_sentiment);
-        if !upset {
+        let Some(rank) = sentiment_rank(sentiment) else {
+            let message = format!("'{}' is not a mood the receiving team's tools know: use calm, neutral, concerned, frustrated or angry.", crate::rubric::fields::quote(sentiment));
+            return Verdict::missing(Finding::new(PATH, message, hint));
+        };
+        if rank < input.settings.thresholds.urgent_sentiment {
             return Verdict::pass();
         }
         let state = match input.fields.urgency {
@@ -55,7 +69,7 @@ impl Check for UrgencyBelowSentiment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict(sentiment: &str, urgency: Option<&str>) -> Verdict {
@@ -79,7 +93,19 @@ mod tests {
         assert!(verdict("angry", Some("urgent")).passed());
         assert!(verdict("frustrated", Some("executive")).passed());
         assert!(verdict("concerned", Some("standard")).passed());
-        assert!(verdict("furious", Some("standard")).passed());
-        assert!(run(&UrgencyBelowSentiment, &json!({"urgency": "standard"})).passed());
+        assert!(verdict("calm", None).passed());
+    }
+
+    #[test]
+    fn a_missing_or_unknown_mood_fails() {
+        let unknown = verdict("furious", Some("standard"));
+        assert!(!unknown.passed());
+        assert_eq!(unknown.findings[0].path, "/customer/sentiment");
+        assert!(unknown.findings[0]
+            .message
+            .starts_with("'furious' is not a mood"));
+        let missing = run(&UrgencyBelowSentiment, &json!({"urgency": "urgent"}));
+        assert!(!missing.passed());
+        assert!(missing.findings[0].missing);
     }
 }

@@ -10,10 +10,14 @@
 //!
 //! **Example.** `summary: "Customer says it's not working, see above"` → "The summary says
 //! 'not working' but not what exactly: add the specifics — …"
+//!
+//! *Decision (`docs/scoring.md`).* The check always applies: a packet without a summary fails
+//! it (the summary is missing information, not "nothing to inspect"); `completeness` already
+//! asks for the summary, so there is no second diagnostic.
 
 use crate::diagnostic::{Severity, Source};
+use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
-use crate::rubric::registry::{Check, Finding, Input, Verdict};
 use crate::rubric::word_lists::PhraseList;
 use crate::rubric::wording::has_specifics;
 use crate::rules::RuleDoc;
@@ -22,7 +26,7 @@ pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/vague-summary",
     source: Source::Rubric,
     severity: Severity::Warning,
-    what: "That the summary says what is wrong: it fails when the summary leans on a vague phrase (\"not working\", \"has an issue\", \"see above\", \"as discussed\") or is only a few words long (`thresholds.summary_min_words`, default 5), and names nothing specific — no amount, number or id, date, quoted error text, URL or product name.",
+    what: "That the summary says what is wrong: it fails when the summary leans on a vague phrase (\"not working\", \"has an issue\", \"see above\", \"as discussed\") or is only a few words long (`thresholds.summary_min_words`, default 5), and names nothing specific — no amount, number or id, date, quoted error text, URL or product name. A handoff without a summary fails it.",
     why: "The receiving team reads the summary first and often only; they cannot \"see above\", were not there when it was \"discussed\", and will have to ask.",
     example: "`summary: \"Customer says it's not working, see above\"` → \"The summary says 'not working' but not what exactly: add the specifics — …\"",
 };
@@ -45,7 +49,11 @@ static VAGUE_PHRASES: PhraseList = PhraseList::new(&[
 impl Check for VagueSummary {
     fn run(&self, input: &Input) -> Verdict {
         let Some(summary) = &input.fields.summary else {
-            return Verdict::pass();
+            return Verdict::missing(Finding::new(
+                "/summary",
+                "There is no summary: say in a sentence or two what is wrong, with one specific (an amount, a number, the error text, a date or the product).",
+                "The receiving team reads the summary first, and often only the summary.",
+            ));
         };
         if has_specifics(summary) {
             return Verdict::pass();
@@ -67,7 +75,7 @@ impl Check for VagueSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rubric::checks::testing::run;
+    use crate::rubric::testing::run;
     use serde_json::json;
 
     fn verdict_for(summary: &str) -> Verdict {
@@ -84,7 +92,16 @@ mod tests {
         ] {
             assert!(verdict_for(summary).passed(), "{summary}");
         }
-        assert!(run(&VagueSummary, &json!({})).passed());
+    }
+
+    #[test]
+    fn no_summary_fails_as_missing_information() {
+        for packet in [json!({}), json!({"summary": "  "}), json!({"summary": 3})] {
+            let verdict = run(&VagueSummary, &packet);
+            assert!(!verdict.passed(), "{packet}");
+            assert!(verdict.findings[0].missing);
+            assert_eq!(verdict.findings[0].path, "/summary");
+        }
     }
 
     #[test]

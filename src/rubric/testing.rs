@@ -1,12 +1,12 @@
 //! Running one check on one packet in the checks' inline tests.
 
 use crate::diagnostic::Diagnostic;
-use crate::rubric::checks::completeness::Plan;
+use crate::rubric::check::{BusinessMinutes, Check, Input, Verdict};
 use crate::rubric::fields::Fields;
-use crate::rubric::registry::{Check, Input, Verdict, ENTRIES};
+use crate::rubric::plan::Plan;
+use crate::rubric::registry::ENTRIES;
 use crate::rubric::routing::Routing;
 use crate::rubric::settings::Settings;
-use crate::rubric::BusinessMinutes;
 use crate::tape::with_value;
 use crate::vocabulary::Vocabulary;
 use serde_json::Value;

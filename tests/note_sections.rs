@@ -269,3 +269,63 @@ fn french_note_with_windows_line_endings() {
     )
     .ends_with("89,90 €"));
 }
+
+#[test]
+fn list_sections_written_again_add_their_items_in_place_in_order() {
+    // The billing note thirty times over: each copy's tried steps, documents and next steps
+    // join the lists after the earlier copies', each pointing at its own copy's words.
+    let config = NoteConfig::default();
+    let once_text = fixture("billing-markdown.md");
+    let once = parse(&once_text, NoteFormat::Text, &config);
+    let copies = 30;
+    let note = parse(&once_text.repeat(copies), NoteFormat::Text, &config);
+    let copy_units = once_text.encode_utf16().count();
+    for list in ["actions_taken", "documents", "next_steps"] {
+        let items = once.packet[list].as_array().unwrap();
+        assert!(!items.is_empty(), "{list}");
+        let all = note.packet[list].as_array().unwrap();
+        assert_eq!(all.len(), items.len() * copies, "{list}");
+        for (i, item) in all.iter().enumerate() {
+            let (copy, j) = (i / items.len(), i % items.len());
+            assert_eq!(item, &items[j], "{list}/{i}");
+            let path = format!("/{list}/{i}");
+            assert_eq!(words(&note, &path), words(&once, &format!("/{list}/{j}")));
+            let span = note.span_for(&path).unwrap();
+            assert!(span.start >= copy * copy_units && span.end <= (copy + 1) * copy_units);
+        }
+    }
+}
+
+#[test]
+fn a_long_html_note_finds_each_copys_headings_bold_labels_and_links() {
+    // Forty copies of an editor's HTML, each with its own link: the bold labels and headings
+    // of every copy are read as such, and each document gets its own copy's address.
+    let copy = |i: usize| {
+        format!(
+            "<h2>Summary</h2><p>Charged twice, copy {i}</p><p><strong>Docs:</strong></p><ul><li><a href=\"https://files.example.com/{i}.png\">shot-{i}.png</a> (from customer)</li></ul>"
+        )
+    };
+    let html: String = (0..40).map(copy).collect();
+    let note = parse(&html, NoteFormat::Html, &NoteConfig::default());
+    assert!(note.diagnostics.is_empty(), "{:?}", note.diagnostics);
+    assert_eq!(note.packet["summary"], json!("Charged twice, copy 0"));
+    let documents = note.packet["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 40);
+    for (i, document) in documents.iter().enumerate() {
+        assert_eq!(
+            document,
+            &json!({ "name": format!("shot-{i}.png"), "url": format!("https://files.example.com/{i}.png"), "provided_by": "customer" })
+        );
+        assert_eq!(
+            words(&note, &format!("/documents/{i}/url")),
+            format!("shot-{i}.png")
+        );
+    }
+    // The later summaries are kept under their heading, not lost.
+    let others = note.packet["other_sections"].as_array().unwrap();
+    assert_eq!(others.len(), 39);
+    assert_eq!(
+        others[38],
+        json!({ "heading": "Summary", "text": "Charged twice, copy 39" })
+    );
+}

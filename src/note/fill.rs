@@ -120,18 +120,19 @@ impl<'a> Filler<'a> {
             self.mark(&pointer, body);
             return;
         };
-        let value = match (existing_len, value) {
-            (Some(_), Value::Array(more)) => {
-                let mut items = lookup(&self.packet, &tokens)
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default();
-                items.extend(more);
-                Value::Array(items)
-            }
-            (_, value) => value,
+        let filled = match (existing_len, value) {
+            // A list section again: its items join the list in place (copying the list on
+            // each repeat made a note of many repeated sections quadratic).
+            (Some(_), Value::Array(more)) => match lookup_mut(&mut self.packet, &tokens) {
+                Some(Value::Array(items)) => {
+                    items.extend(more);
+                    true
+                }
+                _ => set(&mut self.packet, &tokens, Value::Array(more)),
+            },
+            (_, value) => set(&mut self.packet, &tokens, value),
         };
-        if set(&mut self.packet, &tokens, value) {
+        if filled {
             self.mark(&pointer, strip_emphasis(body));
         } else {
             self.keep(heading, body);
@@ -251,6 +252,12 @@ impl<'a> Filler<'a> {
 fn lookup<'v>(packet: &'v Map<String, Value>, tokens: &[&str]) -> Option<&'v Value> {
     let (first, rest) = tokens.split_first()?;
     rest.iter().try_fold(packet.get(*first)?, |v, t| v.get(*t))
+}
+
+fn lookup_mut<'v>(packet: &'v mut Map<String, Value>, tokens: &[&str]) -> Option<&'v mut Value> {
+    let (first, rest) = tokens.split_first()?;
+    rest.iter()
+        .try_fold(packet.get_mut(*first)?, |v, t| v.get_mut(*t))
 }
 
 /// Sets the value at `tokens`, creating objects on the way; false when something that is

@@ -7,7 +7,7 @@ use super::section::offset;
 use super::value;
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// The packet being built, with byte spans into the note text.
 pub(crate) struct Filler<'a> {
@@ -15,8 +15,10 @@ pub(crate) struct Filler<'a> {
     /// Links of an HTML note (their words and address).
     links: &'a [Link],
     pub packet: Map<String, Value>,
-    /// JSON Pointer → byte range of the words that filled it (or an insertion point).
-    pub spans: BTreeMap<String, (usize, usize)>,
+    /// JSON Pointer → byte range of the words that filled it (or an insertion point). A
+    /// hash map while filling (pointers of one note share long prefixes, which an ordered
+    /// map compares at every level); ordered once in the `ParsedNote`.
+    pub spans: HashMap<String, (usize, usize)>,
     pub diagnostics: Vec<(Diagnostic, (usize, usize))>,
     /// Texts under unknown headings, in order (`other_sections` once the note is read).
     pub other_sections: Vec<Value>,
@@ -28,7 +30,7 @@ impl<'a> Filler<'a> {
             text,
             links,
             packet: Map::new(),
-            spans: BTreeMap::new(),
+            spans: HashMap::new(),
             diagnostics: Vec::new(),
             other_sections: Vec::new(),
         }
@@ -59,10 +61,13 @@ impl<'a> Filler<'a> {
             return Some((url, url.to_string()));
         }
         let (start, end) = self.range(words);
-        let link = self
-            .links
+        // Links are in text order and do not overlap: the search starts at the first one at
+        // or after `words` instead of at the first of the note.
+        let from = self.links.partition_point(|l| l.start < start);
+        let link = self.links[from..]
             .iter()
-            .find(|l| start <= l.start && l.end <= end && l.start < l.end)?;
+            .take_while(|l| l.start <= end)
+            .find(|l| l.end <= end && l.start < l.end)?;
         let shown = words.get(link.start - start..link.end - start)?;
         let href = link.href.trim();
         (href.starts_with("http://") || href.starts_with("https://"))

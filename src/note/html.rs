@@ -98,8 +98,16 @@ impl Rendered {
     /// How the editor marked the line at `start..end` (trimmed, bytes): inside an
     /// `<h1>`…`<h6>`, or all of it bold.
     pub(crate) fn mark(&self, start: usize, end: usize) -> Mark {
+        // The ranges are written in text order and do not overlap: only the last one that
+        // starts at or before `start` can hold the line (a scan of all of them per line made
+        // a long note quadratic).
         let within = |ranges: &[(usize, usize)]| {
-            start < end && ranges.iter().any(|&(s, e)| s <= start && end <= e)
+            let before = ranges.partition_point(|&(s, _)| s <= start);
+            start < end
+                && before
+                    .checked_sub(1)
+                    .and_then(|i| ranges.get(i))
+                    .is_some_and(|&(_, e)| end <= e)
         };
         if within(&self.headings) {
             Mark::Heading

@@ -117,10 +117,10 @@ pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote 
     let mut filler = filler::Filler::new(text, &rendered.links);
     filler.fill(&sections, config);
     let units = Utf16::new(text);
-    let spans = filler
-        .spans
-        .iter()
-        .map(|(pointer, &(s, e))| (pointer.clone(), units.span(s, e)))
+    // Collected into the ordered map in one sort and bulk build.
+    let spans = std::mem::take(&mut filler.spans)
+        .into_iter()
+        .map(|(pointer, (s, e))| (pointer, units.span(s, e)))
         .collect();
     let diagnostics = filler
         .diagnostics
@@ -171,30 +171,46 @@ impl ParsedNote {
     }
 }
 
-/// Byte offsets → UTF-16 offsets for one text.
-struct Utf16 {
-    /// (byte offset, UTF-16 offset) at each character boundary, ascending.
-    marks: Vec<(usize, usize)>,
+/// Byte offsets → UTF-16 offsets for one text: the count at every 64th byte, and the bytes
+/// after it counted on each question (an entry per character took 16 bytes per byte of note).
+struct Utf16<'t> {
+    text: &'t [u8],
+    /// UTF-16 units of the characters that start before byte `64 * i`.
+    blocks: Vec<usize>,
 }
 
-impl Utf16 {
-    fn new(text: &str) -> Self {
-        let mut marks = Vec::with_capacity(text.len() + 1);
+const UTF16_BLOCK: usize = 64;
+
+/// UTF-16 units of the characters that start in `bytes`: one per leading byte, and one more
+/// for each four-byte one (a surrogate pair).
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
+impl<'t> Utf16<'t> {
+    fn new(text: &'t str) -> Self {
+        let text = text.as_bytes();
+        let mut blocks = Vec::with_capacity(text.len() / UTF16_BLOCK + 1);
         let mut units = 0;
-        for (byte, c) in text.char_indices() {
-            marks.push((byte, units));
-            units += c.len_utf16();
+        for block in text.chunks(UTF16_BLOCK) {
+            blocks.push(units);
+            units += utf16_units(block);
         }
-        marks.push((text.len(), units));
-        Utf16 { marks }
+        blocks.push(units);
+        Utf16 { text, blocks }
     }
 
     /// The UTF-16 offset of a byte offset (rounded down to a character boundary).
     fn at(&self, byte: usize) -> usize {
-        match self.marks.binary_search_by_key(&byte, |(b, _)| *b) {
-            Ok(i) => self.marks.get(i).map_or(0, |m| m.1),
-            Err(i) => self.marks.get(i.saturating_sub(1)).map_or(0, |m| m.1),
+        let mut byte = byte.min(self.text.len());
+        while byte > 0 && byte < self.text.len() && self.text[byte] & 0xC0 == 0x80 {
+            byte -= 1;
         }
+        let block = byte / UTF16_BLOCK;
+        self.blocks[block] + utf16_units(&self.text[block * UTF16_BLOCK..byte])
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -218,6 +234,22 @@ mod tests {
         assert_eq!(units.at(7), 4);
         assert_eq!(units.at(9), 6);
         assert_eq!(units.at(99), 6);
+    }
+
+    #[test]
+    fn utf16_offsets_of_a_long_text_match_a_count_per_character() {
+        // Blocks of 64 bytes: characters of every width straddle their edges.
+        let text = "aé€😡 ".repeat(40);
+        let units = Utf16::new(&text);
+        let mut expected = 0;
+        for (byte, c) in text.char_indices() {
+            assert_eq!(units.at(byte), expected, "{byte}");
+            for inside in 1..c.len_utf8() {
+                assert_eq!(units.at(byte + inside), expected, "{byte}+{inside}");
+            }
+            expected += c.len_utf16();
+        }
+        assert_eq!(units.at(text.len()), expected);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! [`SchemaStore`] in memory. Formats (`date-time`, `email`, `uri`, …) are asserted.
 
 mod fields;
+pub mod limits;
 mod messages;
 mod meta;
 mod rules;
@@ -67,6 +68,7 @@ impl Validator {
         store: &SchemaStore,
         options: ValidatorOptions,
     ) -> Result<Validator> {
+        limits::check_schema_shape(schema)?;
         meta::check(draft_of(schema), schema).map_err(|invalid| {
             let place = if invalid.at.is_empty() {
                 String::new()

@@ -117,6 +117,11 @@ impl<'a> JsonNode<'a, TapeJson> for Node<'a> {
     }
 
     #[inline]
+    fn equals_value(&self, expected: &Value) -> bool {
+        Node::equals_value(self, expected)
+    }
+
+    #[inline]
     fn to_value(&self) -> Cow<'a, Value> {
         Cow::Owned(Node::to_value(self))
     }

@@ -11,6 +11,7 @@
 //!
 //! [`TapeJson`] lets jsonschema validate a tape directly through its `Json` trait.
 
+mod equal;
 mod json;
 mod parse;
 #[cfg(test)]
@@ -42,9 +43,15 @@ enum Tag {
     /// `a`: member count; `b`: the index after the last entry inside. Members are a key entry
     /// then a value entry, in the text's order.
     Object,
-    /// An object that repeats a key: readers skip every member but the last of a name.
+    /// An object that repeats a key: readers skip every member whose key entry is marked
+    /// [`SHADOWED`] (all but the last of a name). `a`, `b`: as for an object; `n`: how many
+    /// members are left once those are skipped.
     ObjectWithRepeats,
 }
+
+/// `n` of a key entry that a later member of the same object repeats; the parser marks them
+/// once, so readers skip a repeated key in one step instead of looking ahead for it.
+const SHADOWED: u64 = 1;
 
 #[derive(Clone, Copy, Debug)]
 struct Entry {
@@ -122,7 +129,8 @@ impl<'s> Tape<'s> {
                     tag: Tag::Own,
                     a: start as u32,
                     b: self.own.len() as u32,
-                    n: 0,
+                    // A key keeps its mark.
+                    n: entry.n,
                 };
             }
         }
@@ -142,6 +150,12 @@ impl<'s> Tape<'s> {
             Tag::Own => Some(&self.own[a..b]),
             _ => None,
         }
+    }
+
+    /// Whether a later member of the same object repeats the key entry at `at`.
+    #[inline(always)]
+    fn shadowed(&self, at: usize) -> bool {
+        self.entries[at].n == SHADOWED
     }
 
     /// Whether the key entry at `at` is `key` (lengths first: most keys differ in length).
@@ -241,21 +255,18 @@ impl<'t> Node<'t> {
         if !matches!(entry.tag, Tag::Object | Tag::ObjectWithRepeats) {
             return None;
         }
-        let mut found = None;
         let mut at = self.at + 1;
         for _ in 0..entry.a {
-            if self.tape.key_is(at, key.as_bytes()) {
-                found = Some(Node {
+            // Earlier members of a repeated key are marked: the first unmarked one is the last.
+            if self.tape.key_is(at, key.as_bytes()) && !self.tape.shadowed(at) {
+                return Some(Node {
                     tape: self.tape,
                     at: at + 1,
                 });
-                if entry.tag == Tag::Object {
-                    break;
-                }
             }
             at = self.tape.after(at + 1);
         }
-        found
+        None
     }
 
     /// An object's members in the text's order (the last of a repeated key only); none for
@@ -273,7 +284,6 @@ impl<'t> Node<'t> {
             at: self.at + 1,
             left: count,
             repeats: entry.tag == Tag::ObjectWithRepeats,
-            end: entry.b as usize,
         }
     }
 
@@ -282,7 +292,7 @@ impl<'t> Node<'t> {
     pub fn object_len(&self) -> usize {
         match self.entry().tag {
             Tag::Object => self.entry().a as usize,
-            Tag::ObjectWithRepeats => self.members().count(),
+            Tag::ObjectWithRepeats => self.entry().n as usize,
             _ => 0,
         }
     }
@@ -335,7 +345,6 @@ pub struct Members<'t> {
     at: usize,
     left: u32,
     repeats: bool,
-    end: usize,
 }
 
 impl<'t> Iterator for Members<'t> {
@@ -348,7 +357,7 @@ impl<'t> Iterator for Members<'t> {
             let key_at = self.at;
             let key = self.tape.str_at(key_at).unwrap_or_default();
             self.at = self.tape.after(key_at + 1);
-            if self.repeats && self.repeated_later(key) {
+            if self.repeats && self.tape.shadowed(key_at) {
                 continue;
             }
             return Some((
@@ -372,19 +381,6 @@ impl<'t> Iterator for Members<'t> {
             },
             Some(left),
         )
-    }
-}
-
-impl Members<'_> {
-    fn repeated_later(&self, key: &str) -> bool {
-        let mut at = self.at;
-        while at < self.end {
-            if self.tape.key_is(at, key.as_bytes()) {
-                return true;
-            }
-            at = self.tape.after(at + 1);
-        }
-        false
     }
 }
 

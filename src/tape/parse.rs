@@ -1,9 +1,15 @@
 //! Reading JSON text into a tape, accepting exactly what serde_json accepts.
 
-use super::{Entry, Tag, TapeError};
+use super::{Entry, Tag, TapeError, SHADOWED};
+use std::collections::HashSet;
 
 /// As serde_json: 127 nested containers are fine, the 128th is refused.
 const MAX_DEPTH: usize = 128;
+
+/// An object with up to this many keys compares them pairwise (a word-sized fingerprint
+/// first); a larger one puts them in a hash set once, so that the work stays linear in its
+/// size however many keys it has and however alike they are.
+const PAIRWISE_KEYS: usize = 16;
 
 /// The entries and side buffer of `text`'s tape.
 pub(super) fn read(text: &str) -> Result<(Vec<Entry>, String), TapeError> {
@@ -100,7 +106,6 @@ impl Parser<'_> {
         self.at += 1;
         self.space();
         let mut count = 0u32;
-        let mut repeats = false;
         let keys_from = self.keys.len();
         if self.peek() == Some(close) {
             self.at += 1;
@@ -114,9 +119,6 @@ impl Parser<'_> {
                     let key_at = self.entries.len();
                     self.string()?;
                     let print = self.fingerprint(key_at);
-                    if !repeats && count > 0 {
-                        repeats = self.key_repeats(keys_from, key_at, print);
-                    }
                     self.keys.push((print, key_at as u32));
                     self.space();
                     if self.peek() != Some(b':') {
@@ -138,13 +140,19 @@ impl Parser<'_> {
                 }
             }
         }
+        let shadowed = if object {
+            self.mark_repeats(keys_from)
+        } else {
+            0
+        };
         self.keys.truncate(keys_from);
         let end = self.entries.len() as u32;
         let entry = &mut self.entries[start];
         entry.a = count;
         entry.b = end;
-        if repeats {
+        if shadowed > 0 {
             entry.tag = Tag::ObjectWithRepeats;
+            entry.n = u64::from(count - shadowed);
         }
         Ok(())
     }
@@ -162,13 +170,34 @@ impl Parser<'_> {
         u64::from_le_bytes(head)
     }
 
-    /// Whether the key just read at `key_at` repeats one of the object's earlier keys (those
-    /// on the key stack from `from`).
-    #[inline(always)]
-    fn key_repeats(&self, from: usize, key_at: usize, print: u64) -> bool {
-        self.keys[from..]
-            .iter()
-            .any(|&(other, at)| other == print && self.key(at as usize) == self.key(key_at))
+    /// Marks each key of the object just read (those on the key stack from `from`) that a
+    /// later member repeats, and says how many it marked.
+    fn mark_repeats(&mut self, from: usize) -> u32 {
+        let keys = &self.keys[from..];
+        let mut shadowed = Vec::new();
+        if keys.len() <= PAIRWISE_KEYS {
+            for (i, &(print, at)) in keys.iter().enumerate() {
+                let key = self.key(at as usize);
+                if keys[i + 1..]
+                    .iter()
+                    .any(|&(other, later)| other == print && self.key(later as usize) == key)
+                {
+                    shadowed.push(at);
+                }
+            }
+        } else {
+            // std's hasher (SipHash, randomly keyed where the platform has randomness).
+            let mut seen = HashSet::with_capacity(keys.len());
+            for &(_, at) in keys.iter().rev() {
+                if !seen.insert(self.key(at as usize)) {
+                    shadowed.push(at);
+                }
+            }
+        }
+        for &at in &shadowed {
+            self.entries[at as usize].n = SHADOWED;
+        }
+        shadowed.len() as u32
     }
 
     #[inline(always)]

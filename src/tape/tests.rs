@@ -109,6 +109,101 @@ fn agrees_with_serde_json_on_edge_cases() {
     }
 }
 
+/// The root object of `text` reads as serde_json's: as many members, each key's value the
+/// last one written (which `agree` alone does not see: collecting every member into a map
+/// also keeps the last).
+fn agree_on_members(text: &str) {
+    agree(text);
+    let Ok(Value::Object(expected)) = serde_json::from_str::<Value>(text) else {
+        panic!("not an object: {text:.80}");
+    };
+    let tape = Tape::parse(text).unwrap();
+    let root = tape.root();
+    assert_eq!(root.object_len(), expected.len(), "{text:.80}");
+    assert_eq!(root.members().count(), expected.len(), "{text:.80}");
+    for (key, value) in &expected {
+        assert_eq!(
+            root.get(key).map(|v| v.to_value()).as_ref(),
+            Some(value),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn repeated_keys_in_objects_of_any_size_read_as_serde_json_does() {
+    // Sizes on both sides of the pairwise/hash-set switch; keys alike in their first bytes
+    // and their length, which a fingerprint cannot tell apart; a repeat first, in the middle
+    // and last; a key written with an escape repeating one written without.
+    for size in [2, 15, 16, 17, 18, 100, 1000] {
+        let keys: Vec<String> = (0..size).map(|i| format!("reference_{i:06}")).collect();
+        let write = |keys: &[String]| {
+            let members: Vec<String> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, key)| format!("\"{key}\":{i}"))
+                .collect();
+            format!("{{{}}}", members.join(","))
+        };
+        agree_on_members(&write(&keys));
+        for repeat in [0, size / 2, size - 1] {
+            for at in [0, size / 2, size] {
+                let mut with = keys.clone();
+                with.insert(at, keys[repeat].clone());
+                agree_on_members(&write(&with));
+            }
+        }
+        let mut escaped = keys.clone();
+        escaped.push(keys[size / 2].replacen('r', "\\u0072", 1));
+        agree_on_members(&write(&escaped));
+    }
+}
+
+#[test]
+fn members_of_an_object_that_repeats_many_keys_are_the_last_of_each_name_in_order() {
+    // Keys repeated in every pattern at once (each name 1 to 4 times, spread out), nested
+    // objects with repeats of their own as values: members, get and object_len against the
+    // brute-force answer (a member is kept when no later member has its key).
+    let names: Vec<String> = (0..700)
+        .map(|i| format!("k{}", (i * 7919 + i / 3) % 300))
+        .collect();
+    let members: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, key)| format!("\"{key}\":{{\"v\":{i},\"v\":{}}}", i + 1))
+        .collect();
+    let text = format!("{{{}}}", members.join(","));
+    let expected: Vec<(&str, usize)> = names
+        .iter()
+        .enumerate()
+        .filter(|(i, key)| !names[i + 1..].contains(key))
+        .map(|(i, key)| (key.as_str(), i + 1))
+        .collect();
+    assert!(expected.len() < names.len() && expected.len() > 100);
+    let tape = Tape::parse(&text).unwrap();
+    let root = tape.root();
+    let got: Vec<(&str, usize)> = root
+        .members()
+        .map(|(key, value)| {
+            (
+                key,
+                value.get("v").unwrap().as_number().unwrap().as_f64() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(root.object_len(), expected.len());
+    for (key, v) in expected {
+        let value = root.get(key).unwrap();
+        assert_eq!(value.object_len(), 1);
+        assert_eq!(
+            value.get("v").unwrap().as_number().unwrap().as_f64() as usize,
+            v
+        );
+    }
+    agree_on_members(&text);
+}
+
 #[test]
 fn agrees_with_serde_json_on_mutated_packets() {
     // Deterministic mutations of an example packet: every byte replaced, dropped or doubled
@@ -259,4 +354,69 @@ fn a_check_of_a_string_where_a_number_belongs_after_multibyte_text_does_not_pani
             .iter()
             .any(|d| d.path == "/engineering/affected_users" && d.code == "schema/type"));
     }
+}
+
+#[test]
+fn enum_and_const_compare_a_tape_as_they_compare_its_value() {
+    // Every pair from a list of values alike in ways JSON Schema equality tells apart or not
+    // (numbers by value, objects by members whatever their order, repeated keys by the last).
+    let texts = [
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "0.0",
+        "1",
+        "1.0",
+        "1e0",
+        "-1",
+        "-1.0",
+        "2.5",
+        "18446744073709551615",
+        "1.8446744073709552e19",
+        "-9223372036854775808",
+        "\"1\"",
+        "\"a\"",
+        "\"\\u0061\"",
+        "\"é\"",
+        "[]",
+        "[1]",
+        "[1.0]",
+        "[1,2]",
+        "[2,1]",
+        "[[1]]",
+        "{}",
+        r#"{"a":1}"#,
+        r#"{"a":1.0}"#,
+        r#"{"a":1,"b":2}"#,
+        r#"{"b":2,"a":1}"#,
+        r#"{"a":0,"b":2,"a":1}"#,
+        r#"{"a":1,"a":1}"#,
+        r#"{"a":[1,{"b":null}]}"#,
+        r#"{"a":[1,{"b":false}]}"#,
+        r#"{"a\u0062":1}"#,
+        r#"{"ab":1}"#,
+    ];
+    for left in texts {
+        let tape = Tape::parse(left).unwrap();
+        for right in texts {
+            let expected: Value = serde_json::from_str(right).unwrap();
+            assert_eq!(
+                tape.root().equals_value(&expected),
+                jsonschema::json::cmp::equal(&tape.to_value(), &expected),
+                "{left} vs {right}"
+            );
+        }
+    }
+    // And through a schema: an enum of objects, one of them the packet.
+    let packet = &crate::example_packets()[0];
+    let value: Value = serde_json::from_str(packet).unwrap();
+    let schema = json!({"enum": [{"a": 1}, value, [value]]});
+    let validator = jsonschema::options_for::<TapeJson>()
+        .build(&schema)
+        .unwrap();
+    assert!(validator.is_valid(Tape::parse(packet).unwrap().root()));
+    let changed = packet.replacen(':', ": 1, \"x\":", 1);
+    assert!(!validator.is_valid(Tape::parse(&changed).unwrap().root()));
 }

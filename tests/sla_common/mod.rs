@@ -3,6 +3,8 @@
 // Each test binary uses its own subset of these.
 #![allow(dead_code)]
 
+pub mod reference;
+
 use handoff_kit::sla::{Deadline, DeadlineRequest, Sla};
 use serde_json::{json, Value};
 

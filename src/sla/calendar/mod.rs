@@ -53,6 +53,8 @@ pub struct Calendar {
     /// are then known without asking the zone.
     fixed_offset: Option<i64>,
     week: [Vec<Interval>; 7],
+    /// Per weekday: open seconds of its intervals before and after the next midnight.
+    week_split: [(i64, i64); 7],
     week_open_seconds: i64,
     week_business_days: u32,
     holidays: BTreeSet<i64>,
@@ -129,10 +131,15 @@ impl Calendar {
         let fixed_offset = (zone.following(Timestamp::MIN).next().is_none()
             && zone.preceding(Timestamp::MAX).next().is_none())
         .then(|| i64::from(zone.to_offset(Timestamp::UNIX_EPOCH).seconds()));
+        let mut week_split = [(0, 0); 7];
+        for (split, intervals) in week_split.iter_mut().zip(&week) {
+            *split = split_seconds(intervals);
+        }
         Calendar {
             zone_name,
             zone,
             fixed_offset,
+            week_split,
             week,
             week_open_seconds,
             week_business_days,
@@ -210,8 +217,74 @@ impl Calendar {
             .unwrap_or(&[])
     }
 
+    /// Open seconds of a date's own intervals: before its next midnight, and after it (the
+    /// overnight part). One lookup, whatever the number of intervals of a regular day.
+    pub(crate) fn open_seconds_split(&self, day: i64) -> (i64, i64) {
+        if !self.exceptions.is_empty() {
+            if let Some(hours) = self.exceptions.get(&day) {
+                return split_seconds(hours);
+            }
+        }
+        if self.is_holiday(day) {
+            return (0, 0);
+        }
+        self.week_split
+            .get(civil::weekday(day))
+            .copied()
+            .unwrap_or((0, 0))
+    }
+
+    /// Open seconds of the local day `day`, midnight to midnight: its own intervals up to
+    /// midnight and the overnight part of the day before's, counted once where they overlap
+    /// (an exception's hours may overlap the day before's night shift; the week's may not).
+    pub(crate) fn local_day_seconds(&self, day: i64) -> i64 {
+        let (within, _) = self.open_seconds_split(day);
+        let (_, carried) = self.open_seconds_split(day - 1);
+        if carried == 0 {
+            return within;
+        }
+        let exceptional = !self.exceptions.is_empty()
+            && (self.exceptions.contains_key(&day) || self.exceptions.contains_key(&(day - 1)));
+        let overlap: i64 = if exceptional {
+            // Only the day before's last interval runs past midnight: `[0, carried)`.
+            let carried_minutes = (carried / 60) as u32;
+            self.intervals_on(day)
+                .iter()
+                .take_while(|i| i.start < carried_minutes)
+                .map(|i| i64::from(i.end.min(carried_minutes) - i.start) * 60)
+                .sum()
+        } else {
+            0
+        };
+        within + carried - overlap
+    }
+
+    /// [`Calendar::local_day_seconds`] from `from` seconds after the day's midnight on: the
+    /// rest of a day a walk starts or resumes in. Costs the day's intervals, once.
+    pub(crate) fn local_day_seconds_from(&self, day: i64, from: i64) -> i64 {
+        if from <= 0 {
+            return self.local_day_seconds(day);
+        }
+        // Only the day before's last interval can run past midnight: `[0, carried)`.
+        let carried = self
+            .intervals_on(day - 1)
+            .last()
+            .map_or(0, |i| i64::from(i.end.saturating_sub(1440)) * 60);
+        let mut seconds = (carried - from).max(0);
+        for interval in self.intervals_on(day) {
+            let start = i64::from(interval.start) * 60;
+            let end = i64::from(interval.end.min(1440)) * 60;
+            seconds += (end - start.max(from)).max(0);
+            // Time the night shift before already counted (an exception may overlap it).
+            seconds -= (end.min(carried) - start.max(from)).max(0);
+        }
+        seconds
+    }
+
     /// The first date from `first` to `last` (inclusive) that does not follow the week's
-    /// hours (a holiday or an exception), if any. Costs a few lookups, not one per date.
+    /// hours (a holiday or an exception), if any. Costs a few lookups, not one per date (nor
+    /// one per year of the range: recurring dates are looked for year by year from `first`,
+    /// and the first one found is the answer).
     pub(crate) fn first_irregular(&self, first: i64, last: i64) -> Option<i64> {
         if first > last {
             return None;
@@ -221,16 +294,23 @@ impl Calendar {
             found = Some(found.map_or(day, |f| f.min(day)));
         }
         if self.has_recurring {
+            let last = found.unwrap_or(last);
             let (first_year, _, _) = civil::civil_from_days(first);
             let (last_year, _, _) = civil::civil_from_days(last);
-            for year in first_year..=last_year {
+            // `recurring_dates` is in calendar order, so the first date of a year that is in
+            // range is the year's earliest, and no later year has an earlier one.
+            'years: for year in first_year..=last_year {
                 for &(month, dom) in &self.recurring_dates {
                     if dom > civil::days_in_month(year, month) {
                         continue; // *-02-29 outside leap years
                     }
                     let day = civil::days_from_civil(year, month, dom);
-                    if (first..=last).contains(&day) {
+                    if day > last {
+                        break 'years;
+                    }
+                    if day >= first {
                         found = Some(found.map_or(day, |f| f.min(day)));
+                        break 'years;
                     }
                 }
             }
@@ -278,6 +358,17 @@ impl Calendar {
             .map(|i| day * DAY + i64::from(i.end) * 60)
             .max()
     }
+}
+
+/// Open seconds of a date's intervals before its next midnight and after it.
+fn split_seconds(intervals: &[Interval]) -> (i64, i64) {
+    intervals.iter().fold((0, 0), |(within, over), i| {
+        let cut = i.end.min(1440);
+        (
+            within + i64::from(cut - i.start) * 60,
+            over + i64::from(i.end - cut) * 60,
+        )
+    })
 }
 
 #[cfg(test)]

@@ -128,6 +128,10 @@ fn parse_week(
     let wrap = all
         .last()
         .map(|&(_, end, _, _)| end.saturating_sub(week_minutes));
+    // Paths already reported, looked up once each (a scan of the list per interval made a
+    // week of many overlapping intervals quadratic).
+    let mut reported: std::collections::HashSet<String> =
+        problems.iter().map(|p| p.path.clone()).collect();
     for (k, &(start, _, day, index)) in all.iter().enumerate() {
         let previous_end = match k.checked_sub(1).and_then(|p| all.get(p)) {
             Some(&(_, end, _, _)) => end,
@@ -136,7 +140,7 @@ fn parse_week(
         if start < previous_end {
             let day_name = WEEKDAYS.get(day).copied().unwrap_or("mon");
             let at = pointer_join(&pointer_join(path, day_name), &index.to_string());
-            if !problems.iter().any(|p| p.path == at) {
+            if reported.insert(at.clone()) {
                 problems.push(invalid(
                     at,
                     format!("This {day_name} interval overlaps the hours before it (an overnight interval runs into the next day): make the intervals follow one another."),

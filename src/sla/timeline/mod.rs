@@ -5,7 +5,10 @@
 //! inside a pause. The walker never steps minute by minute: it finds the next open interval
 //! within a stretch of constant UTC offset (so DST gaps and folds come out exact: a 22:00–06:00
 //! shift lasts 9 h on the autumn change and 7 h on the spring change) and, when a whole week
-//! ahead is regular (no holiday, exception, pause or offset change), counts that week at once.
+//! ahead is regular (no holiday, exception, pause or offset change), counts that week at once;
+//! otherwise it counts whole local days at once (`days.rs`). Within a day, the next interval
+//! is found by bisection. So a walk costs the days it crosses plus the intervals of the days
+//! where it starts and ends, whatever the number of intervals a day.
 //!
 //! Instants are Unix seconds; local times are "local seconds" (see `civil`).
 
@@ -14,6 +17,9 @@ use super::civil::{self, DAY, WEEK};
 use super::pauses::PauseSet;
 use super::segment_log::{Log, NoLog};
 use jiff::Timestamp;
+
+mod days;
+use days::DayStep;
 
 /// How far past its start a walk may go before giving up (about 100 years).
 pub const HORIZON: i64 = 100 * 366 * DAY;
@@ -39,6 +45,9 @@ pub struct Timeline<'a> {
     /// Days looked at so far: the engine's unit of work (tests hold it to a bound).
     #[cfg(test)]
     days_scanned: u64,
+    /// Open stretches walked one by one (tests hold it to a bound too).
+    #[cfg(test)]
+    stretches_walked: u64,
 }
 
 impl<'a> Timeline<'a> {
@@ -52,6 +61,8 @@ impl<'a> Timeline<'a> {
             window: None,
             #[cfg(test)]
             days_scanned: 0,
+            #[cfg(test)]
+            stretches_walked: 0,
         }
     }
 
@@ -139,15 +150,20 @@ impl<'a> Timeline<'a> {
                 if day_start >= local_end || day_start - window.offset >= self.limit {
                     break;
                 }
-                for interval in self.calendar.intervals_on(day) {
+                // A day's intervals are sorted and do not overlap, so their ends ascend too:
+                // the first that ends after `local` is found by bisection, not by a scan
+                // (which made a day of k intervals cost k² over a walk through it).
+                let intervals = self.calendar.intervals_on(day);
+                let first =
+                    intervals.partition_point(|i| day_start + i64::from(i.end) * 60 <= local);
+                if let Some(interval) = intervals.get(first) {
                     let a = day_start + i64::from(interval.start) * 60;
                     let b = day_start + i64::from(interval.end) * 60;
-                    if b <= local || a >= local_end {
-                        continue;
+                    if a < local_end {
+                        let a = a.max(local) - window.offset;
+                        let b = b.min(local_end) - window.offset;
+                        return Some((a, b));
                     }
-                    let a = a.max(local) - window.offset;
-                    let b = b.min(local_end) - window.offset;
-                    return Some((a, b));
                 }
                 day += 1;
                 #[cfg(test)]
@@ -216,7 +232,8 @@ impl<'a> Timeline<'a> {
                 return Some(a);
             }
             // The first two stretches are always walked, so the explanation starts with them.
-            if remaining > week && walked >= EXPLAINED_FIRST {
+            let jumps = walked >= EXPLAINED_FIRST;
+            if remaining > week && jumps {
                 // Leave something to count after the jump, so the deadline is found exactly.
                 let weeks = self.regular_weeks(a, (remaining - 1) / week);
                 if weeks > 0 {
@@ -226,7 +243,29 @@ impl<'a> Timeline<'a> {
                     continue;
                 }
             }
+            let mut b = b;
+            if jumps {
+                match self.day_step(cursor, a, remaining - 1, self.limit) {
+                    DayStep::Days { end, seconds } => {
+                        if seconds > 0 {
+                            log.push(a, end, seconds);
+                        }
+                        remaining -= seconds;
+                        cursor = end;
+                        continue;
+                    }
+                    DayStep::To(midnight) => {
+                        cursor = midnight;
+                        continue;
+                    }
+                    DayStep::Walk => b = self.cut_at_midnight(a, b),
+                }
+            }
             walked += 1;
+            #[cfg(test)]
+            {
+                self.stretches_walked += 1;
+            }
             let length = b - a;
             if length >= remaining {
                 log.push(a, a + remaining, remaining);
@@ -256,7 +295,8 @@ impl<'a> Timeline<'a> {
             if a >= to {
                 break;
             }
-            if to - a > WEEK && walked >= EXPLAINED_FIRST {
+            let jumps = walked >= EXPLAINED_FIRST;
+            if to - a > WEEK && jumps {
                 let weeks = self.regular_weeks(a, (to - a) / WEEK);
                 if weeks > 0 {
                     log.push(a, a + weeks * WEEK, weeks * week);
@@ -265,7 +305,29 @@ impl<'a> Timeline<'a> {
                     continue;
                 }
             }
+            let mut b = b;
+            if jumps {
+                match self.day_step(cursor, a, i64::MAX, to) {
+                    DayStep::Days { end, seconds } => {
+                        if seconds > 0 {
+                            log.push(a, end, seconds);
+                        }
+                        total += seconds;
+                        cursor = end;
+                        continue;
+                    }
+                    DayStep::To(midnight) => {
+                        cursor = midnight;
+                        continue;
+                    }
+                    DayStep::Walk => b = self.cut_at_midnight(a, b),
+                }
+            }
             walked += 1;
+            #[cfg(test)]
+            {
+                self.stretches_walked += 1;
+            }
             log.push(a, b.min(to), b.min(to) - a);
             total += b.min(to) - a;
             cursor = b;
@@ -348,100 +410,4 @@ pub fn instant_of_local(calendar: &Calendar, local: i64) -> Option<i64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sla::segment_log::{Piece, SegmentLog};
-    use serde_json::json;
-
-    fn utc(text: &str) -> i64 {
-        text.parse::<Timestamp>().unwrap().as_second()
-    }
-
-    fn calendar(value: serde_json::Value) -> Calendar {
-        Calendar::from_value(&value, "").unwrap()
-    }
-
-    #[test]
-    fn advance_crosses_a_weekend_and_logs_segments() {
-        let cal = calendar(json!({"time_zone": "Europe/London",
-            "week": {"mon": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}));
-        let pauses = PauseSet::default();
-        let start = utc("2026-11-20T16:00:00Z"); // Fri 16:00 GMT
-        let mut log = SegmentLog::default();
-        let mut timeline = Timeline::new(&cal, &pauses, start + HORIZON);
-        let deadline = timeline.advance(start, 4 * 3600, &mut log).unwrap();
-        assert_eq!(deadline, utc("2026-11-23T12:00:00Z"));
-        assert_eq!(
-            log.pieces(),
-            [
-                Piece {
-                    start,
-                    end: utc("2026-11-20T17:00:00Z"),
-                    seconds: 3600
-                },
-                Piece {
-                    start: utc("2026-11-23T09:00:00Z"),
-                    end: deadline,
-                    seconds: 3 * 3600
-                },
-            ]
-        );
-        assert_eq!(timeline.count(start, deadline), 4 * 3600);
-    }
-
-    #[test]
-    fn long_targets_count_whole_weeks_not_days() {
-        let cal = calendar(json!({"time_zone": "Europe/London",
-            "week": {"mon": [["09:00","17:00"]], "tue": [["09:00","17:00"]], "wed": [["09:00","17:00"]],
-                "thu": [["09:00","17:00"]], "fri": [["09:00","17:00"]]}}));
-        let pauses = PauseSet::default();
-        let start = utc("2026-11-18T10:17:00Z");
-        let work = |hours: i64| {
-            let mut timeline = Timeline::new(&cal, &pauses, start + HORIZON);
-            timeline.advance(start, hours * 3600, &mut NoLog);
-            timeline.days_scanned()
-        };
-        let one_hour = work(1);
-        let sixty_days = work(60 * 8);
-        // A day-by-day walk would look at ~84 days; each DST change costs about a week of
-        // intervals (London changes twice a year, so three years cost ~90 days, not ~1100).
-        assert!(one_hour <= 2, "{one_hour}");
-        assert!(sixty_days <= 16, "{sixty_days}");
-        assert!(work(3 * 52 * 40) <= 100, "{}", work(3 * 52 * 40));
-    }
-
-    #[test]
-    fn the_log_tells_when_an_amount_was_counted_as_a_walk_does() {
-        let cal = calendar(json!({"time_zone": "America/New_York",
-            "week": {"mon": [["09:00","12:00"], ["13:00","17:30"]], "tue": [["22:00","06:00"]],
-                "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["10:00","11:00"]]},
-            "holidays": ["2026-11-26"]}));
-        let pauses = PauseSet::new(vec![(
-            utc("2026-11-24T14:00:00Z"),
-            utc("2026-11-25T12:00:00Z"),
-        )]);
-        let no_pauses = PauseSet::default();
-        for pauses in [&pauses, &no_pauses] {
-            for start in [
-                "2026-11-20T16:00:00Z",
-                "2026-11-23T16:59:00Z",
-                "2026-10-30T12:00:00Z",
-            ] {
-                let start = utc(start);
-                for total in [0, 60, 3 * 3600, 20 * 3600, 90 * 3600, 400 * 3600] {
-                    let mut timeline = Timeline::new(&cal, pauses, start + HORIZON);
-                    let mut log = SegmentLog::default();
-                    timeline.advance(start, total, &mut log).unwrap();
-                    let mut answered = 0;
-                    for amount in (0..=total).step_by(1 + total as usize / 97) {
-                        if let Some(at) = log.instant_after(amount) {
-                            answered += 1;
-                            assert_eq!(Some(at), timeline.advance(start, amount, &mut NoLog));
-                        }
-                    }
-                    assert!(total == 0 || answered > 0);
-                }
-            }
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,295 @@
+//! Native scaling of the entry points on growing hostile input: for each case, the time at n
+//! and at 8n and their ratio (issue 17's rule: at most 10; linear is 8).
+//! `cargo run --release --example scaling` runs every case; `scaling CASE` runs the cases whose
+//! name contains CASE. Each figure is the best of a few runs, so that load from other work on
+//! the machine inflates it as little as possible.
+
+use handoff_kit::note::NoteFormat;
+use handoff_kit::schema::SchemaStore;
+use handoff_kit::sla::{CalendarRef, DeadlineRequest, Sla};
+use handoff_kit::tape::Tape;
+use handoff_kit::Validator;
+use handoff_kit::{CheckOptions, Kit};
+use std::time::{Duration, Instant};
+
+/// A growing input: its name, the base size n, and a function that builds the input of size
+/// n and returns the work to time.
+struct Case {
+    name: &'static str,
+    n: usize,
+    run: fn(usize) -> Box<dyn Fn()>,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "tape/keys",
+        n: 80_000,
+        run: |n| {
+            let text = object((0..n).map(|i| format!("k{i}")));
+            Box::new(move || drop(Tape::parse(&text).expect("parse")))
+        },
+    },
+    Case {
+        // The floor: serde_json reading the same text into a `Value`.
+        name: "tape/keys (serde_json::Value)",
+        n: 80_000,
+        run: |n| {
+            let text = object((0..n).map(|i| format!("k{i}")));
+            Box::new(move || drop(serde_json::from_str::<serde_json::Value>(&text).expect("parse")))
+        },
+    },
+    Case {
+        name: "tape/keys-shared-prefix",
+        n: 80_000,
+        run: |n| {
+            let text = object((0..n).map(|i| format!("customer_reference_{i:08}")));
+            Box::new(move || drop(Tape::parse(&text).expect("parse")))
+        },
+    },
+    Case {
+        name: "tape/members-repeated-key",
+        n: 10_000,
+        run: |n| {
+            // Every key once, then the first again: the object repeats a key.
+            let text = object((0..n).map(|i| format!("k{i}")).chain(["k0".to_string()]));
+            Box::new(move || {
+                let tape = Tape::parse(&text).expect("parse");
+                assert_eq!(tape.root().members().count(), n);
+            })
+        },
+    },
+    Case {
+        // List sections (tried, docs, next steps) repeat with each copy.
+        name: "note/parse-repeated-billing-note",
+        n: 500,
+        run: |n| {
+            let text = billing_note().repeat(n);
+            let kit = Kit::builtin().expect("kit");
+            Box::new(move || drop(kit.parse_note(&text, NoteFormat::Text)))
+        },
+    },
+    Case {
+        name: "note/check-repeated-billing-note",
+        n: 500,
+        run: |n| {
+            let text = billing_note().repeat(n);
+            let kit = Kit::builtin().expect("kit");
+            let context = serde_json::json!({});
+            Box::new(move || {
+                let options = CheckOptions::default();
+                drop(kit.check_note(&text, NoteFormat::Text, &context, &options));
+            })
+        },
+    },
+    Case {
+        // One list of many short items: the most values and spans per byte of note.
+        name: "note/check-long-list",
+        n: 10_000,
+        run: |n| {
+            let text = format!("## Tried\n{}", "- a\n".repeat(n));
+            let kit = Kit::builtin().expect("kit");
+            let context = serde_json::json!({});
+            Box::new(move || {
+                let options = CheckOptions::default();
+                drop(kit.check_note(&text, NoteFormat::Text, &context, &options));
+            })
+        },
+    },
+    Case {
+        name: "note/check-repeated-billing-html",
+        n: 500,
+        run: |n| {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/notes/billing-ckeditor5.html"
+            );
+            let text = std::fs::read_to_string(path)
+                .expect("billing-ckeditor5.html")
+                .repeat(n);
+            let kit = Kit::builtin().expect("kit");
+            let context = serde_json::json!({});
+            Box::new(move || {
+                let options = CheckOptions::default();
+                drop(kit.check_note(&text, NoteFormat::Html, &context, &options));
+            })
+        },
+    },
+    Case {
+        // n short intervals every day, a holiday every Wednesday (no week repeats the one
+        // before), now five years after the start.
+        name: "sla/intervals-per-day",
+        n: 90,
+        run: |n| sla_case(n, 5),
+    },
+    Case {
+        // 720 intervals a day; now n years after the start.
+        name: "sla/years-to-now",
+        n: 1,
+        run: |n| sla_case(720, n as i64),
+    },
+    Case {
+        // `enum` of n objects against an object of 8,000 keys (about 0.1 MB): each option
+        // compared with the instance.
+        name: "schema/enum-of-objects",
+        n: 200,
+        run: |n| {
+            let options: Vec<_> = (0..n)
+                .map(|i| serde_json::json!({"id": i, "name": "x"}))
+                .collect();
+            let schema = serde_json::json!({"enum": options});
+            let validator = Validator::new(&schema, SchemaStore::builtin()).expect("schema");
+            let text = object((0..8_000).map(|i| format!("k{i}")));
+            Box::new(move || {
+                let tape = Tape::parse(&text).expect("parse");
+                assert!(!validator.is_valid_node(tape.root()));
+                assert!(!validator.validate_node(tape.root()).is_empty());
+            })
+        },
+    },
+    Case {
+        // A `not` chain n deep, compiled (within the depth ceiling: 120 of 127).
+        name: "schema/not-chain-compile",
+        n: 15,
+        run: |n| {
+            let schema = not_chain(n);
+            Box::new(move || drop(Validator::new(&schema, SchemaStore::builtin()).expect("schema")))
+        },
+    },
+    Case {
+        // Past the ceiling: refused before compiling.
+        name: "schema/not-chain-refused",
+        n: 300,
+        run: |n| {
+            let schema = not_chain(n);
+            Box::new(move || {
+                let error = Validator::new(&schema, SchemaStore::builtin()).expect_err("too deep");
+                assert_eq!(error.kind, "limit");
+            })
+        },
+    },
+];
+
+/// `deadline` (60 business hours, with `now`) and `business_minutes_between` (start to now)
+/// on a calendar of `per_day` one-minute intervals a day with a weekly holiday.
+fn sla_case(per_day: usize, years: i64) -> Box<dyn Fn()> {
+    let step = 1440 / per_day;
+    let hours: Vec<_> = (0..per_day)
+        .map(|i| {
+            let at = i * step;
+            let time = |m: usize| format!("{:02}:{:02}", m / 60, m % 60);
+            serde_json::json!([time(at), time(at + 1)])
+        })
+        .collect();
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let week: serde_json::Map<_, _> = days
+        .iter()
+        .map(|d| (d.to_string(), hours.clone().into()))
+        .collect();
+    // Wednesdays from 2026-11-18, for twenty years.
+    let first = jiff::civil::date(2026, 11, 18);
+    let holidays: Vec<String> = (0..20 * 53)
+        .map(|w| {
+            first
+                .checked_add(jiff::Span::new().days(7 * w))
+                .expect("date")
+                .to_string()
+        })
+        .collect();
+    let calendar =
+        serde_json::json!({"time_zone": "Europe/London", "week": week, "holidays": holidays});
+    let start = "2026-11-16T10:00:00Z";
+    let now = format!("{}-11-16T10:00:00Z", 2026 + years);
+    let request: DeadlineRequest = serde_json::from_value(serde_json::json!({
+        "calendar": calendar, "start": start, "now": now,
+        "target": {"unit": "business_hours", "value": 60},
+    }))
+    .expect("request");
+    let calendar = CalendarRef::Inline(calendar);
+    let sla = Sla::default();
+    Box::new(move || {
+        let deadline = sla.deadline(&request).expect("deadline");
+        assert!(deadline.remaining_business_minutes.is_some());
+        sla.business_minutes_between(&calendar, start, &now)
+            .expect("minutes");
+    })
+}
+
+/// `{"not": {"not": … {}}}`, `depth` objects deep (moved in, not copied: `json!` would
+/// serialize the inner value again at each level).
+fn not_chain(depth: usize) -> serde_json::Value {
+    let mut schema = serde_json::Value::Object(serde_json::Map::new());
+    for _ in 1..depth {
+        let mut outer = serde_json::Map::new();
+        outer.insert("not".to_string(), schema);
+        schema = serde_json::Value::Object(outer);
+    }
+    schema
+}
+
+fn billing_note() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/notes/billing-markdown.md"
+    );
+    std::fs::read_to_string(path).expect("tests/notes/billing-markdown.md")
+}
+
+/// `{"key0":0,"key1":1,...}`
+fn object(keys: impl Iterator<Item = String>) -> String {
+    let mut text = String::from("{");
+    for (i, key) in keys.enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!("\"{key}\":{i}"));
+    }
+    text.push('}');
+    text
+}
+
+/// The best of a few runs of `work` (at least three, more while they take under 0.2 s).
+fn best(work: &dyn Fn()) -> Duration {
+    let mut best = Duration::MAX;
+    let started = Instant::now();
+    for round in 0.. {
+        let at = Instant::now();
+        work();
+        best = best.min(at.elapsed());
+        if round >= 2 && started.elapsed() > Duration::from_millis(200) {
+            break;
+        }
+    }
+    best
+}
+
+fn main() {
+    let only = std::env::args().nth(1).unwrap_or_default();
+    // `scaling CASE N`: the first matching case once at size N (for `/usr/bin/time -v`).
+    if let Some(size) = std::env::args().nth(2) {
+        let size = size.parse().expect("N is a number");
+        let case = CASES
+            .iter()
+            .find(|case| case.name.contains(&only))
+            .expect("a case");
+        let at = Instant::now();
+        (case.run)(size)();
+        println!("{} at {size}: {:.2?}", case.name, at.elapsed());
+        return;
+    }
+    println!(
+        "{:<40} {:>8} {:>12} {:>12} {:>6}",
+        "case", "n", "time n", "time 8n", "ratio"
+    );
+    for case in CASES.iter().filter(|case| case.name.contains(&only)) {
+        let small = best(&*(case.run)(case.n));
+        let large = best(&*(case.run)(case.n * 8));
+        println!(
+            "{:<40} {:>8} {:>10.2?} {:>10.2?} {:>6.1}",
+            case.name,
+            case.n,
+            small,
+            large,
+            large.as_secs_f64() / small.as_secs_f64()
+        );
+    }
+}

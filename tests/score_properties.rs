@@ -6,10 +6,15 @@
 //!    text's content), and random sequences of removals down to nothing.
 //! 2. A packet or note with no content scores at most 20 (F), and checks with nothing to look
 //!    at give no points.
-//! 3. The per-check breakdown adds up to the score.
+//! 3. The per-check breakdown adds up to the uncapped value; a report with an error is capped
+//!    at 69 (D) and says so, and the cap never raises a score.
+//! 4. Rule 1 holds for the uncapped value without exception. The capped value may rise only
+//!    when a removal deletes the cause of every error (the value an error is about, or the
+//!    scenario whose required fields were missing), and deleting the value an error is about
+//!    never leaves a grade below the capped one.
 
 use handoff_kit::note::NoteFormat;
-use handoff_kit::report::CheckStatus;
+use handoff_kit::report::{CheckStatus, Report};
 use handoff_kit::{CheckOptions, Grade, Kit, Score};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -28,9 +33,44 @@ fn options() -> CheckOptions {
     }
 }
 
-fn score(packet: &Value) -> Score {
+fn check(packet: &Value) -> Report {
     let report = kit().check(packet.clone(), &options()).expect("an object");
-    report.score.expect("a score")
+    assert_capped_if_not_ready(&report);
+    report
+}
+
+fn score(packet: &Value) -> Score {
+    check(packet).score.expect("a score")
+}
+
+/// Readiness before polish: a report with an error grades D at most, says why, and keeps
+/// what the checks earned visible; the cap never raises a score.
+fn assert_capped_if_not_ready(report: &Report) {
+    let score = report.score.as_ref().expect("a score");
+    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+    assert_eq!(report.valid, errors == 0);
+    match &score.cap {
+        None => {
+            assert!(
+                report.valid,
+                "an error without a cap: {:?}",
+                report.diagnostics
+            );
+            assert_eq!(score.value, score.uncapped_value);
+        }
+        Some(cap) => {
+            assert_eq!((cap.grade, cap.value), (Grade::D, 69));
+            assert_eq!(cap.errors as usize, errors);
+            assert!(cap.reason.contains(&format!("until {errors} error")));
+            assert_eq!(score.value, score.uncapped_value.min(69));
+            assert!(
+                matches!(score.grade, Grade::D | Grade::F),
+                "{:?} above D with an error",
+                score.grade
+            );
+        }
+    }
+    assert!(score.value <= score.uncapped_value, "the cap never raises");
 }
 
 /// Every packet of `examples/packets/` and `tests/packets/`, by name.
@@ -132,7 +172,7 @@ fn assert_adds_up(score: &Score, what: &str) {
     );
     if at_stake > 0 {
         assert_eq!(
-            score.value,
+            score.uncapped_value,
             (200 * points + at_stake) / (2 * at_stake),
             "{what}"
         );
@@ -147,28 +187,122 @@ fn assert_adds_up(score: &Score, what: &str) {
     }
 }
 
+/// Whether `removal` (at `pointer`) deletes the value an error of `before` is about, or the
+/// object it is in.
+fn deletes_the_value_of(error_path: &str, removal: &Removal) -> bool {
+    let pointer = match removal {
+        Removal::Remove(pointer) | Removal::Blank(pointer) => pointer,
+    };
+    error_path == pointer || error_path.starts_with(&format!("{pointer}/"))
+}
+
+/// The one way removing information may raise a score (`docs/scoring.md`, "Readiness"): the
+/// removal deletes the cause of every error, so the cap is lifted. A cause is the value an
+/// error is about (a malformed email, an unknown mood: a wrong value is not information) or,
+/// for the scenario's own schema (its required fields and their types), the scenario. The
+/// uncapped value never rises.
+fn lifts_the_cap_by_deleting_every_cause(
+    before: &Report,
+    after: &Report,
+    removal: &Removal,
+) -> bool {
+    let (b, a) = (
+        before.score.as_ref().unwrap(),
+        after.score.as_ref().unwrap(),
+    );
+    let deletes_scenario = matches!(removal, Removal::Remove(p) if p == "/handoff/scenario");
+    b.cap.is_some()
+        && a.cap.is_none()
+        && a.value <= a.uncapped_value
+        && before.diagnostics.iter().filter(|d| d.is_error()).all(|d| {
+            deletes_the_value_of(&d.path, removal)
+                || (deletes_scenario && d.code.starts_with("schema/"))
+        })
+}
+
+fn assert_removal_never_raises(name: &str, removal: &Removal, before: &Report, after: &Report) {
+    let (b, a) = (
+        before.score.as_ref().unwrap(),
+        after.score.as_ref().unwrap(),
+    );
+    assert!(
+        a.uncapped_value <= b.uncapped_value,
+        "{name}: {removal:?} raised what the checks earn from {} to {}\nbefore: {:?}\nafter: {:?}",
+        b.uncapped_value,
+        a.uncapped_value,
+        b.checks,
+        a.checks
+    );
+    assert!(
+        a.value <= b.value || lifts_the_cap_by_deleting_every_cause(before, after, removal),
+        "{name}: {removal:?} raised the score from {} to {}\nbefore: {:?}\nafter: {:?}",
+        b.value,
+        a.value,
+        before.diagnostics,
+        after.diagnostics
+    );
+}
+
 #[test]
 fn no_single_removal_raises_the_score_of_any_example() {
-    let mut cases = 0;
+    let (mut cases, mut lifted, mut fixed) = (0, 0, 0);
     for (name, packet) in packets() {
-        let before = score(packet);
-        assert_adds_up(&before, name);
+        let before = check(packet);
+        assert_adds_up(before.score.as_ref().unwrap(), name);
         for removal in all_removals(packet) {
-            let after = score(&apply(packet, &removal));
+            let after = check(&apply(packet, &removal));
             cases += 1;
-            assert!(
-                after.value <= before.value,
-                "{name}: {removal:?} raised the score from {} to {}\nbefore: {:?}\nafter: {:?}",
-                before.value,
-                after.value,
-                before.checks,
-                after.checks
+            assert_removal_never_raises(name, &removal, &before, &after);
+            let (b, a) = (
+                before.score.as_ref().unwrap(),
+                after.score.as_ref().unwrap(),
             );
+            lifted += usize::from(a.value > b.value);
+            // Fixing every error by deleting the values they are about never grades the
+            // handoff below what the cap allowed it.
+            let errors: Vec<_> = before.diagnostics.iter().filter(|d| d.is_error()).collect();
+            if !errors.is_empty()
+                && errors
+                    .iter()
+                    .all(|d| deletes_the_value_of(&d.path, &removal))
+                && a.cap.is_none()
+            {
+                fixed += 1;
+                assert!(
+                    Grade::for_value(a.value.min(b.value)) == b.grade,
+                    "{name}: {removal:?} fixed it from {} to {}",
+                    b.value,
+                    a.value
+                );
+            }
         }
     }
     // Thousands of removals: every member, element and text of 39 packets.
     assert!(cases > 2000, "{cases} removals");
-    eprintln!("no_single_removal_raises_the_score_of_any_example: {cases} removals");
+    assert!(fixed > 0, "some removals fix every error");
+    eprintln!("no_single_removal_raises_the_score_of_any_example: {cases} removals, {fixed} fix every error, {lifted} lift the cap and raise the score");
+}
+
+/// Deleting a packet's malformed optional value fixes its error: the cap goes, and the
+/// documented exception to rule 1 is the only way the score rises.
+#[test]
+fn deleting_a_malformed_value_lifts_the_cap() {
+    let (_, packet) = packets()
+        .iter()
+        .find(|(name, _)| name.ends_with("examples/packets/bad-owner-email.json"))
+        .expect("the example");
+    let before = check(packet);
+    let capped = before.score.as_ref().unwrap();
+    assert_eq!((capped.value, capped.grade), (69, Grade::D));
+    assert!(capped.uncapped_value > 69);
+    let removal = Removal::Remove("/owner/email".into());
+    let after = check(&apply(packet, &removal));
+    let fixed = after.score.as_ref().unwrap();
+    assert_eq!(fixed.cap, None);
+    assert_eq!(fixed.value, capped.uncapped_value);
+    assert!(lifts_the_cap_by_deleting_every_cause(
+        &before, &after, &removal
+    ));
 }
 
 proptest! {
@@ -183,7 +317,7 @@ proptest! {
     ) {
         let (name, packet) = &packets()[which];
         let mut packet = packet.clone();
-        let mut before = score(&packet);
+        let mut before = check(&packet);
         for pick in picks {
             let choices = all_removals(&packet);
             if choices.is_empty() {
@@ -191,15 +325,15 @@ proptest! {
             }
             let removal = &choices[pick.index(choices.len())];
             let smaller = apply(&packet, removal);
-            let after = score(&smaller);
-            assert_adds_up(&after, name);
-            prop_assert!(after.value <= before.value,
-                "{}: {:?} raised the score from {} to {}\n{}", name, removal, before.value, after.value, packet);
+            let after = check(&smaller);
+            assert_adds_up(after.score.as_ref().unwrap(), name);
+            assert_removal_never_raises(name, removal, &before, &after);
             packet = smaller;
             before = after;
         }
         if all_removals(&packet).is_empty() {
-            prop_assert!(before.value <= 20, "{}: nothing left scores {}", name, before.value);
+            let value = before.score.as_ref().unwrap().value;
+            prop_assert!(value <= 20, "{}: nothing left scores {}", name, value);
         }
     }
 }

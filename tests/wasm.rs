@@ -78,6 +78,8 @@ fn a_good_packet_gives_a_valid_report() {
     let score_at = report.at;
     assert!(report.number() >= 80, "score");
     let _grade = report.number();
+    assert_eq!(report.number(), 0, "a ready packet has no cap");
+    let _uncapped_value = report.number();
     let (points, max_points) = (report.number(), report.number());
     // Twelve checks of id#, status, points, max_points, reason#?; the first is completeness.
     assert_eq!(report.number(), 12);

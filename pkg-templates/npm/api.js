@@ -206,6 +206,8 @@ function fromWire(s, table) {
   if (num() === 1) {
     const value = num();
     const grade = GRADE[num()];
+    const cap = num() === 1 ? { grade: GRADE[num()], value: num(), errors: num(), reason: t() } : null;
+    const uncapped_value = num();
     const points = num();
     const max_points = num();
     const checks = new Array(num());
@@ -214,7 +216,10 @@ function fromWire(s, table) {
       if (num() === 1) check.reason = t();
       checks[k] = check;
     }
-    score = { value, grade, points, max_points, checks };
+    score = cap ? { value, grade, cap, uncapped_value } : { value, grade, uncapped_value };
+    score.points = points;
+    score.max_points = max_points;
+    score.checks = checks;
   }
   let sla = null;
   if (num() === 1) {

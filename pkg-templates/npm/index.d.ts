@@ -58,10 +58,30 @@ export interface CheckScore {
   reason?: string;
 }
 
-export interface Score {
-  /** 0–100: `100 × points / max_points`, rounded (0 when nothing is at stake). */
-  value: number;
+/**
+ * Why a score is capped: the handoff is not ready (its report has an error), so it is graded
+ * `grade` (`value`) at most until the errors are fixed.
+ */
+export interface ScoreCap {
+  /** The highest grade a handoff that is not ready gets: `'D'`. */
   grade: Grade;
+  /** The highest value: 69, the top of D. */
+  value: number;
+  /** How many diagnostics of severity `error` the report has. */
+  errors: number;
+  /** `'not ready: graded D at most until 2 errors are fixed'`. */
+  reason: string;
+}
+
+export interface Score {
+  /** 0–100: `uncapped_value`, at most `cap.value` when a cap applies. */
+  value: number;
+  /** The grade of `value`: A from 90, B from 80, C from 70, D from 60, F below. */
+  grade: Grade;
+  /** Present when the handoff is not ready: the highest grade it can get, and why. */
+  cap?: ScoreCap;
+  /** What the checks earned before the cap: `100 × points / max_points`, rounded (0 when nothing is at stake). */
+  uncapped_value: number;
   /** The points earned: the sum of the checks' `points`. */
   points: number;
   /** The points at stake: the sum of the checks' `max_points`. */

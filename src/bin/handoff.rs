@@ -202,6 +202,10 @@ fn write_pretty(
     };
     writeln!(out, "{}  {verdict}{score}", style.paint("1", file))?;
     if let Some(score) = &report.score {
+        if let Some(cap) = &score.cap {
+            let before = format!("({} before the cap)", score.uncapped_value);
+            writeln!(out, "  {} {}", cap.reason, style.paint("2", &before))?;
+        }
         write_breakdown(out, score, &style)?;
     }
     if let Some(sla) = &report.sla {

@@ -133,7 +133,8 @@ impl Wire<'_> {
 /// - the diagnostics: their count, then for each `code#, severity, path#, message#, hint#?,
 ///   source, span?` (severity 0 error, 1 warning, 2 info; source 0 schema, 1 rubric, 2 sla; a
 ///   span is `start, end`);
-/// - the score?: `value, grade (0–4 for A–F), points, max_points, count`, then per check
+/// - the score?: `value, grade (0–4 for A–F), cap?, uncapped_value, points, max_points,
+///   count` (a cap is `grade, value, errors, reason#`), then per check
 ///   `id#, status (0 passed, 1 failed, 2 not_applicable), points, max_points, reason#?`;
 /// - the SLA?: `policy#, calendar#, time_zone#, unit#, value, start, deadline, deadline_local,
 ///   warn_at?, status#?, remaining_business_minutes? (signed), elapsed_ratio?` (a float as its
@@ -174,6 +175,13 @@ pub fn report_wire(report: &Report, strings: &mut WireStrings) -> String {
     wire.optional(report.score.as_ref(), |wire, score| {
         wire.number(score.value);
         wire.number(grade(score.grade));
+        wire.optional(score.cap.as_ref(), |wire, cap| {
+            wire.number(grade(cap.grade));
+            wire.number(cap.value);
+            wire.number(cap.errors);
+            wire.text(&cap.reason);
+        });
+        wire.number(score.uncapped_value);
         wire.number(score.points);
         wire.number(score.max_points);
         wire.number(score.checks.len() as u64);

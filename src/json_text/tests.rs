@@ -119,7 +119,14 @@ fn from_wire(wire: &str, table: &mut Vec<String>) -> serde_json::Value {
         .collect();
     let score = r.optional(|r| {
         let value = r.number();
-        let grade = ["A", "B", "C", "D", "F"][r.number() as usize];
+        let grades = ["A", "B", "C", "D", "F"];
+        let grade = grades[r.number() as usize];
+        let cap = r.optional(|r| {
+            let grade = grades[r.number() as usize];
+            let (value, errors) = (r.number(), r.number());
+            json!({"grade": grade, "value": value, "errors": errors, "reason": r.text()})
+        });
+        let uncapped_value = r.number();
         let (points, max_points) = (r.number(), r.number());
         let status = ["passed", "failed", "not_applicable"];
         let checks: Vec<Value> = (0..r.number())
@@ -136,7 +143,17 @@ fn from_wire(wire: &str, table: &mut Vec<String>) -> serde_json::Value {
                 Value::Object(o)
             })
             .collect();
-        json!({"value": value, "grade": grade, "points": points, "max_points": max_points, "checks": checks})
+        let mut o = Map::new();
+        o.insert("value".into(), json!(value));
+        o.insert("grade".into(), json!(grade));
+        if !cap.is_null() {
+            o.insert("cap".into(), cap);
+        }
+        o.insert("uncapped_value".into(), json!(uncapped_value));
+        o.insert("points".into(), json!(points));
+        o.insert("max_points".into(), json!(max_points));
+        o.insert("checks".into(), json!(checks));
+        Value::Object(o)
     });
     let sla = r.optional(|r| {
         let mut o = Map::new();
@@ -314,6 +331,8 @@ fn reports_cross_in_the_wire_form_intact() {
     let score = Score {
         value: 73,
         grade: Grade::C,
+        cap: None,
+        uncapped_value: 73,
         points: 11,
         max_points: 15,
         checks: vec![
@@ -349,6 +368,10 @@ fn reports_cross_in_the_wire_form_intact() {
         assert_written_alike(&report);
     }
     let report = Report::new(diagnostics.clone(), Some(score), None);
+    assert!(
+        report.score.as_ref().unwrap().cap.is_some(),
+        "errors cap it"
+    );
     assert_written_alike(&report);
     let report = Report::new(Vec::new(), None, None);
     assert_written_alike(&report);

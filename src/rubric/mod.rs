@@ -31,7 +31,7 @@ pub use check::BusinessMinutes;
 
 use crate::diagnostic::{Diagnostic, Source};
 use crate::error::{Error, Result};
-use crate::report::{CheckScore, Grade, Score};
+use crate::report::{CheckScore, Score};
 use crate::rules::RuleDoc;
 use crate::tape::{Node, Tape};
 use crate::vocabulary::{self, Vocabulary};
@@ -197,20 +197,8 @@ impl Rubric {
                 reason: verdict.reason,
             });
         }
-        // Nothing at stake (every check that runs is not applicable): nothing was judged.
-        let value = if max_points == 0 {
-            0
-        } else {
-            (200 * u64::from(points) + u64::from(max_points)) / (2 * u64::from(max_points))
-        };
-        let value = u32::try_from(value).unwrap_or(100).min(100);
-        let score = Score {
-            value,
-            grade: Grade::for_value(value),
-            points,
-            max_points,
-            checks,
-        };
+        // The report caps it when it has an error (`Score::with_readiness`).
+        let score = Score::uncapped(points, max_points, checks);
         (score, diagnostics)
     }
 }

@@ -69,6 +69,19 @@ fn pretty_output_shows_where_the_points_went() {
 }
 
 #[test]
+fn pretty_output_says_why_a_handoff_that_is_not_ready_is_capped() {
+    let out = handoff(&["check", "examples/packets/missing-owner.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("not ready  score 69 (D)\n  not ready: graded D at most until 1 error is fixed (88 before the cap)\n  88 of 100 points; lost: owner-not-a-person 12\n"),
+        "{stdout}"
+    );
+    let out = handoff(&["check", GOOD], None);
+    assert!(!text(&out.stdout).contains("at most"), "no cap when ready");
+}
+
+#[test]
 fn errors_exit_one_with_the_field_and_the_fix() {
     let out = handoff(&["check", GOOD, BAD], None);
     assert_eq!(out.status.code(), Some(1));
@@ -99,6 +112,20 @@ fn json_output_matches_the_report_schema() {
     assert_eq!(report_validator().validate(&report).unwrap(), vec![]);
     assert_eq!(report["valid"], false);
     assert_eq!(report["diagnostics"][0]["path"], "/owner");
+    let errors = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
+    let score = &report["score"];
+    assert_eq!(score["cap"]["errors"], errors);
+    assert_eq!(
+        (&score["cap"]["grade"], &score["cap"]["value"]),
+        (&"D".into(), &69.into())
+    );
+    let (value, uncapped) = (score["value"].as_u64(), score["uncapped_value"].as_u64());
+    assert_eq!(value, uncapped.map(|v| v.min(69)), "capped at the top of D");
     assert!(report["sla"]["deadline"].as_str().unwrap().ends_with('Z'));
 
     let several = handoff(&["check", GOOD, BAD, "--format", "json"], None);

@@ -323,7 +323,8 @@ export class Validator implements Disposable {
   [Symbol.dispose](): void;
 }
 
-export type HandoffKitErrorKind = 'json' | 'input' | 'schema' | 'bundle' | 'calendar' | 'note' | 'init' | 'internal';
+/** `limit`: an input passed one of the ceilings listed in the README's "Limits" section. */
+export type HandoffKitErrorKind = 'json' | 'input' | 'schema' | 'bundle' | 'calendar' | 'note' | 'limit' | 'init' | 'internal';
 
 /** Every failure the package throws. */
 export class HandoffKitError extends Error {

@@ -264,7 +264,10 @@ export class HandoffKit implements Disposable {
   businessMinutesBetween(calendar: string | Calendar, from: string | Date, to: string | Date): number;
   /** The blank note for a scenario: headings an agent fills in. */
   noteTemplate(scenario: string): string;
-  /** Reads a handoff note into a packet. Never throws for odd text: problems are diagnostics. */
+  /**
+   * Reads a handoff note into a packet. Never throws for odd text: problems are diagnostics.
+   * @throws {HandoffKitError} of kind `limit` for a text past the `note-bytes` ceiling (README, "Limits").
+   */
   parseNote(text: string, options?: NoteOptions): ParsedNote;
   /** The report for a note; diagnostics carry `span`s into the text the agent sees. */
   checkNote(text: string, options?: CheckNoteOptions): Report;

@@ -11,7 +11,8 @@ use std::fmt;
 /// object, a schema that cannot compile, a bundle that does not match its meta-schema.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Error {
-    /// A short kind for programs: `json`, `input`, `schema`, `bundle`, `calendar`, `note`.
+    /// A short kind for programs: `json`, `input`, `schema`, `bundle`, `calendar`, `note`,
+    /// `limit` (a ceiling of [`crate::limits`] passed).
     pub kind: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -69,8 +70,42 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Parses JSON text, naming line and column on failure. `what` says what the text is
 /// ("The packet", "The bundle") for the message.
+/// Past the nesting ceiling the error is of kind `limit`, with the path (from the tape
+/// parser, which stops at the same level) and serde_json's line and column.
 pub fn parse_json(what: &str, text: &str) -> Result<serde_json::Value> {
-    serde_json::from_str(text).map_err(|e| Error::json(what, &e))
+    serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() && e.to_string().starts_with("recursion limit exceeded") {
+            if let Err(refused) = Tape::parse(text) {
+                if let Some(limit) = refused.limit {
+                    return limit_error(what, limit, Some(&e));
+                }
+            }
+        }
+        Error::json(what, &e)
+    })
+}
+
+/// The error for a ceiling the tape parser met: the limit, the size, the path, and for
+/// nesting serde_json's line and column.
+fn limit_error(
+    what: &str,
+    (name, size, tokens): (&'static str, u64, Vec<String>),
+    serde: Option<&serde_json::Error>,
+) -> Error {
+    let mut path = String::new();
+    for token in tokens.iter().rev() {
+        crate::diagnostic::push_pointer_token(&mut path, token);
+    }
+    let mut error = crate::limits::exceeded(name, what, size, &path);
+    if let Some(e) = serde {
+        error.message = format!(
+            "{} (line {}, column {})",
+            error.message.trim_end_matches('.'),
+            e.line(),
+            e.column()
+        );
+    }
+    error
 }
 
 /// Reads JSON text in place ([`Tape`]), with serde_json's message (line and column) when the
@@ -78,7 +113,15 @@ pub fn parse_json(what: &str, text: &str) -> Result<serde_json::Value> {
 pub fn parse_tape<'s>(what: &str, text: &'s str) -> Result<Tape<'s>> {
     Tape::parse(text).map_err(
         |refused| match serde_json::from_str::<serde_json::Value>(text) {
+            // Nesting: serde_json stops at the same level, and gives line and column.
+            Err(e) if refused.limit.is_some() && e.is_syntax() => {
+                limit_error(what, refused.limit.unwrap_or_default(), Some(&e))
+            }
             Err(e) => Error::json(what, &e),
+            // Keys per object: serde_json reads the text, the tape refuses it.
+            Ok(_) if refused.limit.is_some() => {
+                limit_error(what, refused.limit.unwrap_or_default(), None)
+            }
             // Only a text of 4 GiB or more: serde_json would read it, the tape cannot.
             Ok(_) => Error::new(
                 "json",
@@ -116,9 +159,55 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
+    fn deep_nesting_is_a_limit_error_with_path_line_and_column() {
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-        let err = parse_json("The packet", &deep).unwrap_err();
-        assert!(err.message.contains("recursion limit"), "{}", err.message);
+        for err in [
+            parse_json("The packet", &deep).unwrap_err(),
+            parse_tape("The packet", &deep).unwrap_err(),
+        ] {
+            assert_eq!(err.kind, "limit");
+            assert!(err.message.contains("json-depth"), "{}", err.message);
+            assert!(err.message.contains(&"/0".repeat(127)), "{}", err.message);
+            assert!(
+                err.message.ends_with("(line 1, column 128)"),
+                "{}",
+                err.message
+            );
+        }
+    }
+
+    #[test]
+    fn json_depth_limit_just_below_and_just_past() {
+        let nest = |n: usize| format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n));
+        let limit = crate::limits::JSON_DEPTH;
+        assert!(parse_tape("The packet", &nest(limit - 1)).is_ok());
+        assert!(parse_json("The packet", &nest(limit - 1)).is_ok());
+        let err = parse_tape("The packet", &nest(limit)).unwrap_err();
+        assert_eq!(err.kind, "limit");
+        let path = "/a".repeat(limit - 1);
+        assert!(
+            err.message.contains(&format!(
+                "has 128 levels, more than the limit json-depth of 128 levels (at {path})"
+            )),
+            "{}",
+            err.message
+        );
+        assert_eq!(parse_json("The packet", &nest(limit)).unwrap_err(), err);
+    }
+
+    #[test]
+    fn keys_per_object_limit_just_below_and_just_past() {
+        let object = |n: usize| {
+            let members: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
+            format!("{{\"ticket\": {{\"custom\": {{{}}}}}}}", members.join(","))
+        };
+        let limit = crate::limits::KEYS_PER_OBJECT;
+        assert!(parse_tape("The packet", &object(limit)).is_ok());
+        let err = parse_tape("The packet", &object(limit + 1)).unwrap_err();
+        assert_eq!(err.kind, "limit");
+        assert_eq!(
+            err.message,
+            "The packet has 10,001 keys, more than the limit keys-per-object of 10,000 keys (at /ticket/custom)."
+        );
     }
 }

@@ -131,6 +131,12 @@ impl Kit {
 
     /// A kit from bundle JSON text (see `schemas/org-bundle.schema.json`).
     pub fn from_json(text: &str) -> Result<Kit> {
+        crate::limits::check_bytes(
+            "bundle-bytes",
+            "The bundle",
+            text,
+            crate::limits::BUNDLE_BYTES,
+        )?;
         let value = crate::error::parse_json("The bundle", text)?;
         Kit::from_value(&value)
     }
@@ -261,7 +267,9 @@ impl Kit {
     }
 
     /// [`Kit::validate`] for a packet as JSON text, read in place (no `Value` built).
+    /// A text past [`crate::limits::PACKET_BYTES`] is an error of kind `limit`.
     pub fn validate_text(&self, packet: &str) -> Result<Vec<Diagnostic>> {
+        check_packet_bytes(packet)?;
         let mut tape = crate::error::parse_tape("The packet", packet)?;
         require_object(tape.root())?;
         let mut diagnostics = self.core.vocabulary.normalise_tape(&mut tape);
@@ -271,12 +279,20 @@ impl Kit {
 
     /// The full report for a packet: vocabulary, schema, score and SLA diagnostics.
     pub fn check(&self, packet: Value, options: &CheckOptions) -> Result<Report> {
-        self.check_text(&packet.to_string(), options)
+        // A packet built in code (or read from a note, bounded by its own ceiling) is not
+        // held to the packet text's ceiling.
+        self.check_any_size(&packet.to_string(), options)
     }
 
     /// [`Kit::check`] for a packet as JSON text, read in place (no `Value` built): the path
-    /// of the npm package and the CLI.
+    /// of the npm package and the CLI. A text past [`crate::limits::PACKET_BYTES`] is an error
+    /// of kind `limit`.
     pub fn check_text(&self, packet: &str, options: &CheckOptions) -> Result<Report> {
+        check_packet_bytes(packet)?;
+        self.check_any_size(packet, options)
+    }
+
+    fn check_any_size(&self, packet: &str, options: &CheckOptions) -> Result<Report> {
         let mut tape = crate::error::parse_tape("The packet", packet)?;
         require_object(tape.root())?;
         let mut diagnostics = self.core.vocabulary.normalise_tape(&mut tape);
@@ -319,6 +335,7 @@ impl Kit {
         context: &Value,
         options: &CheckOptions,
     ) -> Result<Report> {
+        crate::note::check_size(text)?;
         let mut parsed = self.parse_note(text, format);
         crate::note::merge_context(&mut parsed.packet, context);
         let packet = std::mem::take(&mut parsed.packet);
@@ -386,6 +403,15 @@ impl Kit {
         )
         .with_hint(format!("Use one of: {}.", known.join(", ")))
     }
+}
+
+fn check_packet_bytes(packet: &str) -> Result<()> {
+    crate::limits::check_bytes(
+        "packet-bytes",
+        "The packet",
+        packet,
+        crate::limits::PACKET_BYTES,
+    )
 }
 
 fn require_object(packet: Node<'_>) -> Result<()> {

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod json_text;
 pub mod kit;
+pub mod limits;
 pub mod note;
 pub mod packet;
 pub mod report;

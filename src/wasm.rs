@@ -130,6 +130,7 @@ impl RawKit {
     /// `{ packet, diagnostics, text, spans, insert_at }` for a note, as JSON text.
     #[wasm_bindgen(js_name = parseNote)]
     pub fn parse_note(&self, text: &str, html: bool) -> Result<String, JsValue> {
+        crate::note::check_size(text).map_err(throw)?;
         to_json(&self.kit.parse_note(text, note_format(html)))
     }
 

@@ -284,7 +284,10 @@ export class HandoffKit implements Disposable {
   businessMinutesBetween(calendar: string | Calendar, from: string | Date, to: string | Date): number;
   /** The blank note for a scenario: headings an agent fills in. */
   noteTemplate(scenario: string): string;
-  /** Reads a handoff note into a packet. Never throws for odd text: problems are diagnostics. */
+  /**
+   * Reads a handoff note into a packet. Never throws for odd text: problems are diagnostics.
+   * @throws {HandoffKitError} of kind `limit` for a text past the `note-bytes` ceiling (README, "Limits").
+   */
   parseNote(text: string, options?: NoteOptions): ParsedNote;
   /** The report for a note; diagnostics carry `span`s into the text the agent sees. */
   checkNote(text: string, options?: CheckNoteOptions): Report;
@@ -343,7 +346,8 @@ export class Validator implements Disposable {
   [Symbol.dispose](): void;
 }
 
-export type HandoffKitErrorKind = 'json' | 'input' | 'schema' | 'bundle' | 'calendar' | 'note' | 'init' | 'internal';
+/** `limit`: an input passed one of the ceilings listed in the README's "Limits" section. */
+export type HandoffKitErrorKind = 'json' | 'input' | 'schema' | 'bundle' | 'calendar' | 'note' | 'limit' | 'init' | 'internal';
 
 /** Every failure the package throws. */
 export class HandoffKitError extends Error {

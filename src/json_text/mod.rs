@@ -16,16 +16,31 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// report recur from check to check: codes, check ids, paths, hints, the messages of rules
 /// without placeholders, policy and calendar ids. Each is sent once; later reports name it by
 /// its index, which makes the wire text about a third as long and saves JavaScript the string
-/// allocations (`bench/README.md`). After [`WireStrings::MAX`] texts, new ones are sent inline.
+/// allocations (`bench/README.md`). Texts are sent inline instead once the table holds
+/// [`WireStrings::MAX`] texts or [`WireStrings::MAX_BYTES`] bytes, and always when longer than
+/// [`WireStrings::MAX_TEXT_BYTES`] (`fromWire` reads either form anywhere).
 #[derive(Default)]
 pub struct WireStrings {
     index: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+    bytes: usize,
 }
 
 impl WireStrings {
     /// How many texts one kit numbers at most (messages that quote a packet are numbered too,
     /// so a long-lived kit would otherwise grow without bound).
-    pub const MAX: usize = 4096;
+    pub const MAX: usize = crate::limits::TEXT_TABLE_ENTRIES;
+
+    /// Bytes of all the numbered texts at most (4,096 long messages would otherwise hold
+    /// gigabytes on both sides).
+    pub const MAX_BYTES: usize = crate::limits::TEXT_TABLE_BYTES;
+
+    /// A text longer than this is never numbered.
+    pub const MAX_TEXT_BYTES: usize = crate::limits::TEXT_TABLE_TEXT_BYTES;
+
+    /// Bytes of the numbered texts.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
 
     /// How many texts are numbered.
     pub fn len(&self) -> usize {
@@ -84,12 +99,16 @@ impl Wire<'_> {
             return;
         }
         let n = self.strings.index.len();
-        if n >= WireStrings::MAX {
+        if n >= WireStrings::MAX
+            || s.len() > WireStrings::MAX_TEXT_BYTES
+            || self.strings.bytes + s.len() > WireStrings::MAX_BYTES
+        {
             push_unsigned(&mut self.out, 2 * utf16_len(s) + 1);
             self.out.push_str(s);
             return;
         }
         self.strings.index.insert(s.into(), n as u32);
+        self.strings.bytes += s.len();
         self.new_texts += 1;
         push_text(&mut self.news, s);
         push_unsigned(&mut self.out, 2 * n as u64);

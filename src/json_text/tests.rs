@@ -239,6 +239,53 @@ fn texts_go_inline_once_the_table_is_full() {
     );
 }
 
+#[test]
+fn text_table_bytes_stay_under_their_ceiling_and_long_texts_go_inline() {
+    let mut strings = WireStrings::default();
+    let mut table = Vec::new();
+    // Just below the per-text ceiling: numbered; just past it: inline.
+    let at_ceiling = "a".repeat(WireStrings::MAX_TEXT_BYTES);
+    let past = "b".repeat(WireStrings::MAX_TEXT_BYTES + 1);
+    let message = |m: &str| Diagnostic::new("rubric/x", Severity::Error, Source::Rubric, "/", m);
+    let report = Report::new(vec![message(&at_ceiling), message(&past)], None, None);
+    let wire = report_wire(&report, &mut strings);
+    assert_eq!(strings.len(), 3, "code, path and the text at the ceiling");
+    assert_eq!(
+        strings.bytes(),
+        "rubric/x/".len() + WireStrings::MAX_TEXT_BYTES
+    );
+    assert_eq!(
+        from_wire(&wire, &mut table),
+        serde_json::to_value(&report).unwrap()
+    );
+    // Many distinct texts of 1,000 bytes: numbered until the bytes ceiling, inline after.
+    let diagnostics: Vec<Diagnostic> = (0..2_000)
+        .map(|i| message(&format!("{i:04}{}", "c".repeat(996))))
+        .collect();
+    let report = Report::new(diagnostics, None, None);
+    let wire = report_wire(&report, &mut strings);
+    assert!(
+        strings.bytes() <= WireStrings::MAX_BYTES,
+        "{}",
+        strings.bytes()
+    );
+    assert!(
+        strings.bytes() > WireStrings::MAX_BYTES - 1_000,
+        "{}",
+        strings.bytes()
+    );
+    assert!(strings.len() < 2_000);
+    assert_eq!(
+        from_wire(&wire, &mut table),
+        serde_json::to_value(&report).unwrap()
+    );
+    let again = report_wire(&report, &mut strings);
+    assert_eq!(
+        from_wire(&again, &mut table),
+        serde_json::to_value(&report).unwrap()
+    );
+}
+
 /// What one writer puts on the wire, read back by `read`.
 fn round_trip<T>(write: impl FnOnce(&mut String), read: impl FnOnce(&mut Reader<'_>) -> T) -> T {
     let mut wire = String::new();

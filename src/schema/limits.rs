@@ -11,13 +11,8 @@ use crate::diagnostic::{push_pointer_token, Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
 use serde_json::Value;
 
-/// Nested arrays and objects in a schema document, the root counting as one: what serde_json
-/// accepts as JSON text.
-pub const MAX_SCHEMA_DEPTH: usize = 127;
-
-/// Values (objects, arrays, strings, numbers, …) in a schema document. The kit's largest
-/// built-in schema has a few thousand.
-pub const MAX_SCHEMA_VALUES: usize = 200_000;
+/// The ceilings, from the one table of them ([`crate::limits`]).
+pub use crate::limits::{SCHEMA_DEPTH as MAX_SCHEMA_DEPTH, SCHEMA_VALUES as MAX_SCHEMA_VALUES};
 
 /// Checks `schema` against [`MAX_SCHEMA_DEPTH`] and [`MAX_SCHEMA_VALUES`]: an error of kind
 /// `limit` naming the limit, the size met and where, as soon as one is passed.

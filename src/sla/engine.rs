@@ -94,7 +94,16 @@ impl DeadlineRequest {
             }
             ranges.push((from, to));
         }
-        check_target(self.target).map_err(|m| request_problem("/target/value", m))?;
+        if self.target.value > self.target.unit.max_value() {
+            let error = crate::limits::exceeded(
+                self.target.unit.limit_name(),
+                "The target",
+                self.target.value,
+                "/target/value",
+            );
+            let diagnostics = request_problem("/target/value", error.message.clone()).diagnostics;
+            return Err(error.with_diagnostics(diagnostics));
+        }
         if let Some(percent) = self.warn_before.and_then(|w| w.percent) {
             if !(0.0..=100.0).contains(&percent) {
                 return Err(request_problem(

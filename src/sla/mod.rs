@@ -131,6 +131,7 @@ impl Sla {
                         Ok(calendar) => {
                             sla.calendars.insert(id.clone(), calendar);
                         }
+                        Err(err) if err.kind == "limit" => return Err(err),
                         Err(err) => problems.extend(err.diagnostics),
                     }
                 }
@@ -255,9 +256,12 @@ impl Sla {
             (to, from, -1)
         };
         if high - low > timeline::HORIZON {
-            return Err(Error::new(
-                "input",
-                "The two instants are more than 100 years apart.",
+            let days = (high - low).div_euclid(86_400) as u64;
+            return Err(crate::limits::exceeded(
+                "sla-span-days",
+                "The span between from and to",
+                days,
+                "/to",
             ));
         }
         let no_pauses = pauses::PauseSet::default();

@@ -30,11 +30,22 @@ impl TargetUnit {
     /// The largest value accepted: about ten years of time in each unit, so a typo cannot
     /// make the engine walk for centuries.
     pub fn max_value(self) -> u64 {
+        use crate::limits::*;
         match self {
-            TargetUnit::BusinessMinutes => 2_000_000,
-            TargetUnit::BusinessHours => 33_000,
-            TargetUnit::BusinessDays => 3_000,
-            TargetUnit::CalendarMinutes => 5_300_000,
+            TargetUnit::BusinessMinutes => TARGET_BUSINESS_MINUTES,
+            TargetUnit::BusinessHours => TARGET_BUSINESS_HOURS,
+            TargetUnit::BusinessDays => TARGET_BUSINESS_DAYS,
+            TargetUnit::CalendarMinutes => TARGET_CALENDAR_MINUTES,
+        }
+    }
+
+    /// The name of this unit's ceiling in [`crate::limits::LIMITS`].
+    pub fn limit_name(self) -> &'static str {
+        match self {
+            TargetUnit::BusinessMinutes => "target-business-minutes",
+            TargetUnit::BusinessHours => "target-business-hours",
+            TargetUnit::BusinessDays => "target-business-days",
+            TargetUnit::CalendarMinutes => "target-calendar-minutes",
         }
     }
 }

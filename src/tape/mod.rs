@@ -84,6 +84,9 @@ pub struct Tape<'s> {
 pub struct TapeError {
     pub offset: usize,
     pub reason: &'static str,
+    /// For a ceiling passed (nesting, keys per object): its name in [`crate::limits`], the
+    /// size met, and the path to the value as JSON Pointer tokens, innermost first.
+    pub limit: Option<(&'static str, u64, Vec<String>)>,
 }
 
 impl<'s> Tape<'s> {
@@ -93,6 +96,7 @@ impl<'s> Tape<'s> {
             return Err(TapeError {
                 offset: 0,
                 reason: "the text is too long",
+                limit: None,
             });
         }
         let (entries, own) = parse::read(text)?;

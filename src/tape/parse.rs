@@ -3,8 +3,7 @@
 use super::{Entry, Tag, TapeError, SHADOWED};
 use std::collections::HashSet;
 
-/// As serde_json: 127 nested containers are fine, the 128th is refused.
-const MAX_DEPTH: usize = 128;
+use crate::limits::{JSON_DEPTH, KEYS_PER_OBJECT};
 
 /// An object with up to this many keys compares them pairwise (a word-sized fingerprint
 /// first); a larger one puts them in a hash set once, so that the work stays linear in its
@@ -48,6 +47,18 @@ impl Parser<'_> {
         Err(TapeError {
             offset: self.at,
             reason,
+            limit: None,
+        })
+    }
+
+    /// A ceiling of [`crate::limits`] passed here; the containers around add their tokens
+    /// to the path as the error goes up.
+    #[cold]
+    fn past_limit<T>(&self, name: &'static str, size: u64) -> Parsed<T> {
+        Err(TapeError {
+            offset: self.at,
+            reason: "past a limit",
+            limit: Some((name, size, Vec::new())),
         })
     }
 
@@ -98,8 +109,9 @@ impl Parser<'_> {
 
     /// An array or object, at its opening bracket.
     fn container(&mut self, depth: usize, object: bool) -> Parsed {
-        if depth + 1 >= MAX_DEPTH {
-            return self.fail("nested too deeply");
+        // As serde_json: 127 nested containers are fine, the 128th is refused.
+        if depth + 1 >= JSON_DEPTH {
+            return self.past_limit("json-depth", JSON_DEPTH as u64);
         }
         let (start, close) = (self.entries.len(), if object { b'}' } else { b']' });
         self.push(if object { Tag::Object } else { Tag::Array }, 0, 0, 0);
@@ -112,11 +124,15 @@ impl Parser<'_> {
         } else {
             loop {
                 self.space();
+                let mut key_at = 0;
                 if object {
+                    if count as usize >= KEYS_PER_OBJECT {
+                        return self.past_limit("keys-per-object", u64::from(count) + 1);
+                    }
                     if self.peek() != Some(b'"') {
                         return self.fail("expected a key");
                     }
-                    let key_at = self.entries.len();
+                    key_at = self.entries.len();
                     self.string()?;
                     let print = self.fingerprint(key_at);
                     self.keys.push((print, key_at as u32));
@@ -127,7 +143,16 @@ impl Parser<'_> {
                     self.at += 1;
                     self.space();
                 }
-                self.value(depth + 1)?;
+                if let Err(mut error) = self.value(depth + 1) {
+                    if let Some((_, _, path)) = &mut error.limit {
+                        path.push(if object {
+                            String::from_utf8_lossy(self.key(key_at)).into_owned()
+                        } else {
+                            count.to_string()
+                        });
+                    }
+                    return Err(error);
+                }
                 count += 1;
                 self.space();
                 match self.peek() {

@@ -38,7 +38,7 @@ try {
   kit.check('{');
 } catch (error) {
   if (error instanceof HandoffKitError) {
-    const kind: 'json' | 'input' | 'schema' | 'bundle' | 'calendar' | 'note' | 'init' | 'internal' = error.kind;
+    const kind: 'json' | 'input' | 'schema' | 'bundle' | 'calendar' | 'note' | 'limit' | 'init' | 'internal' = error.kind;
     const more: Diagnostic[] = error.diagnostics;
     console.log(kind, more.length);
   }

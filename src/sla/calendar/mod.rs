@@ -94,8 +94,10 @@ impl Calendar {
 
     /// Compiles a calendar from JSON. Every problem becomes an `sla/invalid-calendar`
     /// diagnostic whose `path` is `path_prefix` plus the field's pointer inside the calendar
-    /// (e.g. `/calendars/london/week/mon/0/1`); the error's kind is `"calendar"`.
+    /// (e.g. `/calendars/london/week/mon/0/1`); the error's kind is `"calendar"`, or `"limit"`
+    /// past a ceiling of [`crate::limits`].
     pub fn from_value(value: &Value, path_prefix: &str) -> Result<Calendar> {
+        validate::check_limits(value, path_prefix)?;
         let mut problems = Vec::new();
         let calendar = validate::parse(value, path_prefix, &mut problems);
         match calendar {

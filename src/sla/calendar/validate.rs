@@ -18,6 +18,48 @@ fn invalid(path: String, message: String) -> Diagnostic {
     )
 }
 
+/// Refuses a calendar past the ceilings of [`crate::limits`] (intervals per day, holidays,
+/// exceptions) before any of it is read: an error of kind `limit` with the path. Only list
+/// lengths are looked at, so this costs nothing however long the lists are.
+pub(super) fn check_limits(value: &Value, prefix: &str) -> crate::Result<()> {
+    use crate::limits::{exceeded, EXCEPTIONS, HOLIDAYS, INTERVALS_PER_DAY};
+    let too_long = |list: Option<&Value>, ceiling: usize| {
+        list.and_then(Value::as_array)
+            .map(Vec::len)
+            .filter(|&n| n > ceiling)
+    };
+    let what = "The calendar";
+    let week = value.get("week");
+    for day in WEEKDAYS {
+        if let Some(n) = too_long(week.and_then(|w| w.get(day)), INTERVALS_PER_DAY) {
+            let path = pointer_join(&pointer_join(prefix, "week"), day);
+            return Err(exceeded("intervals-per-day", what, n as u64, &path));
+        }
+    }
+    let holidays = value.get("holidays");
+    if let Some(n) = too_long(holidays, HOLIDAYS) {
+        let path = pointer_join(prefix, "holidays");
+        return Err(exceeded("holidays", what, n as u64, &path));
+    }
+    let exceptions = value.get("exceptions");
+    if let Some(n) = too_long(exceptions, EXCEPTIONS) {
+        let path = pointer_join(prefix, "exceptions");
+        return Err(exceeded("exceptions", what, n as u64, &path));
+    }
+    for (index, item) in exceptions
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if let Some(n) = too_long(item.get("hours"), INTERVALS_PER_DAY) {
+            let path = format!("{prefix}/exceptions/{index}/hours");
+            return Err(exceeded("intervals-per-day", what, n as u64, &path));
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn parse(
     value: &Value,
     prefix: &str,

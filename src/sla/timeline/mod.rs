@@ -22,7 +22,7 @@ mod days;
 use days::DayStep;
 
 /// How far past its start a walk may go before giving up (about 100 years).
-pub const HORIZON: i64 = 100 * 366 * DAY;
+pub const HORIZON: i64 = crate::limits::SLA_SPAN_DAYS * DAY;
 
 /// A stretch of constant UTC offset: `[from, until)` in Unix seconds.
 #[derive(Debug, Clone, Copy)]

@@ -96,7 +96,7 @@ fn limit_error(
     for token in tokens.iter().rev() {
         crate::diagnostic::push_pointer_token(&mut path, token);
     }
-    let mut error = crate::limits::exceeded(name, what, size, &path);
+    let mut error = limit_exceeded(name, what, size, &path);
     if let Some(e) = serde {
         error.message = format!(
             "{} (line {}, column {})",
@@ -132,6 +132,20 @@ pub fn parse_tape<'s>(what: &str, text: &'s str) -> Result<Tape<'s>> {
             ),
         },
     )
+}
+
+/// The error for a ceiling of [`crate::limits`] passed: `what` (e.g. "The packet") met `size` of
+/// the limit `name` at `path` (a JSON Pointer; empty for the whole input).
+pub fn limit_exceeded(name: &'static str, what: &str, size: u64, path: &str) -> Error {
+    Error::new("limit", crate::limits::message(name, what, size, path))
+}
+
+/// Refuses a text longer than the ceiling `name` (one of the `*-bytes` limits).
+pub fn check_bytes(name: &'static str, what: &str, text: &str, ceiling: usize) -> Result<()> {
+    if text.len() > ceiling {
+        return Err(limit_exceeded(name, what, text.len() as u64, ""));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

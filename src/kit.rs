@@ -131,7 +131,7 @@ impl Kit {
 
     /// A kit from bundle JSON text (see `schemas/org-bundle.schema.json`).
     pub fn from_json(text: &str) -> Result<Kit> {
-        crate::limits::check_bytes(
+        crate::error::check_bytes(
             "bundle-bytes",
             "The bundle",
             text,
@@ -406,7 +406,7 @@ impl Kit {
 }
 
 fn check_packet_bytes(packet: &str) -> Result<()> {
-    crate::limits::check_bytes(
+    crate::error::check_bytes(
         "packet-bytes",
         "The packet",
         packet,

@@ -4,11 +4,9 @@
 //!
 //! Each ceiling is far above anything a helpdesk writes, and is checked before the expensive
 //! work (a text's byte length before it is parsed, a list's length before its items are
-//! read). Past one, the call fails with an [`Error`] of kind `limit` whose message names the
-//! limit, the size met and the path ([`exceeded`]); the text table is the exception: past its
+//! read). Past one, the call fails with an `Error` of kind `limit` whose message names the
+//! limit, the size met and the path ([`message`]); the text table is the exception: past its
 //! ceiling texts are sent inline, which changes nothing for the caller.
-
-use crate::error::Error;
 
 /// Bytes of a packet's JSON text (UTF-8). The example packets are 1–4 kB; a packet carrying a
 /// whole forwarded email thread as its summary is still under 1 MB.
@@ -233,21 +231,19 @@ const fn limit(
     }
 }
 
-/// The error for a ceiling passed: `what` (e.g. "The packet") met `size` of the limit `name`
-/// at `path` (a JSON Pointer; empty for the whole input).
-pub fn exceeded(name: &'static str, what: &str, size: u64, path: &str) -> Error {
+/// The message for a ceiling passed: `what` (e.g. "The packet") met `size` of the limit
+/// `name` at `path` (a JSON Pointer; empty for the whole input). `error::limit_exceeded`
+/// makes it an error of kind `limit`.
+pub fn message(name: &'static str, what: &str, size: u64, path: &str) -> String {
     let (value, unit) = LIMITS
         .iter()
         .find(|l| l.name == name)
         .map_or((0, ""), |l| (l.value, l.unit));
     let shown = if path.is_empty() { "/" } else { path };
-    Error::new(
-        "limit",
-        format!(
-            "{what} has {} {unit}, more than the limit {name} of {} {unit} (at {shown}).",
-            group(size),
-            group(value)
-        ),
+    format!(
+        "{what} has {} {unit}, more than the limit {name} of {} {unit} (at {shown}).",
+        group(size),
+        group(value)
     )
 }
 
@@ -262,19 +258,6 @@ pub fn group(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// Refuses a text longer than the ceiling `name` (one of the `*-bytes` limits).
-pub fn check_bytes(
-    name: &'static str,
-    what: &str,
-    text: &str,
-    ceiling: usize,
-) -> crate::Result<()> {
-    if text.len() > ceiling {
-        return Err(exceeded(name, what, text.len() as u64, ""));
-    }
-    Ok(())
 }
 
 /// README.md's "Limits" table, from [`LIMITS`].
@@ -299,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_limit_error_names_the_limit_the_size_and_the_path() {
-        let error = exceeded("packet-bytes", "The packet", 4_194_305, "");
+        let error = crate::error::limit_exceeded("packet-bytes", "The packet", 4_194_305, "");
         assert_eq!(error.kind, "limit");
         assert_eq!(
             error.message,

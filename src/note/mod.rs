@@ -105,8 +105,8 @@ pub struct ParsedNote {
 
 /// Refuses a note past [`crate::limits::NOTE_BYTES`] (an error of kind `limit`), before any
 /// work on it: what the entry points that return a `Result` call first.
-pub fn check_size(text: &str) -> crate::Result<()> {
-    crate::limits::check_bytes("note-bytes", "The note", text, crate::limits::NOTE_BYTES)
+pub fn check_size(text: &str) -> crate::error::Result<()> {
+    crate::error::check_bytes("note-bytes", "The note", text, crate::limits::NOTE_BYTES)
 }
 
 /// Reads a note. Never fails: any text gives a `ParsedNote`.

@@ -95,7 +95,7 @@ impl DeadlineRequest {
             ranges.push((from, to));
         }
         if self.target.value > self.target.unit.max_value() {
-            let error = crate::limits::exceeded(
+            let error = crate::error::limit_exceeded(
                 self.target.unit.limit_name(),
                 "The target",
                 self.target.value,

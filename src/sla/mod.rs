@@ -257,7 +257,7 @@ impl Sla {
         };
         if high - low > timeline::HORIZON {
             let days = (high - low).div_euclid(86_400) as u64;
-            return Err(crate::limits::exceeded(
+            return Err(crate::error::limit_exceeded(
                 "sla-span-days",
                 "The span between from and to",
                 days,

@@ -21,8 +21,9 @@ fn invalid(path: String, message: String) -> Diagnostic {
 /// Refuses a calendar past the ceilings of [`crate::limits`] (intervals per day, holidays,
 /// exceptions) before any of it is read: an error of kind `limit` with the path. Only list
 /// lengths are looked at, so this costs nothing however long the lists are.
-pub(super) fn check_limits(value: &Value, prefix: &str) -> crate::Result<()> {
-    use crate::limits::{exceeded, EXCEPTIONS, HOLIDAYS, INTERVALS_PER_DAY};
+pub(super) fn check_limits(value: &Value, prefix: &str) -> crate::error::Result<()> {
+    use crate::error::limit_exceeded as exceeded;
+    use crate::limits::{EXCEPTIONS, HOLIDAYS, INTERVALS_PER_DAY};
     let too_long = |list: Option<&Value>, ceiling: usize| {
         list.and_then(Value::as_array)
             .map(Vec::len)

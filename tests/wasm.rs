@@ -149,7 +149,11 @@ fn deep_nesting_is_refused_not_a_crash() {
     let kit = RawKit::new(None).unwrap();
     let deep = format!("{{\"a\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     let err = error_json(kit.validate(deep.as_bytes()).unwrap_err());
-    assert_eq!(err["kind"], "json");
+    // Past the nesting ceiling (limits.rs, json-depth): kind `limit`, naming it and the path.
+    assert_eq!(err["kind"], "limit");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains("json-depth"), "{message}");
+    assert!(message.contains("/a/0/0"), "{message}");
     assert!(kit.validate(GOOD.as_bytes()).is_ok());
 }
 

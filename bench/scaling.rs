@@ -69,7 +69,7 @@ const CASES: &[Case] = &[
         run: |n| {
             let text = billing_note().repeat(n);
             let kit = Kit::builtin().expect("kit");
-            Box::new(move || drop(kit.parse_note(&text, NoteFormat::Text)))
+            Box::new(move || drop(kit.parse_note(&text, NoteFormat::Text).unwrap()))
         },
     },
     Case {

@@ -319,10 +319,12 @@ impl Kit {
         crate::note::template(scenario, &self.core.notes)
     }
 
-    /// Reads a handoff note (plain text, Markdown or an editor's HTML) into a packet. Never
-    /// fails: what cannot be read becomes a diagnostic, text under unknown headings is kept.
-    pub fn parse_note(&self, text: &str, format: NoteFormat) -> ParsedNote {
-        crate::note::parse(text, format, &self.core.notes)
+    /// Reads a handoff note (plain text, Markdown or an editor's HTML) into a packet. Fails only
+    /// past the `note-bytes` ceiling (kind `limit`): what cannot be read becomes a diagnostic,
+    /// text under unknown headings is kept.
+    pub fn parse_note(&self, text: &str, format: NoteFormat) -> Result<ParsedNote> {
+        crate::note::check_size(text)?;
+        Ok(crate::note::parse(text, format, &self.core.notes))
     }
 
     /// Checks a note: parses it, fills in what the page knows (`context`: ticket id, teams,
@@ -335,8 +337,7 @@ impl Kit {
         context: &Value,
         options: &CheckOptions,
     ) -> Result<Report> {
-        crate::note::check_size(text)?;
-        let mut parsed = self.parse_note(text, format);
+        let mut parsed = self.parse_note(text, format)?;
         crate::note::merge_context(&mut parsed.packet, context);
         let packet = std::mem::take(&mut parsed.packet);
         let mut report = self.check(packet, options)?;

@@ -130,8 +130,12 @@ impl RawKit {
     /// `{ packet, diagnostics, text, spans, insert_at }` for a note, as JSON text.
     #[wasm_bindgen(js_name = parseNote)]
     pub fn parse_note(&self, text: &str, html: bool) -> Result<String, JsValue> {
-        crate::note::check_size(text).map_err(throw)?;
-        to_json(&self.kit.parse_note(text, note_format(html)))
+        to_json(
+            &self
+                .kit
+                .parse_note(text, note_format(html))
+                .map_err(throw)?,
+        )
     }
 
     /// The report for a note, with spans into the text the agent sees, in the wire form of

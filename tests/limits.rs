@@ -117,6 +117,11 @@ fn note_bytes_limit_just_below_and_just_past_plain_and_html() {
     refused("note-bytes", "8,388,609 bytes", "/", || {
         kit.check_note(&past, NoteFormat::Text, &context, &options)
     });
+    // Reading a note alone (Kit::parse_note, npm `parseNote`) holds the same ceiling.
+    assert!(kit.parse_note(&at, NoteFormat::Text).is_ok());
+    refused("note-bytes", "8,388,609 bytes", "/", || {
+        kit.parse_note(&past, NoteFormat::Text)
+    });
     let html = |bytes: usize| {
         let open = "<h2>Summary</h2><p>";
         let close = "</p>";

@@ -218,6 +218,30 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// The whole-day step shared by [`Timeline::advance`] and [`Timeline::count_logged`], for
+    /// the open stretch `(a, b)` reached from `cursor`: `Ok((end, seconds))` when whole days
+    /// were counted up to `end` (logged), or the walk moved to the next midnight (0 seconds);
+    /// `Err(b)` with the stretch to walk, cut at midnight.
+    fn day_jump(
+        &mut self,
+        cursor: i64,
+        (a, b): (i64, i64),
+        budget: i64,
+        to: i64,
+        log: &mut impl Log,
+    ) -> Result<(i64, i64), i64> {
+        match self.day_step(cursor, a, budget, to) {
+            DayStep::Days { end, seconds } => {
+                if seconds > 0 {
+                    log.push(a, end, seconds);
+                }
+                Ok((end, seconds))
+            }
+            DayStep::To(midnight) => Ok((midnight, 0)),
+            DayStep::Walk => Err(self.cut_at_midnight(a, b)),
+        }
+    }
+
     /// The instant at which `amount` seconds of open time after `start` have been counted (the
     /// earliest such instant, so a deadline at closing time is that closing time). With
     /// `amount == 0` that is the first open instant at or after `start`.
@@ -245,20 +269,13 @@ impl<'a> Timeline<'a> {
             }
             let mut b = b;
             if jumps {
-                match self.day_step(cursor, a, remaining - 1, self.limit) {
-                    DayStep::Days { end, seconds } => {
-                        if seconds > 0 {
-                            log.push(a, end, seconds);
-                        }
+                match self.day_jump(cursor, (a, b), remaining - 1, self.limit, log) {
+                    Ok((end, seconds)) => {
                         remaining -= seconds;
                         cursor = end;
                         continue;
                     }
-                    DayStep::To(midnight) => {
-                        cursor = midnight;
-                        continue;
-                    }
-                    DayStep::Walk => b = self.cut_at_midnight(a, b),
+                    Err(cut) => b = cut,
                 }
             }
             walked += 1;
@@ -307,20 +324,13 @@ impl<'a> Timeline<'a> {
             }
             let mut b = b;
             if jumps {
-                match self.day_step(cursor, a, i64::MAX, to) {
-                    DayStep::Days { end, seconds } => {
-                        if seconds > 0 {
-                            log.push(a, end, seconds);
-                        }
+                match self.day_jump(cursor, (a, b), i64::MAX, to, log) {
+                    Ok((end, seconds)) => {
                         total += seconds;
                         cursor = end;
                         continue;
                     }
-                    DayStep::To(midnight) => {
-                        cursor = midnight;
-                        continue;
-                    }
-                    DayStep::Walk => b = self.cut_at_midnight(a, b),
+                    Err(cut) => b = cut,
                 }
             }
             walked += 1;

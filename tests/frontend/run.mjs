@@ -134,3 +134,17 @@ test("Vite 7 dev server with optimizeDeps.exclude ['handoff-kit'] (the README's 
   const result = await openDev(process.execPath, [vite7, 'apps/vite', '--force', '--config', 'apps/vite/vite.exclude.config.js'], 'vite7-dev');
   for (const name of ['direct', 'moduleWorker', 'workerApi']) assertReports(result, name, 'vite 7 dev');
 });
+
+/** Long tasks (> 50 ms) on the main thread of a cold page, and when its first report came. */
+export const longTasks = {};
+
+test('handoff-kit/worker: no main-thread long task over 50 ms from the kit (direct use measured beside it)', async () => {
+  for (const mode of ['direct', 'worker']) {
+    const result = await openServed(here, `/apps/longtask/${mode}.html`, `longtask-${mode}`);
+    assert.deepEqual(result.first, expected, `${mode}: the same reports as the Node entry`);
+    longTasks[mode] = result;
+    console.log(`# ${mode}: long tasks ${JSON.stringify(result.longTasks)}, first report at ${result.firstReportMs} ms`);
+  }
+  const over = longTasks.worker.longTasks.filter((t) => t.duration > 50);
+  assert.deepEqual(over, [], 'no long task with handoff-kit/worker');
+});

@@ -20,4 +20,4 @@ export HANDOFF_ARTIFACTS="${HANDOFF_ARTIFACTS:-$here/../artifacts}"
 mkdir -p "$HANDOFF_ARTIFACTS"
 args=(--test-reporter=spec)
 [[ -n $pattern ]] && args+=(--test-name-pattern="$pattern")
-node --test --test-concurrency=1 "${args[@]}" types.mjs run.mjs
+node --test --test-concurrency=1 "${args[@]}" types.mjs runtimes.mjs run.mjs

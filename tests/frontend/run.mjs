@@ -148,3 +148,32 @@ test('handoff-kit/worker: no main-thread long task over 50 ms from the kit (dire
   const over = longTasks.worker.longTasks.filter((t) => t.duration > 50);
   assert.deepEqual(over, [], 'no long task with handoff-kit/worker');
 });
+
+test('Parcel 2, no config: default entry, a module worker, /worker', async () => {
+  const dir = join(out, 'parcel');
+  await run(bin('parcel'), ['build', 'apps/parcel/index.html', '--dist-dir', dir, '--cache-dir', 'node_modules/.cache/parcel',
+    '--no-source-maps', '--public-url', './']);
+  const result = await openServed(dir, '/', 'parcel');
+  for (const name of ['direct', 'moduleWorker', 'workerApi']) assertReports(result, name, 'parcel');
+});
+
+test('Next.js 16 app router, next build && next start: server component, client component, route handler', async () => {
+  const env = { NEXT_TELEMETRY_DISABLED: '1' };
+  await run(bin('next'), ['build', 'apps/next'], { env });
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = await startServer(bin('next'), ['start', 'apps/next', '--port', String(port), '--hostname', '127.0.0.1'], `${origin}/`, { env });
+  try {
+    const route = await (await fetch(`${origin}/api/report`)).json();
+    assert.deepEqual(route, expected, 'route handler: the same reports as the Node entry');
+    const page = await readPage(browser, `${origin}/`, { screenshot: artifacts && join(artifacts, 'frontend-next.png') });
+    timings.next = page.elapsed;
+    assertReports(page.result, 'direct', 'next client component');
+    const html = await (await fetch(`${origin}/`)).text();
+    const prerendered = JSON.parse(html.match(/<pre id="server">([^<]*)<\/pre>/)[1].replaceAll('&quot;', '"').replaceAll('&amp;', '&')
+      .replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#x27;', "'"));
+    assert.deepEqual(prerendered, expected.report, 'server component, prerendered at build: the same report');
+  } finally {
+    server.stop();
+  }
+});

@@ -2,7 +2,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 
 export default {
-  input: new URL('./main.js', import.meta.url).pathname,
+  input: process.env.ENTRY ?? new URL('./main.js', import.meta.url).pathname,
   output: { dir: process.env.OUT_DIR, format: 'es' },
   plugins: [nodeResolve({ browser: true })],
 };

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export default {
   mode: 'production',
-  entry: fileURLToPath(new URL('./main.js', import.meta.url)),
+  entry: process.env.ENTRY ?? fileURLToPath(new URL('./main.js', import.meta.url)),
   output: { path: process.env.OUT_DIR, filename: 'main.js', clean: true },
   performance: { hints: false },
 };

@@ -15,7 +15,7 @@ if (!existsSync(join(frontend, 'node_modules/handoff-kit/package.json'))) {
   process.exit(1);
 }
 const { run, serve, readPage } = await import(pathToFileURL(join(frontend, 'harness.mjs')));
-const { chromium } = await import(pathToFileURL(join(frontend, 'node_modules/playwright-core/index.mjs')));
+const { chromium } = await import('playwright-core');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const runs = Number(option('--runs', 3));
@@ -31,7 +31,7 @@ const TOOLS = {
   rollup: { entries: ['inline'], build: (entry, dir) => run(bin('rollup'), ['-c', 'apps/rollup/rollup.config.mjs', '--silent'], { env: { OUT_DIR: dir, ENTRY: join(app(entry), 'main.js') } }) },
   vite8: { entries: ['default', 'inline'], build: (entry, dir) => run(bin('vite'), ['build', app(entry), '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn']) },
   webpack: { entries: ['default', 'inline'], build: (entry, dir) => run(bin('webpack'), ['--config', 'apps/webpack/webpack.config.js'], { env: { OUT_DIR: dir, ENTRY: join(app(entry), 'main.js') } }) },
-  parcel: { entries: ['default', 'inline'], build: (entry, dir) => run(bin('parcel'), ['build', join(app(entry), 'index.html'), '--dist-dir', dir, '--no-cache', '--no-source-maps', '--public-url', './']) },
+  parcel: { entries: ['default', 'inline'], build: (entry, dir) => run(bin('parcel'), ['build', join(app(entry), 'index.html'), '--dist-dir', dir, '--no-cache', '--no-source-maps', '--no-autoinstall', '--public-url', './']) },
 };
 const NEEDS_PAGE = { esbuild: 'module', rollup: 'module', webpack: 'classic' };
 

@@ -15,7 +15,7 @@ export function init(input) {
 // Decoded by the browser's own data: URL fetch where it can (native code, and the module
 // compiles while it streams); by decodeBase64 where fetch refuses data: URLs (a strict CSP).
 async function inlinedWasm() {
-  if (typeof fetch === 'function' && typeof Buffer !== 'function') {
+  if (typeof fetch === 'function') {
     try {
       return await fetch(`data:application/wasm;base64,${wasmBase64}`);
     } catch {

@@ -103,13 +103,12 @@ export async function resolveWasm(input, what) {
     + `WebAssembly.Module, not ${Object.prototype.toString.call(value)}.`);
 }
 
-/** The bytes of base64 text: native where the engine has it, then Buffer (Node), then atob. */
+/**
+ * The bytes of base64 text: native where the engine has it, else atob. (No `Buffer` here: this
+ * module reaches browsers, and a bundler that sees `Buffer` may add a polyfill for it.)
+ */
 export function decodeBase64(text) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
-  if (typeof Buffer === 'function') {
-    const buffer = Buffer.from(text, 'base64');
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  }
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);

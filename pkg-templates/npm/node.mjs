@@ -1,11 +1,11 @@
 // Entry point for Node, Bun and Deno (ESM): ready on import, no `await`. The .wasm comes from
 // a JavaScript module (base64), not the file system: nothing is read from disk, and a server
 // build (Next.js, other SSR bundlers) that moves this module still carries the bytes with it.
+import { Buffer } from 'node:buffer';
 import { initSync, initFrom } from './api.js';
-import { decodeBase64 } from './load.js';
 import wasmBase64 from './wasm-base64.js';
 
-initSync(decodeBase64(wasmBase64));
+initSync(Buffer.from(wasmBase64, 'base64'));
 
 export { HandoffKit, HandoffKitError, Validator, initSync } from './api.js';
 

@@ -152,7 +152,7 @@ test('handoff-kit/worker: no main-thread long task over 50 ms from the kit (dire
 test('Parcel 2, no config: default entry, a module worker, /worker', async () => {
   const dir = join(out, 'parcel');
   await run(bin('parcel'), ['build', 'apps/parcel/index.html', '--dist-dir', dir, '--cache-dir', 'node_modules/.cache/parcel',
-    '--no-source-maps', '--public-url', './']);
+    '--no-source-maps', '--no-autoinstall', '--public-url', './']);
   const result = await openServed(dir, '/', 'parcel');
   for (const name of ['direct', 'moduleWorker', 'workerApi']) assertReports(result, name, 'parcel');
 });

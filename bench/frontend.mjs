@@ -2,22 +2,23 @@
 // build of the smallest app ships (JS and .wasm, raw and brotli), the default entry next to
 // handoff-kit/inline; the first report after a cold load of each build in headless Chromium;
 // and main-thread long tasks with handoff-kit/worker against direct use.
-// Needs tests/frontend installed with the tarball: `make test-frontend` (or tests/frontend/run.sh)
-// first. Usage: node bench/frontend.mjs [--json FILE] [--runs N]
+// It installs tests/frontend's pinned tools and the tarball first (tests/frontend/install.sh).
+// Usage: node bench/frontend.mjs [--tarball dist/handoff-kit-X.tgz] [--json FILE] [--runs N]
+import { execFileSync } from 'node:child_process';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const frontend = new URL('../tests/frontend/', import.meta.url).pathname;
-if (!existsSync(join(frontend, 'node_modules/handoff-kit/package.json'))) {
-  console.error('bench/frontend.mjs: run `make test-frontend` first (it installs the tools and the tarball).');
-  process.exit(1);
-}
-const { run, serve, readPage } = await import(pathToFileURL(join(frontend, 'harness.mjs')));
-const { chromium } = await import('playwright-core');
+const repo = new URL('..', import.meta.url).pathname;
+const frontend = join(repo, 'tests/frontend');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const version = readFileSync(join(repo, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+const tarball = option('--tarball', join(repo, `dist/handoff-kit-${version}.tgz`));
+execFileSync(join(frontend, 'install.sh'), [tarball], { stdio: 'inherit' });
+const { run, serve, readPage } = await import(pathToFileURL(join(frontend, 'harness.mjs')));
+const { chromium } = await import('playwright-core');
 const runs = Number(option('--runs', 3));
 const bin = (name) => join(frontend, 'node_modules/.bin', name);
 const out = join(frontend, '.out/bench');

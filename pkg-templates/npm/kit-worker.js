@@ -1,7 +1,7 @@
 // The module worker behind handoff-kit/worker: it owns the wasm and the kits, and answers the
 // page's messages `{ id, op, … }` with `{ id, value }` or `{ id, error }`. Messages that arrive
 // before the .wasm is ready wait for it, in order; none is dropped.
-import init, { HandoffKit, Validator } from './index.js';
+import init, { HandoffKit, HandoffKitError, Validator } from './index.js';
 
 const objects = new Map();
 let started;
@@ -23,10 +23,11 @@ function run(message) {
       return undefined;
     case 'call': {
       const target = objects.get(message.handle);
-      const methods = target instanceof HandoffKit ? KIT_METHODS : VALIDATOR_METHODS;
-      if (target === undefined || !methods.has(message.method)) {
-        throw new TypeError(`No ${message.method} on this object (was it freed?)`);
+      if (target === undefined) {
+        throw new HandoffKitError('This kit or validator was freed (by free() or at the end of a `using` block); create a new one.');
       }
+      const methods = target instanceof HandoffKit ? KIT_METHODS : VALIDATOR_METHODS;
+      if (!methods.has(message.method)) throw new TypeError(`No method ${message.method} here`);
       return target[message.method](...message.args);
     }
     case 'free':

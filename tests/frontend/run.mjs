@@ -101,6 +101,14 @@ test('Rollup + node-resolve: handoff-kit/inline works with no plugin; the defaul
 test('static page with an import map: default entry, /inline and /worker from node_modules', async () => {
   const result = await openServed(here, '/apps/static/index.html', 'static');
   for (const name of ['direct', 'inline', 'workerApi']) assertReports(result, name, 'static');
+  const sharing = result.workerSharing;
+  assert.equal(sharing.error, undefined, sharing.error?.message);
+  assert.equal(sharing.workers, 1, 'every kit and validator of the page shares one worker');
+  assert.ok(sharing.same && sharing.valid && sharing.stillWorks);
+  assert.equal(sharing.badBundle.isError, true);
+  assert.equal(sharing.badBundle.kind, 'json', sharing.badBundle.message);
+  assert.equal(sharing.afterFree.kind, 'input', 'a freed worker kit refuses calls');
+  assert.match(sharing.afterFree.message, /was freed/);
 });
 
 test('webpack 5, no config beyond entry and output: default entry, a module worker, /worker', async () => {

@@ -32,6 +32,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  console.log(`# first report after a cold load, ms from navigation: ${JSON.stringify(timings)}`);
 });
 
 /** The page's reports for `name` are the Node entry's, and they are real reports. */

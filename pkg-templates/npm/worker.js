@@ -32,10 +32,12 @@ function connection(options) {
   const pending = new Map();
   let nextId = 0;
   let broken;
+  // A worker that failed stays failed for the kits made on it; the next createKit starts anew.
   const fail = (error) => {
     broken = error;
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
+    if (shared?.send === send) shared = undefined;
   };
   worker.addEventListener('message', ({ data }) => {
     const call = pending.get(data.id);

@@ -112,6 +112,12 @@ test('static page with an import map: default entry, /inline and /worker from no
   assert.match(sharing.afterFree.message, /was freed/);
 });
 
+test('handoff-kit/worker: a worker that does not start is an init error, and the next createKit starts anew', async () => {
+  const result = await openServed(here, '/apps/static/broken-worker.html', 'broken-worker');
+  assertInitError(result, 'missing', /The handoff-kit worker \(the worker you passed\) did not start/, 'broken worker');
+  assertReports(result, 'recovered', 'broken worker');
+});
+
 test('webpack 5, no config beyond entry and output: default entry, a module worker, /worker', async () => {
   const dir = join(out, 'webpack');
   await run(bin('webpack'), ['--config', 'apps/webpack/webpack.config.js'], { env: { OUT_DIR: dir } });

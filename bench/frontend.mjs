@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const repo = new URL('..', import.meta.url).pathname;
@@ -110,4 +110,7 @@ for (const [mode, t] of Object.entries(results.longTasks)) {
   console.log(`long tasks, ${mode.padEnd(6)}: longest per run ${t.longestMs.join(' / ')} ms, count ${t.count.join(' / ')}, first report ${t.firstReportMs} ms (median)`);
 }
 const json = option('--json');
-if (json) writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+if (json) {
+  mkdirSync(dirname(json), { recursive: true });
+  writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+}

@@ -10,7 +10,7 @@ WASM := target/wasm32-unknown-unknown/wasm/handoff_kit.wasm
 TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
-.PHONY: setup build cli npm demo test lint test-rust test-wasm test-js bench clean
+.PHONY: setup build cli npm demo test lint test-rust test-wasm test-js test-frontend bench clean
 
 setup:
 	@.ci/setup
@@ -53,7 +53,12 @@ test-wasm:
 test-js:
 	tests/js/run.sh $(TARBALL)
 
-test: build lint test-rust test-wasm test-js
+# The packed tarball in every tool a front-end developer uses (tests/frontend/README.md): an app
+# per bundler and framework in headless Chromium, runtimes from npm, tsc, attw and publint.
+test-frontend:
+	tests/frontend/run.sh $(TARBALL)
+
+test: build lint test-rust test-wasm test-js test-frontend
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
 # Node, side by side in one run (bench/README.md).

@@ -360,8 +360,14 @@ export class HandoffKitError extends Error {
 /** Where the `.wasm` comes from, for `init` in browsers and bundlers. */
 export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;
 
-/** Loads the wasm module. Needed once in browsers and with bundlers; Node does it on import. */
+/**
+ * Loads the wasm module, once (later calls resolve at once). Needed in browsers and with
+ * bundlers; the Node entry does it on import. Without `input`, `handoff-kit` fetches the
+ * `.wasm` next to its module and `handoff-kit/inline` uses the copy inlined in its JS;
+ * `handoff-kit/slim` needs `input`. A failure is a `HandoffKitError` of kind `init` naming the
+ * URL, what came back (status, content type) and the fix.
+ */
 export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
-/** Loads the wasm module synchronously. */
+/** Loads the wasm module synchronously (Node, workers; browsers refuse it on the main thread). */
 export function initSync(module: BufferSource | WebAssembly.Module): void;
 export default init;

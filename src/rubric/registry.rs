@@ -105,6 +105,12 @@ pub static ENTRIES: &[Entry] = &[
     },
 ];
 
+/// Built-in weights per scenario, where a check matters more or less to the receiving team than
+/// the default weight says (calibrated against `tests/scoring/`, docs/scoring.md). A check not
+/// listed keeps its weight from [`ENTRIES`]; a bundle's `rubric.weights` beats these.
+#[rustfmt::skip]
+pub static SCENARIO_WEIGHTS: &[(&str, &[(&str, u32)])] = &[];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -327,8 +327,8 @@ mod tests {
         let (score, diagnostics) = rubric.score(&json!({}), &ScoreContext::default());
         assert!(score.checks.iter().all(|c| c.id != "completeness"));
         assert!(diagnostics.iter().all(|d| d.code != "rubric/completeness"));
-        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 70);
-        assert_eq!(score.max_points, 70);
+        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 76);
+        assert_eq!(score.max_points, 76);
     }
 
     #[test]
@@ -360,7 +360,7 @@ mod tests {
             assert_eq!((c.points, c.max_points), (0, 0), "{}", c.id);
             assert!(c.reason.is_some(), "{}", c.id);
         }
-        assert_eq!(score.max_points, 100 - 6 - 12);
+        assert_eq!(score.max_points, 100 - 5 - 21);
         assert_eq!(
             score.points,
             score.checks.iter().map(|c| c.points).sum::<u32>()

@@ -1,3 +1,4 @@
+#![allow(dead_code)] // shared by tests/scoring.rs and bench/calibration.rs, each using a part
 //! Agreement between the kit and a reviewer over the labelled handoffs of `tests/scoring/`
 //! (`labels.json`: file → grade A–F, ready yes/no, reason). Shared by `tests/scoring.rs`, which
 //! asserts the figures, and `bench/calibration.rs`, which prints them for `make bench`.
@@ -24,6 +25,8 @@ pub struct Case {
     pub kit_ready: bool,
     /// The report's errors, as `code at path`.
     pub errors: Vec<String>,
+    /// Per check: id, points, points at stake.
+    pub checks: Vec<(String, u32, u32)>,
 }
 
 /// The agreement figures.
@@ -73,6 +76,11 @@ pub fn measure(kit: &Kit) -> Agreement {
                 .iter()
                 .filter(|d| d.is_error())
                 .map(|d| format!("{} at {}", d.code, d.path))
+                .collect(),
+            checks: score
+                .checks
+                .iter()
+                .map(|c| (c.id.to_string(), c.points, c.max_points))
                 .collect(),
         });
     }

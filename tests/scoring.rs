@@ -17,7 +17,12 @@ fn the_score_agrees_with_the_reviewer() {
     let agreement = calibration::measure(&kit);
     let disagreements: Vec<String> = calibration::disagreements(&agreement)
         .iter()
-        .map(|c| format!("{}: {} {} vs {} {}", c.file, c.grade, c.ready, c.score, c.kit_ready))
+        .map(|c| {
+            format!(
+                "{}: {} {} vs {} {}",
+                c.file, c.grade, c.ready, c.score, c.kit_ready
+            )
+        })
         .collect();
     eprintln!(
         "calibration: {} handoffs, rho {:.3}, ready agreement {:.1}%\n{}",
@@ -26,7 +31,11 @@ fn the_score_agrees_with_the_reviewer() {
         100.0 * agreement.ready_agreement,
         disagreements.join("\n")
     );
-    assert!(agreement.cases.len() >= 60, "{} handoffs", agreement.cases.len());
+    assert!(
+        agreement.cases.len() >= 60,
+        "{} handoffs",
+        agreement.cases.len()
+    );
     assert!(agreement.rho >= 0.8, "Spearman's rho {:.3}", agreement.rho);
     assert!(
         agreement.ready_agreement >= 0.95,
@@ -40,10 +49,22 @@ fn the_set_covers_every_scenario_packets_notes_and_the_named_failures() {
     let dir = calibration::folder();
     let names: Vec<String> = std::fs::read_dir(&dir)
         .expect("tests/scoring")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     for scenario in [
-        "billing", "engineering", "tier2", "bot", "supervisor", "sales", "fulfillment", "voice",
+        "billing",
+        "engineering",
+        "tier2",
+        "bot",
+        "supervisor",
+        "sales",
+        "fulfillment",
+        "voice",
     ] {
         assert!(
             names.iter().any(|n| n.starts_with(&format!("{scenario}-"))),
@@ -67,7 +88,10 @@ fn the_set_covers_every_scenario_packets_notes_and_the_named_failures() {
 
 #[test]
 fn spearman_gives_ties_their_average_rank() {
-    assert_eq!(calibration::ranks(&[10.0, 20.0, 20.0, 5.0]), [2.0, 3.5, 3.5, 1.0]);
+    assert_eq!(
+        calibration::ranks(&[10.0, 20.0, 20.0, 5.0]),
+        [2.0, 3.5, 3.5, 1.0]
+    );
     let same = calibration::spearman(&[1.0, 2.0, 3.0], &[10.0, 20.0, 30.0]);
     assert!((same - 1.0).abs() < 1e-12);
     let reversed = calibration::spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]);

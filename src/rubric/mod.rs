@@ -23,9 +23,9 @@ pub mod routing;
 pub mod settings;
 #[cfg(test)]
 mod testing;
+pub mod weights;
 pub mod word_lists;
 pub mod wording;
-pub mod weights;
 pub mod words;
 
 pub use check::BusinessMinutes;

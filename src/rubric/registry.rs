@@ -146,7 +146,9 @@ mod tests {
                 })
                 .sum();
             assert_eq!(total, 100, "{scenario}");
-            assert!(changes.iter().all(|(id, _)| ENTRIES.iter().any(|e| e.id() == *id)));
+            assert!(changes
+                .iter()
+                .all(|(id, _)| ENTRIES.iter().any(|e| e.id() == *id)));
         }
         let mut ids: Vec<&str> = ENTRIES.iter().map(Entry::id).collect();
         ids.sort_unstable();

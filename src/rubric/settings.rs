@@ -212,11 +212,19 @@ impl Settings {
         for (scenario, weights) in scenarios {
             let scenario_path = pointer_join(path, scenario);
             if !is_id(scenario) {
-                problems.push(invalid(&scenario_path, format!("'{scenario}' is not a scenario id; write it like \"billing_to_finance\".")));
+                problems.push(invalid(
+                    &scenario_path,
+                    format!(
+                        "'{scenario}' is not a scenario id; write it like \"billing_to_finance\"."
+                    ),
+                ));
                 continue;
             }
             let Some(weights) = weights.as_object() else {
-                problems.push(invalid(&scenario_path, format!("The weights of '{scenario}' must be an object: check id → points.")));
+                problems.push(invalid(
+                    &scenario_path,
+                    format!("The weights of '{scenario}' must be an object: check id → points."),
+                ));
                 continue;
             };
             let mut list = Vec::new();

@@ -12,9 +12,13 @@
 //! Rules a bundle's weights must keep (checked when the bundle loads, each a `bundle` error
 //! naming the path): whole numbers 0–100; `document-asked-twice` stays 0 (it cannot cost
 //! points without breaking rule 3: its finding makes the handoff not ready instead); every set
-//! gives the checks that run more than 0 points in all; scenarios are ones the kit knows.
+//! gives the checks that run more than 0 points in all; scenarios are ones the kit knows; and a
+//! handoff with nothing but a one-line summary ("ok") earns at most a fifth of any set's points
+//! (what `too-much-noise` gives a summary without noise, plus the summary's share of
+//! `completeness`), so a handoff without content stays at F (rule 3's "near zero").
 
 use crate::diagnostic::{pointer_join, Diagnostic};
+use crate::rubric::plan::Plan;
 use crate::rubric::registry::SCENARIO_WEIGHTS;
 use crate::rubric::settings::Settings;
 use crate::vocabulary::invalid;
@@ -112,8 +116,41 @@ impl Weights {
                 .map(|(_, w)| *w)
                 .sum()
         };
-        if settings.weight_configured(UNSCORED) && settings.check(UNSCORED).map(|c| c.weight) != Some(0) {
+        if settings.weight_configured(UNSCORED)
+            && settings.check(UNSCORED).map(|c| c.weight) != Some(0)
+        {
             problems.push(unscored(&pointer_join("/rubric/weights", UNSCORED)));
+        }
+        // The most a lone summary can earn of completeness: its item's largest share in any plan.
+        let plan = Plan::new(settings);
+        let summary_share = std::iter::once(plan.items(None))
+            .chain(plan.scenarios())
+            .map(|items| {
+                let all: u32 = items.iter().map(|i| i.weight).sum();
+                let summary: u32 = items
+                    .iter()
+                    .filter(|i| i.pointer == "/summary")
+                    .map(|i| i.weight)
+                    .sum();
+                f64::from(summary) / f64::from(all.max(1))
+            })
+            .fold(0.0, f64::max);
+        let weight_in = |set: &[u32], id: &str| -> f64 {
+            settings
+                .checks
+                .iter()
+                .zip(set)
+                .find(|(c, _)| c.id == id && c.enabled)
+                .map_or(0.0, |(_, w)| f64::from(*w))
+        };
+        let lone_summary_too_rich = |set: &[u32]| {
+            let earned =
+                weight_in(set, "too-much-noise") + weight_in(set, "completeness") * summary_share;
+            let total = f64::from(enabled_total(set));
+            total > 0.0 && earned > total / 5.0
+        };
+        if lone_summary_too_rich(&self.default) {
+            problems.push(lone_summary("/rubric/weights"));
         }
         for (scenario, changes) in &settings.scenario_weights {
             let path = pointer_join("/rubric/scenario_weights", scenario);
@@ -126,11 +163,147 @@ impl Weights {
             }
             if enabled_total(self.of(scenario)) == 0 {
                 problems.push(invalid(&path, format!("Every check that runs has weight 0 for '{scenario}', so no such handoff could earn a point; give at least one check a weight.")));
+            } else if lone_summary_too_rich(self.of(scenario)) {
+                problems.push(lone_summary(&path));
             }
         }
     }
 }
 
+fn lone_summary(path: &str) -> Diagnostic {
+    invalid(path, "With these weights a handoff with nothing but a one-line summary (\"ok\") would earn more than a fifth of the points (too-much-noise, and the summary's share of completeness): give the other checks more weight, so that a handoff without content stays at F.")
+}
+
 fn unscored(path: &str) -> Diagnostic {
     invalid(path, format!("The weight of '{UNSCORED}' must stay 0: a document asked for twice makes the handoff not ready (an error) instead, because points for it would let deleting the document or the step raise the score (docs/scoring.md)."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::registry::ENTRIES;
+    use crate::rubric::Rubric;
+    use serde_json::{json, Map, Value};
+
+    fn weights(section: Value) -> (Settings, Weights) {
+        let mut problems = Vec::new();
+        let settings = Settings::from_bundle(&section, ENTRIES, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        let weights = Weights::new(&settings);
+        (settings, weights)
+    }
+
+    fn weight_of(settings: &Settings, set: &[u32], id: &str) -> u32 {
+        let at = settings.checks.iter().position(|c| c.id == id).unwrap();
+        set[at]
+    }
+
+    #[test]
+    fn the_bundle_scenario_beats_the_bundle_beats_builtin_scenario_beats_builtin() {
+        let (settings, w) = weights(json!({
+            "weights": {"completeness": 40},
+            "scenario_weights": {"billing_to_finance": {"late-handoff": 9}, "sales_to_success": {"wrong-team": 3}}
+        }));
+        let of = |scenario: &str, id: &str| weight_of(&settings, w.of(scenario), id);
+        assert_eq!(of("billing_to_finance", "late-handoff"), 9);
+        assert_eq!(
+            of("billing_to_finance", "completeness"),
+            40,
+            "the bundle's weights"
+        );
+        // sales_to_success: completeness 32 built in, but the bundle set 40 for every scenario.
+        assert_eq!(of("sales_to_success", "completeness"), 40);
+        assert_eq!(
+            of("sales_to_success", "action-without-outcome"),
+            0,
+            "built-in per scenario"
+        );
+        assert_eq!(of("sales_to_success", "wrong-team"), 3);
+        assert_eq!(
+            of("legal_review", "wrong-team"),
+            21,
+            "no weights of its own: default"
+        );
+    }
+
+    #[test]
+    fn without_a_scenario_every_set_is_tried() {
+        let (_, w) = weights(Value::Null);
+        match w.choose(None) {
+            Choice::Lowest(sets) => assert_eq!(sets.len(), 1 + SCENARIO_WEIGHTS.len()),
+            Choice::One(_) => panic!("one set for a packet without a scenario"),
+        }
+        assert!(matches!(
+            w.choose(Some("billing_to_finance")),
+            Choice::One(_)
+        ));
+    }
+
+    #[test]
+    fn rules_are_checked_with_paths() {
+        let refused = |rubric: Value, scenarios: Value| {
+            let scenarios: Map<String, Value> = serde_json::from_value(scenarios).unwrap();
+            let err = Rubric::from_bundle(&rubric, &scenarios).unwrap_err();
+            assert_eq!(err.kind, "bundle");
+            err.diagnostics
+                .iter()
+                .map(|d| d.path.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            refused(json!({"weights": {"document-asked-twice": 2}}), json!({})),
+            ["/rubric/weights/document-asked-twice"]
+        );
+        assert_eq!(
+            refused(
+                json!({"scenario_weights": {"tier1_to_tier2": {"document-asked-twice": 1}}}),
+                json!({})
+            ),
+            ["/rubric/scenario_weights/tier1_to_tier2/document-asked-twice"]
+        );
+        assert_eq!(
+            refused(
+                json!({"scenario_weights": {"legal_review": {"wrong-team": 1}}}),
+                json!({})
+            ),
+            ["/rubric/scenario_weights/legal_review"]
+        );
+        assert_eq!(
+            refused(
+                json!({"scenario_weights": {"Billing": {}, "voice_to_chat": []}}),
+                json!({})
+            ),
+            [
+                "/rubric/scenario_weights/Billing",
+                "/rubric/scenario_weights/voice_to_chat"
+            ]
+        );
+        assert_eq!(
+            refused(
+                json!({"scenario_weights": {"voice_to_chat": {"wrong-teem": 1, "completeness": 101}}}),
+                json!({})
+            ),
+            [
+                "/rubric/scenario_weights/voice_to_chat/completeness",
+                "/rubric/scenario_weights/voice_to_chat/wrong-teem"
+            ]
+        );
+        let zero: Map<String, Value> = ENTRIES
+            .iter()
+            .map(|e| (e.id().to_string(), json!(0)))
+            .collect();
+        assert_eq!(
+            refused(
+                json!({"scenario_weights": {"voice_to_chat": zero}}),
+                json!({})
+            ),
+            ["/rubric/scenario_weights/voice_to_chat"]
+        );
+        // A bundle's own scenario may have weights; a weight of 0 for document-asked-twice is fine.
+        let scenarios: Map<String, Value> =
+            serde_json::from_value(json!({"legal_review": {"teams": ["legal"]}})).unwrap();
+        let ok = json!({"weights": {"document-asked-twice": 0},
+            "scenario_weights": {"legal_review": {"wrong-team": 30}}});
+        assert!(Rubric::from_bundle(&ok, &scenarios).is_ok());
+    }
 }

@@ -25,13 +25,13 @@ function addsUp(score, what) {
 test('a scenario\'s weights apply to that scenario only and show in max_points', () => {
   const kit = new HandoffKit(bundle({ scenario_weights: { billing_to_finance: { 'owner-not-a-person': 60, 'late-handoff': 0 } } }));
   const builtin = new HandoffKit();
-  // billing-missing-invoice is a billing packet; owner-is-a-team is not billing.
   const billing = read('billing-missing-invoice.json');
+  assert.equal(billing.handoff.scenario, 'billing_to_finance');
   const tuned = check(kit, billing);
   assert.equal(entry(tuned, 'owner-not-a-person').max_points, 60);
   assert.equal(entry(tuned, 'late-handoff').max_points, 0);
   addsUp(tuned, 'billing');
-  const other = read('owner-is-a-team.json');
+  const other = read('support_to_engineering-good.json');
   assert.notEqual(other.handoff.scenario, 'billing_to_finance');
   assert.deepEqual(check(kit, other), check(builtin, other), 'other scenarios keep their weights');
 });
@@ -62,14 +62,16 @@ test('the built-in weights of each scenario add up to 100', () => {
 });
 
 test('weights that break the rules are refused with the path', () => {
+  // [rubric, the path a diagnostic names, a word its message has]
   const cases = [
-    [{ scenario_weights: { billing_to_finance: { 'document-asked-twice': 5 } } }, '/rubric/scenario_weights/billing_to_finance/document-asked-twice'],
-    [{ weights: { 'document-asked-twice': 1 } }, '/rubric/weights/document-asked-twice'],
-    [{ scenario_weights: { billing_to_financ: { completeness: 5 } } }, '/rubric/scenario_weights/billing_to_financ'],
-    [{ scenario_weights: { billing_to_finance: { completenes: 5 } } }, '/rubric/scenario_weights/billing_to_finance/completenes'],
-    [{ scenario_weights: { billing_to_finance: { completeness: -1 } } }, '/rubric/scenario_weights/billing_to_finance/completeness'],
+    [{ scenario_weights: { billing_to_finance: { 'document-asked-twice': 5 } } }, '/rubric/scenario_weights/billing_to_finance/document-asked-twice', 'stay 0'],
+    [{ weights: { 'document-asked-twice': 1 } }, '/rubric/weights/document-asked-twice', 'stay 0'],
+    [{ scenario_weights: { billing_to_financ: { completeness: 5 } } }, '/rubric/scenario_weights/billing_to_financ', 'billing_to_financ'],
+    [{ scenario_weights: { billing_to_finance: { completenes: 5 } } }, '/rubric/scenario_weights/billing_to_finance', 'completenes'],
+    [{ scenario_weights: { billing_to_finance: { completeness: -1 } } }, '/rubric/scenario_weights/billing_to_finance/completeness', ''],
+    [{ scenario_weights: { billing_to_finance: { 'too-much-noise': 100 } } }, '/rubric/scenario_weights/billing_to_finance', 'one-line summary'],
   ];
-  for (const [rubric, path] of cases) {
+  for (const [rubric, path, word] of cases) {
     let error;
     try {
       new HandoffKit(bundle(rubric));
@@ -78,10 +80,9 @@ test('weights that break the rules are refused with the path', () => {
     }
     assert.ok(error, `${JSON.stringify(rubric)} was accepted`);
     assert.equal(error.kind, 'bundle', JSON.stringify(rubric));
-    assert.ok(
-      error.message.includes(path) || (error.diagnostics ?? []).some((d) => d.path === path),
-      `${path}: ${error.message} ${JSON.stringify(error.diagnostics)}`,
-    );
+    const named = (error.diagnostics ?? []).find((d) => d.path === path);
+    assert.ok(named, `${path}: ${error.message} ${JSON.stringify(error.diagnostics)}`);
+    assert.ok(named.message.includes(word), `${path}: ${named.message}`);
   }
 });
 

@@ -64,6 +64,7 @@ test: build lint test-rust test-wasm test-js test-frontend
 # Node, side by side in one run (bench/README.md).
 bench: build
 	node bench/run.mjs
+	cargo run --release --example calibration
 	node bench/frontend.mjs --json bench/results/frontend.json
 
 clean:

@@ -320,13 +320,15 @@ fn bundle_text_meets_the_keys_per_object_and_depth_ceilings_with_their_path() {
             .collect()
     };
     let bundle = |n: usize| {
-        json!({"bundle": "acme", "version": "1.0.0", "vocabulary": {"teams": words(n)}})
-            .to_string()
+        json!({"bundle": "acme", "version": "1.0.0", "vocabulary": {"teams": words(n)}}).to_string()
     };
     let past = bundle(limits::KEYS_PER_OBJECT + 1);
-    refused("keys-per-object", "10,001 keys", "/vocabulary/teams", || {
-        Kit::from_json(&past)
-    });
+    refused(
+        "keys-per-object",
+        "10,001 keys",
+        "/vocabulary/teams",
+        || Kit::from_json(&past),
+    );
     // At the ceiling the text is read (whatever the bundle's own checks then say of it).
     let at = bundle(limits::KEYS_PER_OBJECT);
     if let Err(error) = Kit::from_json(&at) {
@@ -351,7 +353,11 @@ fn a_schema_value_past_keys_per_object_is_refused_before_compiling() {
     let store = handoff_kit::schema::SchemaStore::builtin();
     let error = handoff_kit::Validator::new(&schema, store).unwrap_err();
     assert_eq!(error.kind, "limit", "{}", error.message);
-    assert!(error.message.contains("keys-per-object"), "{}", error.message);
+    assert!(
+        error.message.contains("keys-per-object"),
+        "{}",
+        error.message
+    );
     assert_eq!(error.diagnostics[0].path, "/properties");
     assert!(started.elapsed() < Duration::from_millis(200));
 }
@@ -375,10 +381,16 @@ fn a_deadline_not_reached_within_the_span_is_kind_limit_on_the_target() {
     );
     assert_eq!(error.diagnostics[0].path, "/target");
     // Just inside: 5,200 minutes are 100 years of Mondays (5,218 of them).
-    let within = request(calendar, json!({"unit": "business_minutes", "value": 5_200}));
+    let within = request(
+        calendar,
+        json!({"unit": "business_minutes", "value": 5_200}),
+    );
     assert!(kit.deadline(&within).is_ok());
     // business_days: a pause over the whole span leaves no business day to count.
-    let mut paused = request(json!("default"), json!({"unit": "business_days", "value": 1}));
+    let mut paused = request(
+        json!("default"),
+        json!({"unit": "business_days", "value": 1}),
+    );
     paused.pauses = serde_json::from_value(
         json!([{"from": "2026-07-03T00:00:00Z", "to": "2200-01-01T00:00:00Z"}]),
     )

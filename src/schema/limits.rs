@@ -185,7 +185,10 @@ mod tests {
     fn schema_bytes_limit_just_below_and_just_past() {
         let padded = |bytes: usize| format!("{{}}{}", " ".repeat(bytes - 2));
         let ceiling = crate::limits::SCHEMA_BYTES;
-        assert_eq!(parse_schema_text("The schema", &padded(ceiling)).unwrap(), json!({}));
+        assert_eq!(
+            parse_schema_text("The schema", &padded(ceiling)).unwrap(),
+            json!({})
+        );
         let error = parse_schema_text("The schema", &padded(ceiling + 1)).unwrap_err();
         assert_eq!(error.kind, "limit");
         assert_eq!(
@@ -204,8 +207,16 @@ mod tests {
         let past = json!({ "properties": properties(MAX_KEYS_PER_OBJECT + 1) });
         let error = check_schema_shape(&past).unwrap_err();
         assert_eq!(error.kind, "limit");
-        assert!(error.message.contains("keys-per-object"), "{}", error.message);
-        assert!(error.message.contains("has 10,001 keys, more than 10,000"), "{}", error.message);
+        assert!(
+            error.message.contains("keys-per-object"),
+            "{}",
+            error.message
+        );
+        assert!(
+            error.message.contains("has 10,001 keys, more than 10,000"),
+            "{}",
+            error.message
+        );
         assert_eq!(error.diagnostics[0].path, "/properties");
     }
 }

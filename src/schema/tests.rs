@@ -276,7 +276,9 @@ fn required_errors_do_not_copy_the_object_they_are_about() {
         "properties": {"items": {"type": "array", "items": {"required": ["x", "y"]}}}
     });
     let v = validator(schema);
-    let items: Vec<Value> = (0..50).map(|i| json!({"note": "z".repeat(100), "i": i})).collect();
+    let items: Vec<Value> = (0..50)
+        .map(|i| json!({"note": "z".repeat(100), "i": i}))
+        .collect();
     let text = json!({"items": items, "big": "w".repeat(10_000)}).to_string();
     let tape = crate::tape::Tape::parse(&text).unwrap();
     let mut required = 0;

@@ -257,9 +257,21 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         });
     }
     if let Some(now) = inputs.now {
-        // Everything counted from the start to the deadline is the target, so what is left
-        // (negative once past) is the target minus what has elapsed.
-        let elapsed = timeline.count(start, now);
+        // What is left (negative once past) is the target minus what has elapsed. Up to the
+        // deadline that walk is no longer than the walk to the deadline; past it, the time
+        // after the deadline is counted whole years at once (`Timeline::count_by_years`) on a
+        // walk that may reach `now`, so a status a century after the deadline costs about
+        // what one a year after does, and is exact past the span a deadline is searched over.
+        let elapsed = if now <= deadline {
+            timeline.count(start, now)
+        } else {
+            let mut after = if calendar_time {
+                Timeline::always_open(calendar, pauses, now)
+            } else {
+                Timeline::new(calendar, pauses, now)
+            };
+            timeline.count(start, deadline) + after.count_by_years(deadline, now)
+        };
         let remaining = total - elapsed;
         let ratio = if total > 0 {
             elapsed as f64 / total as f64

@@ -56,9 +56,11 @@ test-js:
 test: build lint test-rust test-wasm test-js
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
-# Node, side by side in one run (bench/README.md).
+# Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
+# and throughput next to serde_json (bench/README.md, "Scaling and throughput").
 bench: build
 	node bench/run.mjs
+	cargo run --release --example scaling
 
 clean:
 	cargo clean

@@ -308,14 +308,15 @@ fn throughput(bytes: usize, work: &dyn Fn()) -> (f64, Duration) {
 }
 
 /// `check` of a 1 MB packet and `checkNote` of a 1 MB note, next to serde_json reading the
-/// same bytes into a `Value` (the packet as JSON, the note as one JSON string): the floor.
+/// same bytes (the packet as JSON, the note as one JSON string) into a `Value`, and for the
+/// packet only parsing it (`IgnoredAny`, nothing built): the floor.
 fn throughputs() {
     let kit = Kit::builtin().expect("kit");
     let packet = packet_of(1_000_000);
     let note = billing_note().repeat(1_000_000 / billing_note().len() + 1);
     let note_json = serde_json::to_string(&note).unwrap();
     let context = serde_json::json!({});
-    let rows: [(&str, usize, Box<dyn Fn()>); 4] = [
+    let rows: [(&str, usize, Box<dyn Fn()>); 5] = [
         ("check (1 MB packet)", packet.len(), {
             let (kit, packet) = (kit.clone(), packet.clone());
             Box::new(move || drop(kit.check_text(&packet, &CheckOptions::default()).unwrap()))
@@ -323,6 +324,12 @@ fn throughputs() {
         ("serde_json::Value of the same packet", packet.len(), {
             let packet = packet.clone();
             Box::new(move || drop(serde_json::from_str::<serde_json::Value>(&packet).unwrap()))
+        }),
+        ("serde_json parse only (IgnoredAny), same", packet.len(), {
+            let packet = packet.clone();
+            Box::new(move || {
+                serde_json::from_str::<serde::de::IgnoredAny>(&packet).unwrap();
+            })
         }),
         ("checkNote (1 MB note)", note.len(), {
             let (kit, note) = (kit.clone(), note.clone());

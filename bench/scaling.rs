@@ -183,6 +183,22 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        // A `not` chain n deep around an `enum` of 20,000 values: each `not` once copied all
+        // it wraps.
+        name: "schema/not-chain-around-enum-compile",
+        n: 15,
+        run: |n| {
+            let options: Vec<_> = (0..20_000).map(serde_json::Value::from).collect();
+            let mut schema = serde_json::json!({ "enum": options });
+            for _ in 1..n {
+                let mut outer = serde_json::Map::new();
+                outer.insert("not".to_string(), schema);
+                schema = serde_json::Value::Object(outer);
+            }
+            Box::new(move || drop(Validator::new(&schema, SchemaStore::builtin()).expect("schema")))
+        },
+    },
+    Case {
         // Past the ceiling: refused before compiling.
         name: "schema/not-chain-refused",
         n: 300,

@@ -317,6 +317,9 @@ fn packet_of(bytes: usize) -> String {
     serde_json::to_string_pretty(&packet).unwrap()
 }
 
+/// One throughput row: its name, the bytes read, the work.
+type Row = (&'static str, usize, Box<dyn Fn()>);
+
 /// MB/s (10^6 bytes a second) of `work` over `bytes`, from its best run.
 fn throughput(bytes: usize, work: &dyn Fn()) -> (f64, Duration) {
     let took = best(work);
@@ -332,7 +335,7 @@ fn throughputs() {
     let note = billing_note().repeat(1_000_000 / billing_note().len() + 1);
     let note_json = serde_json::to_string(&note).unwrap();
     let context = serde_json::json!({});
-    let rows: [(&str, usize, Box<dyn Fn()>); 5] = [
+    let rows: [Row; 5] = [
         ("check (1 MB packet)", packet.len(), {
             let (kit, packet) = (kit.clone(), packet.clone());
             Box::new(move || drop(kit.check_text(&packet, &CheckOptions::default()).unwrap()))

@@ -284,3 +284,66 @@ fn a_status_walk_two_centuries_on_costs_what_one_does() {
     assert!(two <= century + 2 * 366, "{century} then {two}");
     assert!(one <= 2 * 366, "{one}");
 }
+
+mod by_years {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ZONES: &[&str] = &[
+        "UTC",
+        "Europe/London",
+        "America/New_York",
+        "Australia/Lord_Howe",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Counting whole years by their shape agrees with walking them, whatever the zone,
+        /// the night shifts, the `*-MM-DD` and dated holidays, exceptions and pauses.
+        #[test]
+        fn counting_by_years_agrees_with_the_walk_on_any_calendar(
+            zone in 0..ZONES.len(),
+            night in any::<bool>(),
+            recurring in proptest::collection::vec((1u32..=12, 1u32..=29), 0..6),
+            dated in proptest::collection::vec(0i64..30 * 365, 0..6),
+            exception in proptest::option::of(0i64..30 * 365),
+            pause in proptest::option::of((0i64..30 * 365, 1i64..400)),
+            from_day in 0i64..400,
+            from_minute in 0i64..1440,
+            span in 1i64..30 * 365,
+        ) {
+            let base = civil::days_from_civil(2026, 1, 1);
+            let date = |day: i64| {
+                let (y, m, d) = civil::civil_from_days(base + day);
+                format!("{y:04}-{m:02}-{d:02}")
+            };
+            let mut holidays: Vec<String> =
+                recurring.iter().map(|(m, d)| format!("*-{m:02}-{d:02}")).collect();
+            holidays.extend(dated.iter().map(|&d| date(d)));
+            let mut week = json!({"mon": [["09:00","17:00"]], "wed": [["08:30","12:00"], ["13:00","18:00"]],
+                "sat": [["10:00","14:00"]]});
+            if night {
+                week["thu"] = json!([["22:00","06:00"]]);
+                week["sun"] = json!([["23:30","00:30"]]);
+            }
+            let exceptions: Vec<_> = exception
+                .iter()
+                .map(|&d| json!({"date": date(d), "hours": [["00:00","02:00"], ["20:00","24:00"]]}))
+                .collect();
+            let cal = calendar(json!({"time_zone": ZONES[zone], "week": week,
+                "holidays": holidays, "exceptions": exceptions}));
+            let start = (base + from_day) * DAY + from_minute * 60;
+            let pauses = PauseSet::new(
+                pause
+                    .iter()
+                    .map(|&(d, len)| ((base + d) * DAY, (base + d + len) * DAY + 3_600))
+                    .collect(),
+            );
+            let to = start + span * DAY + 12_345;
+            let walked = Timeline::new(&cal, &pauses, to).count(start, to);
+            let by_years = Timeline::new(&cal, &pauses, to).count_by_years(start, to);
+            prop_assert_eq!(by_years, walked);
+        }
+    }
+}

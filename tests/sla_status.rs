@@ -48,3 +48,18 @@ fn the_overrun_long_after_the_deadline_is_exact_past_the_search_span() {
         assert_eq!(deadline.remaining_business_minutes, Some(-since), "{now}");
     }
 }
+
+#[test]
+fn a_status_checked_at_the_year_9999_is_breached_and_answers_at_once() {
+    let sla = Sla::default();
+    let started = std::time::Instant::now();
+    let deadline = sla
+        .deadline(&request(&london(), "9999-06-01T00:00:00Z"))
+        .unwrap();
+    let took = started.elapsed();
+    eprintln!("status in 9999: {took:?}");
+    assert_eq!(deadline.status, Some(Status::Breached));
+    assert!(deadline.remaining_business_minutes.unwrap() < -100_000_000);
+    // Generous for a debug build on a loaded machine.
+    assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+}

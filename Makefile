@@ -61,9 +61,12 @@ test-frontend:
 test: build lint test-rust test-wasm test-js test-frontend
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
-# Node, side by side in one run (bench/README.md).
+# Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
+# and throughput next to serde_json (bench/README.md, "Scaling and throughput"); the score's
+# agreement with a reviewer's labels; what each front-end build ships and its first report.
 bench: build
 	node bench/run.mjs
+	cargo run --release --example scaling
 	cargo run --release --example calibration
 	node bench/frontend.mjs --json bench/results/frontend.json
 

@@ -62,6 +62,20 @@ pub(crate) fn required_instance<'a>() -> LazyInstance<'a> {
     LazyInstance::Ready(Cow::Owned(Value::Null))
 }
 
+/// PATCHED for handoff-kit (see ../PATCHED.md): the instance a `type` error carries. A value of
+/// the wrong type can be the largest part of a document (a list of 50,000 objects where a text
+/// belongs), and the published crate copied it into each `type` error of each schema checking
+/// it. What a `type` error says about its instance is its type, so a list or an object is
+/// carried empty; a scalar is carried as it is.
+pub(crate) fn type_instance<'i, F: crate::Json>(instance: &F::Node<'i>) -> LazyInstance<'i> {
+    use crate::Node as _;
+    match instance.json_type() {
+        JsonType::Array => LazyInstance::Ready(Cow::Owned(Value::Array(Vec::new()))),
+        JsonType::Object => LazyInstance::Ready(Cow::Owned(Value::Object(serde_json::Map::new()))),
+        _ => instance.lazy_value(),
+    }
+}
+
 /// An error that can occur during validation.
 #[derive(Debug)]
 pub struct ValidationError<'a> {

@@ -14,6 +14,108 @@ use serde_json::{Map, Value};
 use std::{borrow::Cow, marker::PhantomData, sync::Arc};
 
 const STRING_ENUM_THRESHOLD: usize = 10;
+/// PATCHED for Handoff Kit: past this many options, `EnumValidator` looks options up by hash.
+const ENUM_INDEX_THRESHOLD: usize = 8;
+
+/// PATCHED for Handoff Kit: a hash of a JSON value that agrees with JSON Schema equality
+/// (`jsonschema_value::cmp::equal`): numbers by their `f64` value (so `1` and `1.0` agree),
+/// object members in any order. Equal values hash alike; unequal ones may collide, so a hit is
+/// confirmed with `equals_value`.
+mod value_hash {
+    use jsonschema_value::{Array as _, Json, JsonNumber as _, Node as _, Object as _};
+    use serde_json::Value;
+    use std::hash::{Hash, Hasher};
+
+    fn hasher() -> std::collections::hash_map::DefaultHasher {
+        std::collections::hash_map::DefaultHasher::new()
+    }
+
+    fn number(value: Option<f64>) -> u64 {
+        let mut h = hasher();
+        2u8.hash(&mut h);
+        // -0.0 equals 0.0; a number past f64 hashes by its kind alone.
+        value.map(|v| if v == 0.0 { 0.0 } else { v }.to_bits()).hash(&mut h);
+        h.finish()
+    }
+
+    fn string(text: &str) -> u64 {
+        let mut h = hasher();
+        3u8.hash(&mut h);
+        text.hash(&mut h);
+        h.finish()
+    }
+
+    fn array(len: usize, elements: impl Iterator<Item = u64>) -> u64 {
+        let mut h = hasher();
+        4u8.hash(&mut h);
+        len.hash(&mut h);
+        for element in elements {
+            element.hash(&mut h);
+        }
+        h.finish()
+    }
+
+    fn member(key: &str, value: u64) -> u64 {
+        let mut h = hasher();
+        key.hash(&mut h);
+        value.hash(&mut h);
+        h.finish()
+    }
+
+    fn object(len: usize, members: impl Iterator<Item = u64>) -> u64 {
+        let sum = members.fold(0u64, u64::wrapping_add);
+        let mut h = hasher();
+        5u8.hash(&mut h);
+        len.hash(&mut h);
+        sum.hash(&mut h);
+        h.finish()
+    }
+
+    fn scalar(tag: u8) -> u64 {
+        let mut h = hasher();
+        tag.hash(&mut h);
+        h.finish()
+    }
+
+    pub(super) fn of_value(value: &Value) -> u64 {
+        match value {
+            Value::Null => scalar(0),
+            Value::Bool(false) => scalar(1),
+            Value::Bool(true) => scalar(6),
+            Value::Number(n) => number(n.as_f64()),
+            Value::String(s) => string(s),
+            Value::Array(items) => array(items.len(), items.iter().map(of_value)),
+            Value::Object(map) => object(
+                map.len(),
+                map.iter().map(|(key, value)| member(key, of_value(value))),
+            ),
+        }
+    }
+
+    pub(super) fn of_node<F: Json>(node: &F::Node<'_>) -> u64 {
+        if let Some(map) = node.as_object() {
+            return object(
+                map.len(),
+                map.members()
+                    .map(|(key, value)| member(key.as_ref(), of_node::<F>(&value))),
+            );
+        }
+        if let Some(items) = node.as_array() {
+            return array(items.len(), items.elements().map(|item| of_node::<F>(&item)));
+        }
+        if let Some(text) = node.as_string() {
+            return string(&text);
+        }
+        if let Some(n) = node.as_number() {
+            return number(n.as_f64());
+        }
+        match node.as_boolean() {
+            Some(false) => scalar(1),
+            Some(true) => scalar(6),
+            None => scalar(0),
+        }
+    }
+}
 
 #[derive(Debug)]
 pub(crate) struct EnumValidator {
@@ -21,6 +123,8 @@ pub(crate) struct EnumValidator {
     // Types that occur in items
     types: JsonTypeSet,
     items: Vec<Value>,
+    /// PATCHED for Handoff Kit: the options by hash, for enums of more than a few options.
+    index: Option<ahash::AHashMap<u64, Vec<u32>>>,
     location: Location,
 }
 
@@ -35,10 +139,19 @@ impl EnumValidator {
         for item in items {
             types = types.insert(JsonType::from(item));
         }
+        let index = (items.len() > ENUM_INDEX_THRESHOLD).then(|| {
+            let mut index = ahash::AHashMap::<u64, Vec<u32>>::default();
+            for (at, item) in items.iter().enumerate() {
+                let at = u32::try_from(at).unwrap_or(u32::MAX);
+                index.entry(value_hash::of_value(item)).or_default().push(at);
+            }
+            index
+        });
         Ok(Box::new(EnumValidator {
             options: Arc::new(schema.clone()),
             items: items.to_vec(),
             types,
+            index,
             location,
         }))
     }
@@ -69,10 +182,22 @@ impl<F: Json> Validate<F> for EnumValidator {
         // If the input value type is not in the types present among the enum options, then there
         // is no reason to compare it against all items - we know that
         // there are no items with such type at all
-        if self.types.contains_value_type::<F>(instance) {
-            self.items.iter().any(|item| instance.equals_value(item))
-        } else {
-            false
+        if !self.types.contains_value_type::<F>(instance) {
+            return false;
+        }
+        match &self.index {
+            // PATCHED for Handoff Kit: only the options with the instance's hash are compared, so
+            // an array of n items against an enum of m objects costs n + m, not n × m.
+            Some(index) => index
+                .get(&value_hash::of_node::<F>(instance))
+                .is_some_and(|candidates| {
+                    candidates.iter().any(|&at| {
+                        self.items
+                            .get(at as usize)
+                            .is_some_and(|item| instance.equals_value(item))
+                    })
+                }),
+            None => self.items.iter().any(|item| instance.equals_value(item)),
         }
     }
 }

@@ -75,7 +75,7 @@ impl<F: Json> Validate<F> for MultipleTypesValidator {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::type_instance::<F>(instance),
                 self.types,
             ))
         }
@@ -125,7 +125,7 @@ impl<F: Json> Validate<F> for NullTypeValidator {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::type_instance::<F>(instance),
                 JsonType::Null,
             ))
         }
@@ -177,7 +177,7 @@ impl<F: Json> Validate<F> for BooleanTypeValidator {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::type_instance::<F>(instance),
                 JsonType::Boolean,
             ))
         }
@@ -230,7 +230,7 @@ impl<F: Json> Validate<F> for StringTypeValidator {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::type_instance::<F>(instance),
                 JsonType::String,
             ))
         }
@@ -283,7 +283,7 @@ impl<F: Json> Validate<F> for ArrayTypeValidator {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::type_instance::<F>(instance),
                 JsonType::Array,
             ))
         }
@@ -335,7 +335,7 @@ impl<F: Json> Validate<F> for ObjectTypeValidator {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::type_instance::<F>(instance),
                 JsonType::Object,
             ))
         }
@@ -387,7 +387,7 @@ impl<F: Json> Validate<F> for NumberTypeValidator {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::type_instance::<F>(instance),
                 JsonType::Number,
             ))
         }
@@ -443,7 +443,7 @@ impl<F: Json> Validate<F> for IntegerTypeValidator {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::type_instance::<F>(instance),
                 JsonType::Integer,
             ))
         }

@@ -159,6 +159,10 @@ test('figures: the slowest calls and the wasm memory high-water mark', () => {
   const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, 5);
   console.log(`fuzz-replay: ${calls.length} calls over ${new Set(calls.map((c) => c.input)).size} inputs; slowest:`);
   for (const c of slowest) console.log(`  ${c.ms.toFixed(0)} ms  ${c.name} on ${c.input} (${c.bytes} bytes)`);
+  const overOne = calls.filter((c) => c.ms > 1000);
+  console.log(`fuzz-replay: ${overOne.length} calls over 1 s (all on inputs over 1 MB, within 1 s per started MB):`
+    + overOne.map((c) => ` ${c.name} on ${c.input} ${(c.bytes / 1e6).toFixed(1)} MB ${c.ms.toFixed(0)} ms;`).join(''));
+  assert.ok(overOne.every((c) => c.bytes > 1e6), 'a call on an input under 1 MB took over 1 s');
   console.log(`fuzz-replay: wasm memory high-water mark within the limits ${(withinLimits.bytes / MB).toFixed(1)} MB, reached after ${withinLimits.after}`);
   console.log(`fuzz-replay: after the inputs past a ceiling ${(highWater.bytes / MB).toFixed(1)} MB, reached after ${highWater.after}`);
   assert.ok(withinLimits.bytes <= 256 * MB, `wasm memory grew to ${withinLimits.bytes / MB} MB`);

@@ -3,6 +3,7 @@
 //! `schema`), with the same calls as the seeded fuzzer (`examples/fuzz/targets.rs`). A panic
 //! aborts, which AFL++ records as a crash; a run over its `-t` timeout is a hang.
 
+#[allow(dead_code)]
 #[path = "../examples/fuzz/targets.rs"]
 mod targets;
 

@@ -4,8 +4,9 @@
 //! panic, an input over `--max-ms` or over `--max-heap-mb` is a finding, written to
 //! `target/fuzz/findings/<target>/` and failing the run.
 //!
-//! `cargo run --release --example fuzz -- --seed N --seconds S [--target T]` runs each target
-//! (or only T) for S seconds from seed N: the same seed gives the same inputs. Each target runs
+//! `cargo run --release --example fuzz -- --seed N --seconds S [--target T] [--inputs N]` runs
+//! each target (or only T) for S seconds (and at most N inputs) from seed N: the same seed
+//! gives the same inputs in the same order. Each target runs
 //! in a child process of its own (`--worker`), so its peak RSS is its own, and so a panic
 //! under `panic = "abort"` (the release profile) ends only that child: its input is saved by
 //! the panic hook, and the target goes on from the next seed. Under an unwinding profile the
@@ -17,177 +18,32 @@
 mod corpus;
 mod generate;
 mod json_tree;
+mod measure;
 mod note_mutation;
 mod recipe;
 mod rng;
+mod stats;
 mod targets;
 
 use handoff_kit::json_text::WireStrings;
 use json_tree::J;
+use measure::{install_panic_hook, measure, peak_rss_kb, save_finding, CURRENT_TARGET};
 use rng::Rng;
-use std::alloc::{GlobalAlloc, Layout, System};
+use stats::{report, Stats, STATS};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use targets::{Target, TARGETS};
 
-/// The system allocator, counting the bytes live and their high-water mark.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let ptr = System.alloc(layout);
-        if !ptr.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let new = System.realloc(ptr, layout, new_size);
-        if !new.is_null() {
-            if new_size > layout.size() {
-                let grown = new_size - layout.size();
-                let live = LIVE.fetch_add(grown, Ordering::Relaxed) + grown;
-                PEAK.fetch_max(live, Ordering::Relaxed);
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        new
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// The input being run, for the panic hook (which runs on the panicking thread while the
-/// input is still alive): its text and a description.
-static CURRENT_TEXT: AtomicPtr<u8> = AtomicPtr::new(std::ptr::null_mut());
-static CURRENT_LEN: AtomicUsize = AtomicUsize::new(0);
-static CURRENT_TARGET: Mutex<Option<Target>> = Mutex::new(None);
-static STATS: Mutex<Stats> = Mutex::new(Stats::new());
-
-/// What a worker saw; printed as one `STATS` line for the supervisor.
-#[derive(Debug, Clone)]
-struct Stats {
-    inputs: u64,
-    bytes: u64,
-    panics: u64,
-    slow: u64,
-    heavy: u64,
-    internal: u64,
-    slowest_ns: u64,
-    slowest: String,
-    heap_peak: u64,
-    heap_peak_input: String,
-    rss_peak_kb: u64,
-    busy_ns: u64,
-}
-
-impl Stats {
-    const fn new() -> Stats {
-        Stats {
-            inputs: 0,
-            bytes: 0,
-            panics: 0,
-            slow: 0,
-            heavy: 0,
-            internal: 0,
-            slowest_ns: 0,
-            slowest: String::new(),
-            heap_peak: 0,
-            heap_peak_input: String::new(),
-            rss_peak_kb: 0,
-            busy_ns: 0,
-        }
-    }
-
-    fn line(&self) -> String {
-        format!(
-            "STATS {} {} {} {} {} {} {} {} {} {} {}\t{}\t{}",
-            self.inputs,
-            self.bytes,
-            self.panics,
-            self.slow,
-            self.heavy,
-            self.internal,
-            self.slowest_ns,
-            self.heap_peak,
-            self.rss_peak_kb,
-            self.busy_ns,
-            0,
-            self.slowest,
-            self.heap_peak_input
-        )
-    }
-
-    fn parse(line: &str) -> Option<Stats> {
-        let rest = line.strip_prefix("STATS ")?;
-        let mut parts = rest.split('\t');
-        let numbers: Vec<u64> = parts
-            .next()?
-            .split(' ')
-            .map(|n| n.parse().ok())
-            .collect::<Option<_>>()?;
-        let [inputs, bytes, panics, slow, heavy, internal, slowest_ns, heap_peak, rss_peak_kb, busy_ns, _] =
-            numbers[..]
-        else {
-            return None;
-        };
-        Some(Stats {
-            inputs,
-            bytes,
-            panics,
-            slow,
-            heavy,
-            internal,
-            slowest_ns,
-            heap_peak,
-            rss_peak_kb,
-            busy_ns,
-            slowest: parts.next().unwrap_or("").to_string(),
-            heap_peak_input: parts.next().unwrap_or("").to_string(),
-        })
-    }
-
-    fn merge(&mut self, other: &Stats) {
-        self.inputs += other.inputs;
-        self.bytes += other.bytes;
-        self.panics += other.panics;
-        self.slow += other.slow;
-        self.heavy += other.heavy;
-        self.internal += other.internal;
-        self.busy_ns += other.busy_ns;
-        self.rss_peak_kb = self.rss_peak_kb.max(other.rss_peak_kb);
-        if other.slowest_ns > self.slowest_ns {
-            self.slowest_ns = other.slowest_ns;
-            self.slowest = other.slowest.clone();
-        }
-        if other.heap_peak > self.heap_peak {
-            self.heap_peak = other.heap_peak;
-            self.heap_peak_input = other.heap_peak_input.clone();
-        }
-    }
-}
-
-struct Options {
+pub struct Options {
     seed: u64,
     seconds: f64,
     targets: Vec<Target>,
     max_ms: u64,
     max_heap_mb: u64,
+    /// At most this many inputs per target (0: no bound), so that a run is the same prefix of
+    /// the seed's inputs on any machine.
+    inputs: u64,
     worker: bool,
     input: Option<String>,
     export_seeds: Option<String>,
@@ -200,6 +56,7 @@ fn options() -> Options {
         targets: TARGETS.to_vec(),
         max_ms: 1_000,
         max_heap_mb: 256,
+        inputs: 0,
         worker: false,
         input: None,
         export_seeds: None,
@@ -234,6 +91,7 @@ fn options() -> Options {
                     options.targets = TARGETS.to_vec();
                 }
             }
+            "--inputs" => options.inputs = value().parse().unwrap_or_else(|_| usage("--inputs N")),
             "--input" => options.input = Some(value()),
             "--export-seeds" => options.export_seeds = Some(value()),
             "--worker" => options.worker = true,
@@ -247,7 +105,7 @@ fn usage(problem: &str) -> ! {
     let names: Vec<&str> = TARGETS.iter().map(|t| t.name()).collect();
     eprintln!("fuzz: {problem}");
     eprintln!(
-        "usage: fuzz [--seed N] [--seconds S per target] [--target {}|all] [--max-ms 1000] [--max-heap-mb 256] [--input FILE] [--export-seeds DIR]",
+        "usage: fuzz [--seed N] [--seconds S per target] [--target {}|all] [--max-ms 1000] [--max-heap-mb 256] [--inputs N] [--input FILE] [--export-seeds DIR]",
         names.join("|")
     );
     std::process::exit(2)
@@ -282,7 +140,7 @@ fn supervise(options: &Options) {
         let mut seed = options.seed;
         loop {
             let left = options.seconds - started.elapsed().as_secs_f64();
-            if left <= 0.5 {
+            if left <= 0.5 || (options.inputs > 0 && stats.inputs >= options.inputs) {
                 break;
             }
             let mut child = Command::new(&exe)
@@ -295,6 +153,7 @@ fn supervise(options: &Options) {
                 ])
                 .args(["--max-ms", &options.max_ms.to_string()])
                 .args(["--max-heap-mb", &options.max_heap_mb.to_string()])
+                .args(["--inputs", &inputs_left(options, &stats).to_string()])
                 .stdout(Stdio::piped())
                 .spawn()
                 .expect("start a worker");
@@ -321,94 +180,13 @@ fn supervise(options: &Options) {
     report(&all, options)
 }
 
-fn report(all: &[(Target, Stats, Duration)], options: &Options) {
-    println!();
-    println!(
-        "| target | inputs | inputs/min | MB read | panics | slow calls | over {} MB heap | slowest call (ms) | slowest call, on | peak heap, one input (MB) | peak RSS (MB) |",
-        options.max_heap_mb
-    );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
-    let mut findings = 0;
-    for (target, s, took) in all {
-        findings += s.panics + s.slow + s.heavy;
-        println!(
-            "| {} | {} | {:.0} | {:.1} | {} | {} | {} | {:.1} | {} | {:.1} | {:.1} |",
-            target.name(),
-            s.inputs,
-            s.inputs as f64 * 60.0 / took.as_secs_f64().max(0.001),
-            s.bytes as f64 / 1e6,
-            s.panics,
-            s.slow,
-            s.heavy,
-            s.slowest_ns as f64 / 1e6,
-            s.slowest,
-            s.heap_peak as f64 / (1 << 20) as f64,
-            s.rss_peak_kb as f64 / 1024.0,
-        );
+/// Inputs a new worker may still run (0: no bound).
+fn inputs_left(options: &Options, stats: &Stats) -> u64 {
+    if options.inputs == 0 {
+        0
+    } else {
+        options.inputs.saturating_sub(stats.inputs).max(1)
     }
-    if findings > 0 {
-        eprintln!("fuzz: {findings} finding(s); the inputs are in target/fuzz/findings/");
-        std::process::exit(1);
-    }
-    println!("fuzz: no finding");
-}
-
-/// Where findings go.
-fn findings_dir(target: Target) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/fuzz/findings")
-        .join(target.name())
-}
-
-fn save_finding(target: Target, kind: &str, text: &str) -> String {
-    let dir = findings_dir(target);
-    let _ = std::fs::create_dir_all(&dir);
-    // FNV-1a: the same input gets the same name.
-    let hash = text.bytes().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x100000001b3)
-    });
-    let path = dir.join(format!("{kind}-{hash:016x}.{}", target.extension()));
-    let _ = std::fs::write(&path, text);
-    path.display().to_string()
-}
-
-fn peak_rss_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-fn install_panic_hook() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let target = CURRENT_TARGET.lock().map(|t| *t).unwrap_or(None);
-        let ptr = CURRENT_TEXT.load(Ordering::SeqCst);
-        if let (Some(target), false) = (target, ptr.is_null()) {
-            // SAFETY: set from a live `&str` just before the target runs on this thread and
-            // cleared after; the hook runs on the panicking thread during that run.
-            let text = unsafe {
-                std::str::from_utf8_unchecked(std::slice::from_raw_parts(
-                    ptr,
-                    CURRENT_LEN.load(Ordering::SeqCst),
-                ))
-            };
-            let path = save_finding(target, "panic", text);
-            println!("PANIC in {} on {path}", target.name());
-            if let Ok(mut stats) = STATS.lock() {
-                stats.panics += 1;
-                stats.rss_peak_kb = peak_rss_kb();
-                // Under panic = "abort" the process ends after this hook: report now.
-                println!("{}", stats.line());
-            }
-        }
-        default(info);
-    }));
 }
 
 /// The seeds and donors of a target.
@@ -488,49 +266,6 @@ fn next_input(target: Target, seeds: &Seeds, rng: &mut Rng) -> (String, String) 
     (name, text)
 }
 
-/// One input's measurements.
-struct Measured {
-    /// The whole input (every call of the target).
-    took: Duration,
-    /// The slowest call and its name.
-    slowest: (Duration, &'static str),
-    /// Peak heap above what was live before, in bytes.
-    heap: u64,
-    internal: bool,
-    panicked: bool,
-}
-
-/// Runs one input with the measurements.
-fn measure(target: Target, text: &str, strings: &mut WireStrings) -> Measured {
-    CURRENT_TEXT.store(text.as_ptr() as *mut u8, Ordering::SeqCst);
-    CURRENT_LEN.store(text.len(), Ordering::SeqCst);
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    let started = Instant::now();
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        targets::run(target, text, strings)
-    }));
-    let took = started.elapsed();
-    let heap = (PEAK.load(Ordering::Relaxed).saturating_sub(base)) as u64;
-    CURRENT_TEXT.store(std::ptr::null_mut(), Ordering::SeqCst);
-    match outcome {
-        Ok(outcome) => Measured {
-            took,
-            slowest: outcome.slowest,
-            heap,
-            internal: outcome.internal(),
-            panicked: false,
-        },
-        Err(_) => Measured {
-            took,
-            slowest: (took, "(panicked)"),
-            heap,
-            internal: false,
-            panicked: true,
-        },
-    }
-}
-
 /// The time one call may take: `max_ms`, and for an input over 1 MB, `max_ms` per MB (time
 /// linear in the input, at least 1 MB/s).
 fn allowed(options: &Options, bytes: usize) -> Duration {
@@ -548,7 +283,9 @@ fn worker(options: &Options) {
     let deadline = Instant::now() + Duration::from_secs_f64(options.seconds);
     // Warm up: the built-in kit and its schemas compile once per process, not per input.
     let _ = targets::run(target, "{}", &mut strings);
-    while Instant::now() < deadline {
+    let mut count = 0;
+    while Instant::now() < deadline && (options.inputs == 0 || count < options.inputs) {
+        count += 1;
         let (name, text) = next_input(target, &seeds, &mut rng);
         let m = measure(target, &text, &mut strings);
         let mut stats = STATS.lock().expect("stats");

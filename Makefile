@@ -10,7 +10,7 @@ WASM := target/wasm32-unknown-unknown/wasm/handoff_kit.wasm
 TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
-.PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js bench fuzz clean
+.PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js test-frontend bench fuzz clean
 
 setup:
 	@.ci/setup
@@ -62,12 +62,22 @@ test-wasm:
 test-js:
 	tests/js/run.sh $(TARBALL)
 
-test: build lint test-rust test-fuzz test-wasm test-js
+# The packed tarball in every tool a front-end developer uses (tests/frontend/README.md): an app
+# per bundler and framework in headless Chromium, runtimes from npm, tsc, attw and publint.
+test-frontend:
+	tests/frontend/run.sh $(TARBALL)
+
+test: build lint test-rust test-fuzz test-wasm test-js test-frontend
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
-# Node, side by side in one run (bench/README.md).
+# Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
+# and throughput next to serde_json (bench/README.md, "Scaling and throughput"); the score's
+# agreement with a reviewer's labels; what each front-end build ships and its first report.
 bench: build
 	node bench/run.mjs
+	cargo run --release --example scaling
+	cargo run --release --example calibration
+	node bench/frontend.mjs --json bench/results/frontend.json
 
 # The fuzzers (tests/fuzz/README.md): the seeded structure-aware one in release, FUZZ_SECONDS
 # per target (a call over 1 s is a finding), then AFL++ (coverage-guided, cargo-afl) for

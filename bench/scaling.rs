@@ -132,6 +132,29 @@ const CASES: &[Case] = &[
         run: |n| sla_case(720, n as i64),
     },
     Case {
+        // `now` n years after the deadline, on a calendar where no week repeats in any year
+        // (a `*-MM-DD` holiday every week): status and businessMinutesBetween.
+        name: "sla/now-distance-years",
+        n: 12,
+        run: |n| now_distance_case(n as i64),
+    },
+    Case {
+        // `check` of a packet with n members in one custom object (checked, scored).
+        name: "kit/check-wide-object",
+        // 8n is the keys-per-object ceiling (src/limits.rs).
+        n: 1_250,
+        run: |n| {
+            let mut packet: serde_json::Value = serde_json::from_str(&example_packet()).unwrap();
+            let custom: serde_json::Map<_, _> = (0..n)
+                .map(|i| (format!("field_{i}"), serde_json::json!(i)))
+                .collect();
+            packet["ticket"]["custom"] = custom.into();
+            let text = packet.to_string();
+            let kit = Kit::builtin().expect("kit");
+            Box::new(move || drop(kit.check_text(&text, &CheckOptions::default())))
+        },
+    },
+    Case {
         // `enum` of n objects against an object of 8,000 keys (about 0.1 MB): each option
         // compared with the instance.
         name: "schema/enum-of-objects",
@@ -156,6 +179,22 @@ const CASES: &[Case] = &[
         n: 15,
         run: |n| {
             let schema = not_chain(n);
+            Box::new(move || drop(Validator::new(&schema, SchemaStore::builtin()).expect("schema")))
+        },
+    },
+    Case {
+        // A `not` chain n deep around an `enum` of 20,000 values: each `not` once copied all
+        // it wraps.
+        name: "schema/not-chain-around-enum-compile",
+        n: 15,
+        run: |n| {
+            let options: Vec<_> = (0..20_000).map(serde_json::Value::from).collect();
+            let mut schema = serde_json::json!({ "enum": options });
+            for _ in 1..n {
+                let mut outer = serde_json::Map::new();
+                outer.insert("not".to_string(), schema);
+                schema = serde_json::Value::Object(outer);
+            }
             Box::new(move || drop(Validator::new(&schema, SchemaStore::builtin()).expect("schema")))
         },
     },
@@ -215,6 +254,149 @@ fn sla_case(per_day: usize, years: i64) -> Box<dyn Fn()> {
         assert!(deadline.remaining_business_minutes.is_some());
         sla.business_minutes_between(&calendar, start, &now)
             .expect("minutes");
+    })
+}
+
+/// `deadline` with `now` `years` after the start and `businessMinutesBetween` start to now,
+/// on a London calendar with a night shift and a `*-MM-DD` holiday in every week.
+fn now_distance_case(years: i64) -> Box<dyn Fn()> {
+    let (calendar, start, now, request) = now_distance_inputs(years);
+    let calendar = CalendarRef::Inline(calendar);
+    let sla = Sla::default();
+    Box::new(move || {
+        let deadline = sla.deadline(&request).expect("deadline");
+        assert!(deadline.remaining_business_minutes.is_some_and(|m| m < 0));
+        sla.business_minutes_between(&calendar, start, &now)
+            .expect("minutes");
+    })
+}
+
+/// The calendar, start, `now` and deadline request of [`now_distance_case`].
+fn now_distance_inputs(years: i64) -> (serde_json::Value, &'static str, String, DeadlineRequest) {
+    let holidays: Vec<String> = (0..52)
+        .map(|w| {
+            let date = jiff::civil::date(2025, 1, 3)
+                .checked_add(jiff::Span::new().days(7 * w))
+                .expect("date");
+            format!("*-{:02}-{:02}", date.month(), date.day())
+        })
+        .collect();
+    let calendar = serde_json::json!({"time_zone": "Europe/London",
+        "week": {"mon": [["09:00", "17:00"]], "tue": [["22:00", "06:00"]], "thu": [["09:00", "12:30"]]},
+        "holidays": holidays});
+    let start = "2026-11-16T10:00:00Z";
+    let now = format!("{}-11-16T10:00:00Z", 2026 + years);
+    let request: DeadlineRequest = serde_json::from_value(serde_json::json!({
+        "calendar": calendar, "start": start, "now": now,
+        "target": {"unit": "business_hours", "value": 60},
+    }))
+    .expect("request");
+    (calendar, start, now, request)
+}
+
+fn example_packet() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/packets/billing_to_finance-good.json"
+    );
+    std::fs::read_to_string(path).expect("billing_to_finance-good.json")
+}
+
+/// A packet of at least `bytes`: the billing example with its actions repeated.
+fn packet_of(bytes: usize) -> String {
+    let mut packet: serde_json::Value = serde_json::from_str(&example_packet()).unwrap();
+    let actions = packet["actions_taken"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut all = Vec::new();
+    while serde_json::to_string(&all).unwrap().len() < bytes {
+        all.extend(actions.iter().cloned());
+    }
+    packet["actions_taken"] = all.into();
+    serde_json::to_string_pretty(&packet).unwrap()
+}
+
+/// One throughput row: its name, the bytes read, the work.
+type Row = (&'static str, usize, Box<dyn Fn()>);
+
+/// MB/s (10^6 bytes a second) of `work` over `bytes`, from its best run.
+fn throughput(bytes: usize, work: &dyn Fn()) -> (f64, Duration) {
+    let took = best(work);
+    (bytes as f64 / 1e6 / took.as_secs_f64(), took)
+}
+
+/// `check` of a 1 MB packet and `checkNote` of a 1 MB note, next to serde_json reading the
+/// same bytes (the packet as JSON, the note as one JSON string) into a `Value`, and for the
+/// packet only parsing it (`IgnoredAny`, nothing built): the floor.
+fn throughputs() {
+    let kit = Kit::builtin().expect("kit");
+    let packet = packet_of(1_000_000);
+    let note = billing_note().repeat(1_000_000 / billing_note().len() + 1);
+    let note_json = serde_json::to_string(&note).unwrap();
+    let context = serde_json::json!({});
+    let rows: [Row; 5] = [
+        ("check (1 MB packet)", packet.len(), {
+            let (kit, packet) = (kit.clone(), packet.clone());
+            Box::new(move || drop(kit.check_text(&packet, &CheckOptions::default()).unwrap()))
+        }),
+        ("serde_json::Value of the same packet", packet.len(), {
+            let packet = packet.clone();
+            Box::new(move || drop(serde_json::from_str::<serde_json::Value>(&packet).unwrap()))
+        }),
+        ("serde_json parse only (IgnoredAny), same", packet.len(), {
+            let packet = packet.clone();
+            Box::new(move || {
+                serde_json::from_str::<serde::de::IgnoredAny>(&packet).unwrap();
+            })
+        }),
+        ("checkNote (1 MB note)", note.len(), {
+            let (kit, note) = (kit.clone(), note.clone());
+            Box::new(move || {
+                let options = CheckOptions::default();
+                drop(
+                    kit.check_note(&note, NoteFormat::Text, &context, &options)
+                        .unwrap(),
+                )
+            })
+        }),
+        (
+            "serde_json::Value of the note as a string",
+            note_json.len(),
+            {
+                Box::new(move || {
+                    drop(serde_json::from_str::<serde_json::Value>(&note_json).unwrap())
+                })
+            },
+        ),
+    ];
+    println!(
+        "\n{:<44} {:>10} {:>10} {:>8}",
+        "throughput", "bytes", "time", "MB/s"
+    );
+    for (name, bytes, work) in &rows {
+        let (rate, took) = throughput(*bytes, &**work);
+        println!("{name:<44} {bytes:>10} {took:>10.2?} {rate:>8.1}");
+    }
+}
+
+/// The status alone (`deadline` with `now`) with `now` 1 to 200 years after the start: the
+/// brief's pair (1 and 100 years) and where the cost stops growing.
+fn now_distances() {
+    let years = [1, 10, 30, 100, 200];
+    let times: Vec<String> = years
+        .iter()
+        .map(|&y| format!("{y} y {:.2?}", best(&*status_case(y))))
+        .collect();
+    println!("\nstatus with now after the start: {}", times.join(", "));
+}
+
+fn status_case(years: i64) -> Box<dyn Fn()> {
+    let (_, _, _, request) = now_distance_inputs(years);
+    let sla = Sla::default();
+    Box::new(move || {
+        let deadline = sla.deadline(&request).expect("deadline");
+        assert!(deadline.remaining_business_minutes.is_some_and(|m| m < 0));
     })
 }
 
@@ -295,5 +477,11 @@ fn main() {
             large,
             large.as_secs_f64() / small.as_secs_f64()
         );
+    }
+    if only.is_empty() || "throughput".contains(&only) {
+        throughputs();
+    }
+    if only.is_empty() || "sla/now-distance-years".contains(&only) {
+        now_distances();
     }
 }

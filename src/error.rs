@@ -70,19 +70,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Parses JSON text, naming line and column on failure. `what` says what the text is
 /// ("The packet", "The bundle") for the message.
-/// Past the nesting ceiling the error is of kind `limit`, with the path (from the tape
-/// parser, which stops at the same level) and serde_json's line and column.
+/// The text is read in place first ([`parse_tape`]), so the ceilings a packet meets hold for
+/// every JSON text the kit reads (a bundle, a schema, a deadline request): past the nesting or
+/// the keys-per-object ceiling the error is of kind `limit`, with the path (and for nesting
+/// serde_json's line and column), before serde_json builds anything.
 pub fn parse_json(what: &str, text: &str) -> Result<serde_json::Value> {
-    serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() && e.to_string().starts_with("recursion limit exceeded") {
-            if let Err(refused) = Tape::parse(text) {
-                if let Some(limit) = refused.limit {
-                    return limit_error(what, limit, Some(&e));
-                }
-            }
-        }
-        Error::json(what, &e)
-    })
+    parse_tape(what, text)?;
+    serde_json::from_str(text).map_err(|e| Error::json(what, &e))
 }
 
 /// The error for a ceiling the tape parser met: the limit, the size, the path, and for
@@ -138,6 +132,15 @@ pub fn parse_tape<'s>(what: &str, text: &'s str) -> Result<Tape<'s>> {
 /// the limit `name` at `path` (a JSON Pointer; empty for the whole input).
 pub fn limit_exceeded(name: &'static str, what: &str, size: u64, path: &str) -> Error {
     Error::new("limit", crate::limits::message(name, what, size, path))
+}
+
+/// The error for a search that stopped at the ceiling `name` without finding what it looked
+/// for: `what` (e.g. "The deadline") is not reached within `size` of the limit, at `path`.
+pub fn limit_not_reached(name: &'static str, what: &str, size: u64, path: &str) -> Error {
+    Error::new(
+        "limit",
+        crate::limits::not_reached_message(name, what, size, path),
+    )
 }
 
 /// Refuses a text longer than the ceiling `name` (one of the `*-bytes` limits).
@@ -222,6 +225,13 @@ mod tests {
         assert_eq!(
             err.message,
             "The packet has 10,001 keys, more than the limit keys-per-object of 10,000 keys (at /ticket/custom)."
+        );
+        // Every JSON text, not only packets: a bundle, a schema, a request.
+        assert!(parse_json("The bundle", &object(limit)).is_ok());
+        let err = parse_json("The bundle", &object(limit + 1)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "The bundle has 10,001 keys, more than the limit keys-per-object of 10,000 keys (at /ticket/custom)."
         );
     }
 }

@@ -55,6 +55,11 @@ pub const TARGET_CALENDAR_MINUTES: u64 = 5_300_000;
 /// accepts as JSON text.
 pub const SCHEMA_DEPTH: usize = 127;
 
+/// Bytes of a schema's JSON text given on its own (a `Validator`'s schema, or its registry of
+/// schemas); a schema inside a bundle is held by `BUNDLE_BYTES`. The kit's largest built-in
+/// schema is under 20 kB.
+pub const SCHEMA_BYTES: usize = 4 << 20;
+
 /// Values (objects, arrays, strings, numbers, …) in a schema document. The kit's largest
 /// built-in schema has a few thousand.
 pub const SCHEMA_VALUES: usize = 200_000;
@@ -112,7 +117,7 @@ pub const LIMITS: &[Limit] = &[
         "keys-per-object",
         KEYS_PER_OBJECT as u64,
         "keys",
-        "members of one object in a packet or a validated document",
+        "members of one object in any JSON text (packet, document, bundle, schema, request)",
         REFUSED,
     ),
     limit(
@@ -148,7 +153,7 @@ pub const LIMITS: &[Limit] = &[
         SLA_SPAN_DAYS as u64,
         "days",
         "the span business minutes are counted across, and a deadline searched for",
-        "error of kind `limit` (a deadline not reached within it: kind `input`)",
+        REFUSED,
     ),
     limit(
         "target-business-minutes",
@@ -183,6 +188,13 @@ pub const LIMITS: &[Limit] = &[
         SCHEMA_DEPTH as u64,
         "levels",
         "nesting of a schema document",
+        REFUSED,
+    ),
+    limit(
+        "schema-bytes",
+        SCHEMA_BYTES as u64,
+        "bytes",
+        "a schema's JSON text given on its own (a `Validator`'s schema or registry)",
         REFUSED,
     ),
     limit(
@@ -244,6 +256,20 @@ pub fn message(name: &'static str, what: &str, size: u64, path: &str) -> String 
         "{what} has {} {unit}, more than the limit {name} of {} {unit} (at {shown}).",
         group(size),
         group(value)
+    )
+}
+
+/// The message for a search that stopped at a ceiling: `what` (e.g. "The deadline") is not
+/// reached within `size` of the limit `name` at `path`.
+pub fn not_reached_message(name: &'static str, what: &str, size: u64, path: &str) -> String {
+    let unit = LIMITS
+        .iter()
+        .find(|l| l.name == name)
+        .map_or("", |l| l.unit);
+    let shown = if path.is_empty() { "/" } else { path };
+    format!(
+        "{what} is not reached within {} {unit} of the start, the limit {name} (at {shown}).",
+        group(size)
     )
 }
 

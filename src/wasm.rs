@@ -10,6 +10,7 @@
 use crate::error::{parse_json, parse_tape, Error};
 use crate::json_text::{report_wire, WireStrings};
 use crate::kit::{CheckOptions, Kit};
+use crate::schema::limits::parse_schema_text;
 use crate::schema::{SchemaStore, Validator, ValidatorOptions};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::prelude::*;
@@ -192,10 +193,10 @@ impl RawValidator {
         registry_json: Option<String>,
         assert_formats: bool,
     ) -> Result<RawValidator, JsValue> {
-        let schema = parse_json("The schema", schema_json).map_err(throw)?;
+        let schema = parse_schema_text("The schema", schema_json).map_err(throw)?;
         let store = match registry_json {
             Some(text) => {
-                let registry = parse_json("The registry", &text).map_err(throw)?;
+                let registry = parse_schema_text("The registry", &text).map_err(throw)?;
                 let Some(documents) = registry.as_object() else {
                     return Err(throw(Error::new(
                         "input",

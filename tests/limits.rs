@@ -310,3 +310,91 @@ fn sla_span_limit_just_below_and_just_past() {
         kit.business_minutes_between(&calendar, "2000-01-01T00:00:00Z", "2100-03-18T00:00:00Z")
     });
 }
+
+#[test]
+fn bundle_text_meets_the_keys_per_object_and_depth_ceilings_with_their_path() {
+    // A vocabulary object of 10,001 words: the ceiling of a packet holds for a bundle too.
+    let words = |n: usize| -> serde_json::Map<String, Value> {
+        (0..n)
+            .map(|i| (format!("word{i}"), json!("finance")))
+            .collect()
+    };
+    let bundle = |n: usize| {
+        json!({"bundle": "acme", "version": "1.0.0", "vocabulary": {"teams": words(n)}}).to_string()
+    };
+    let past = bundle(limits::KEYS_PER_OBJECT + 1);
+    refused(
+        "keys-per-object",
+        "10,001 keys",
+        "/vocabulary/teams",
+        || Kit::from_json(&past),
+    );
+    // At the ceiling the text is read (whatever the bundle's own checks then say of it).
+    let at = bundle(limits::KEYS_PER_OBJECT);
+    if let Err(error) = Kit::from_json(&at) {
+        assert_ne!(error.kind, "limit", "{}", error.message);
+    }
+    let deep = format!(
+        r#"{{"bundle": "acme", "version": "1.0.0", "x": {}1{}}}"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let path = format!("/x{}", "/0".repeat(126));
+    refused("json-depth", "128 levels", &path, || Kit::from_json(&deep));
+}
+
+#[test]
+fn a_schema_value_past_keys_per_object_is_refused_before_compiling() {
+    let properties: serde_json::Map<String, Value> = (0..=limits::KEYS_PER_OBJECT)
+        .map(|i| (format!("k{i}"), json!({})))
+        .collect();
+    let schema = json!({ "properties": properties });
+    let started = Instant::now();
+    let store = handoff_kit::schema::SchemaStore::builtin();
+    let error = handoff_kit::Validator::new(&schema, store).unwrap_err();
+    assert_eq!(error.kind, "limit", "{}", error.message);
+    assert!(
+        error.message.contains("keys-per-object"),
+        "{}",
+        error.message
+    );
+    assert_eq!(error.diagnostics[0].path, "/properties");
+    assert!(started.elapsed() < Duration::from_millis(200));
+}
+
+#[test]
+fn a_deadline_not_reached_within_the_span_is_kind_limit_on_the_target() {
+    let kit = Kit::builtin().unwrap();
+    // One open minute a week: 2,000,000 business minutes need about 38,000 years.
+    let calendar = json!({"time_zone": "UTC", "week": {"mon": [["09:00", "09:01"]]}});
+    let past = request(
+        calendar.clone(),
+        json!({"unit": "business_minutes", "value": 2_000_000}),
+    );
+    let started = Instant::now();
+    let error = kit.deadline(&past).unwrap_err();
+    assert!(started.elapsed() < Duration::from_millis(200));
+    assert_eq!(error.kind, "limit", "{}", error.message);
+    assert_eq!(
+        error.message,
+        "The deadline is not reached within 36,600 days of the start, the limit sla-span-days (at /target)."
+    );
+    assert_eq!(error.diagnostics[0].path, "/target");
+    // Just inside: 5,200 minutes are 100 years of Mondays (5,218 of them).
+    let within = request(
+        calendar,
+        json!({"unit": "business_minutes", "value": 5_200}),
+    );
+    assert!(kit.deadline(&within).is_ok());
+    // business_days: a pause over the whole span leaves no business day to count.
+    let mut paused = request(
+        json!("default"),
+        json!({"unit": "business_days", "value": 1}),
+    );
+    paused.pauses = serde_json::from_value(
+        json!([{"from": "2026-07-03T00:00:00Z", "to": "2200-01-01T00:00:00Z"}]),
+    )
+    .unwrap();
+    let error = kit.deadline(&paused).unwrap_err();
+    assert_eq!(error.kind, "limit", "{}", error.message);
+}

@@ -196,11 +196,20 @@ fn deletes_the_value_of(error_path: &str, removal: &Removal) -> bool {
     error_path == pointer || error_path.starts_with(&format!("{pointer}/"))
 }
 
+/// Whether `removal` takes away a document or part of one: the other side of a
+/// `document-asked-twice` error (the step that asks again is the side its path names).
+fn deletes_a_document(removal: &Removal) -> bool {
+    let pointer = match removal {
+        Removal::Remove(pointer) | Removal::Blank(pointer) => pointer,
+    };
+    pointer == "/documents" || pointer.starts_with("/documents/")
+}
+
 /// The one way removing information may raise a score (`docs/scoring.md`, "Readiness"): the
 /// removal deletes the cause of every error, so the cap is lifted. A cause is the value an
-/// error is about (a malformed email, an unknown mood: a wrong value is not information) or,
-/// for the scenario's own schema (its required fields and their types), the scenario. The
-/// uncapped value never rises.
+/// error is about (a malformed email, an unknown mood: a wrong value is not information),
+/// for the scenario's own schema (its required fields and their types) the scenario, and for a
+/// document asked for twice the step or the document. The uncapped value never rises.
 fn lifts_the_cap_by_deleting_every_cause(
     before: &Report,
     after: &Report,
@@ -217,6 +226,7 @@ fn lifts_the_cap_by_deleting_every_cause(
         && before.diagnostics.iter().filter(|d| d.is_error()).all(|d| {
             deletes_the_value_of(&d.path, removal)
                 || (deletes_scenario && d.code.starts_with("schema/"))
+                || (d.code == "rubric/document-asked-twice" && deletes_a_document(removal))
         })
 }
 

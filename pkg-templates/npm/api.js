@@ -2,30 +2,65 @@
 // It converts arguments and errors; all validation, scoring and time math runs in the wasm core.
 import * as core from './handoff_kit.js';
 import { NotJsonError, jsonOfValue } from './json-value.js';
+import { LoadError, resolveWasm } from './load.js';
+import { HandoffKitError } from './error.js';
+
+export { HandoffKitError };
 
 let ready = false;
 // Bumped whenever the wasm instance is replaced after a trap; objects rebuild their core handle.
 let generation = 0;
 
-/** Thrown for every failure: bad input, an unusable bundle or schema, or an internal error. */
-export class HandoffKitError extends Error {
-  constructor(message, { kind = 'input', diagnostics = [], cause } = {}) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'HandoffKitError';
-    this.kind = kind;
-    this.diagnostics = diagnostics;
-  }
+let loading;
+
+/**
+ * Loads the wasm module once from `input` (see load.js for what it may be, or a function that
+ * gives it, called only if the module is not loaded yet); `what` names the
+ * entry point in the message when nothing was given. Every failure is a HandoffKitError of
+ * kind `init` that says what was fetched, what came back and what to do.
+ */
+export function initFrom(input, what) {
+  if (ready) return Promise.resolve();
+  loading ??= (async () => {
+    try {
+      const module = await resolveWasm(typeof input === 'function' ? input() : input, what);
+      await core.default({ module_or_path: module });
+      ready = true;
+    } catch (error) {
+      loading = undefined;
+      throw initError(error);
+    }
+  })();
+  return loading;
 }
 
-/** Loads the wasm module (browsers and bundlers; Node entry points do this on import). */
-export async function init(input) {
-  await core.default(input === undefined ? undefined : { module_or_path: input });
-  ready = true;
+function initError(error) {
+  if (error instanceof HandoffKitError) return error;
+  const message = error instanceof LoadError
+    ? error.message
+    : `The Handoff Kit .wasm could not be started: ${error?.message ?? error}`;
+  return new HandoffKitError(message, { kind: 'init', cause: error instanceof LoadError ? error.cause : error });
 }
 
 /** Loads the wasm module synchronously from its bytes or a compiled WebAssembly.Module. */
 export function initSync(module) {
-  core.initSync({ module });
+  if (ready) return;
+  if (!(module instanceof WebAssembly.Module) && !(module instanceof ArrayBuffer || ArrayBuffer.isView(module))) {
+    throw new HandoffKitError(
+      `initSync() takes the .wasm bytes or a WebAssembly.Module, not ${describe(module)}.`,
+      { kind: 'init' },
+    );
+  }
+  try {
+    core.initSync({ module });
+  } catch (error) {
+    // Browsers refuse to compile more than a few KB synchronously on the main thread.
+    throw new HandoffKitError(
+      `initSync() could not start the .wasm: ${error?.message ?? error}. On a page's main thread, `
+        + 'use `await init(…)` with the same argument instead (browsers compile large modules only asynchronously there).',
+      { kind: 'init', cause: error },
+    );
+  }
   ready = true;
 }
 
@@ -141,7 +176,8 @@ function toError(error) {
 function guard(run) {
   if (!ready) {
     throw new HandoffKitError(
-      'Handoff Kit is not initialised: call `await init()` once before using it in a browser.',
+      'Handoff Kit is not initialised: call `await init()` once before the first kit (browsers, bundlers, '
+        + "handoff-kit/inline and handoff-kit/slim; the Node entry and handoff-kit/worker need no init).",
       { kind: 'init' },
     );
   }

@@ -52,7 +52,11 @@ export interface CheckScore {
   id: string;
   status: CheckStatus;
   points: number;
-  /** The points at stake on this check: its weight, or 0 when it does not apply. */
+  /**
+   * The points at stake on this check: its weight for the handoff's scenario (the bundle's
+   * `rubric.scenario_weights`, else `rubric.weights`, else the built-in weight), or 0 when it
+   * does not apply.
+   */
   max_points: number;
   /** Why the check does not apply, or why it failed for lack of information. */
   reason?: string;
@@ -178,6 +182,36 @@ export interface ContextPacket {
 /** A JSON Schema document (object or boolean form). */
 export type JsonSchema = boolean | { [keyword: string]: Json };
 
+/**
+ * The bundle's `rubric` section (schemas/bundle/rubric.schema.json, docs/scoring.md). Every part
+ * is optional. Rules a bundle must keep, or `new HandoffKit(bundle)` throws a `bundle` error
+ * naming the path: weights are whole numbers 0–100, `document-asked-twice` stays 0, each
+ * scenario's checks that run have more than 0 points in all, and `scenario_weights` names
+ * scenarios the kit knows (built-in or the bundle's).
+ */
+export type RubricSettings = {
+  /** Points per check id, in every scenario, e.g. `{ completeness: 30 }`. */
+  weights?: { [check: string]: number };
+  /**
+   * Points per check for one kind of handoff: scenario → check id → points, e.g.
+   * `{ billing_to_finance: { completeness: 40 } }`. Beats `weights`; a handoff without a
+   * scenario is scored with every scenario's weights and keeps the lowest score.
+   */
+  scenario_weights?: { [scenario: string]: { [check: string]: number } };
+  thresholds?: {
+    handoff_minutes?: number;
+    summary_min_words?: number;
+    summary_max_words?: number;
+    transcript_lines?: number;
+    urgent_sentiment?: 'concerned' | 'frustrated' | 'angry';
+  };
+  /** Checks that do not run at all. */
+  disabled?: string[];
+  severity?: { [check: string]: Severity };
+  /** Extra completeness items: scenario (or `'*'`) → JSON Pointer → weight 0–10. */
+  completeness?: { [scenario: string]: { [pointer: string]: number } };
+};
+
 /** What an admin publishes; see schemas/org-bundle.schema.json. */
 export interface OrgBundle {
   bundle: string;
@@ -187,7 +221,7 @@ export interface OrgBundle {
   scenarios?: Record<string, { title?: string; description?: string; schema?: string; teams?: string[] }>;
   calendars?: Record<string, Json>;
   policies?: Json[];
-  rubric?: { [key: string]: Json };
+  rubric?: RubricSettings;
   vocabulary?: { [key: string]: Json };
   notes?: { [key: string]: Json };
   [section: string]: Json | undefined;
@@ -360,8 +394,14 @@ export class HandoffKitError extends Error {
 /** Where the `.wasm` comes from, for `init` in browsers and bundlers. */
 export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;
 
-/** Loads the wasm module. Needed once in browsers and with bundlers; Node does it on import. */
+/**
+ * Loads the wasm module, once (later calls resolve at once). Needed in browsers and with
+ * bundlers; the Node entry does it on import. Without `input`, `handoff-kit` fetches the
+ * `.wasm` next to its module and `handoff-kit/inline` uses the copy inlined in its JS;
+ * `handoff-kit/slim` needs `input`. A failure is a `HandoffKitError` of kind `init` naming the
+ * URL, what came back (status, content type) and the fix.
+ */
 export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
-/** Loads the wasm module synchronously. */
+/** Loads the wasm module synchronously (Node, workers; browsers refuse it on the main thread). */
 export function initSync(module: BufferSource | WebAssembly.Module): void;
 export default init;

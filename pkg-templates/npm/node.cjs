@@ -1,3 +1,4 @@
-// Entry point for Node (CommonJS): loads the ES module synchronously (Node >= 20.19).
+// Entry point for Node (CommonJS): loads the ES module synchronously (require(esm), Node >= 20.19),
+// so `require` and `import` share one module instance and one HandoffKitError class.
 'use strict';
 module.exports = require('./node.mjs');

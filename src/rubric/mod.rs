@@ -23,6 +23,7 @@ pub mod routing;
 pub mod settings;
 #[cfg(test)]
 mod testing;
+pub mod weights;
 pub mod word_lists;
 pub mod wording;
 pub mod words;
@@ -42,6 +43,7 @@ use registry::ENTRIES;
 use routing::Routing;
 use serde_json::{Map, Value};
 use settings::Settings;
+use weights::{Choice, Weights};
 
 /// Codes this module emits: one per check, then the vocabulary's and the bundle's.
 pub const RULES: &[RuleDoc] = &[
@@ -78,6 +80,8 @@ pub struct Rubric {
     settings: Settings,
     /// The completeness items per scenario, resolved from the settings once.
     completeness: Plan,
+    /// The weight sets per scenario, resolved from the settings once.
+    weights: Weights,
     routing: Routing,
     vocabulary: Vocabulary,
 }
@@ -87,6 +91,7 @@ impl Default for Rubric {
         let settings = Settings::builtin(ENTRIES);
         Rubric {
             completeness: Plan::new(&settings),
+            weights: Weights::new(&settings),
             settings,
             routing: Routing::default(),
             vocabulary: Vocabulary::builtin(),
@@ -107,6 +112,9 @@ impl Rubric {
         let mut problems = Vec::new();
         let settings = Settings::from_bundle(rubric, ENTRIES, &mut problems);
         let routing = Routing::from_bundle(scenarios, &mut problems);
+        let weights = Weights::new(&settings);
+        let known = |s: &str| crate::scenario::is_builtin(s) || scenarios.contains_key(s);
+        weights.check_rules(&settings, known, &mut problems);
         if !problems.is_empty() {
             let summary: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
             return Err(Error::new(
@@ -118,6 +126,7 @@ impl Rubric {
         let vocabulary = Vocabulary::from_bundle(&Value::Null, scenarios).unwrap_or_default();
         Ok(Rubric {
             completeness: Plan::new(&settings),
+            weights,
             settings,
             routing,
             vocabulary,
@@ -156,17 +165,39 @@ impl Rubric {
             schema_diagnostics: ctx.schema_diagnostics,
             business_minutes: ctx.business_minutes,
         };
-        let mut checks = Vec::with_capacity(ENTRIES.len());
+        // Every check runs once; the weights only decide what its verdict is worth.
+        let verdicts: Vec<_> = ENTRIES
+            .iter()
+            .zip(&self.settings.checks)
+            .enumerate()
+            .filter(|(_, (_, setting))| setting.enabled)
+            .map(|(index, (entry, setting))| (index, entry, setting, entry.check.run(&input)))
+            .collect();
+        let tally = |weights: &[u32]| {
+            verdicts.iter().fold((0u32, 0u32), |(p, m), (i, _, _, v)| {
+                let at_stake = if v.applies { weights[*i] } else { 0 };
+                (p + v.points(weights[*i]), m + at_stake)
+            })
+        };
+        let weights = match self.weights.choose(input.scenario()) {
+            Choice::One(weights) => weights,
+            // No scenario: the set that scores it lowest (docs/scoring.md, rule 3).
+            Choice::Lowest(sets) => sets
+                .into_iter()
+                .min_by_key(|set| {
+                    let (p, m) = tally(set);
+                    (Score::uncapped(p, m, Vec::new()).uncapped_value, p)
+                })
+                .unwrap_or(&[]),
+        };
+        let mut checks = Vec::with_capacity(verdicts.len());
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let (mut points, mut max_points) = (0u32, 0u32);
-        for (entry, setting) in ENTRIES.iter().zip(&self.settings.checks) {
-            if !setting.enabled {
-                continue;
-            }
-            let verdict = entry.check.run(&input);
+        for (index, entry, setting, verdict) in verdicts {
+            let weight = weights.get(index).copied().unwrap_or(setting.weight);
             let status = verdict.status();
-            let earned = verdict.points(setting.weight);
-            let at_stake = if verdict.applies { setting.weight } else { 0 };
+            let earned = verdict.points(weight);
+            let at_stake = if verdict.applies { weight } else { 0 };
             points += earned;
             max_points += at_stake;
             for f in verdict.findings {
@@ -296,8 +327,8 @@ mod tests {
         let (score, diagnostics) = rubric.score(&json!({}), &ScoreContext::default());
         assert!(score.checks.iter().all(|c| c.id != "completeness"));
         assert!(diagnostics.iter().all(|d| d.code != "rubric/completeness"));
-        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 70);
-        assert_eq!(score.max_points, 70);
+        assert_eq!(score.checks.iter().map(|c| c.max_points).sum::<u32>(), 76);
+        assert_eq!(score.max_points, 76);
     }
 
     #[test]
@@ -329,7 +360,7 @@ mod tests {
             assert_eq!((c.points, c.max_points), (0, 0), "{}", c.id);
             assert!(c.reason.is_some(), "{}", c.id);
         }
-        assert_eq!(score.max_points, 100 - 6 - 12);
+        assert_eq!(score.max_points, 100 - 5 - 21);
         assert_eq!(
             score.points,
             score.checks.iter().map(|c| c.points).sum::<u32>()

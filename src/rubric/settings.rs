@@ -1,8 +1,9 @@
-//! The bundle's `rubric` section: weights, thresholds, switched-off checks, severities and
-//! extra completeness items, each with a documented built-in default.
+//! The bundle's `rubric` section: weights (also per scenario), thresholds, switched-off checks,
+//! severities and extra completeness items, each with a documented built-in default.
 //!
 //! ```json
 //! { "weights": { "completeness": 35 }, "thresholds": { "handoff_minutes": 20 },
+//!   "scenario_weights": { "billing_to_finance": { "completeness": 40 } },
 //!   "disabled": ["too-much-noise"], "severity": { "wrong-team": "error" },
 //!   "completeness": { "billing_to_finance": { "/billing/po_number": 2 } } }
 //! ```
@@ -11,7 +12,7 @@ use crate::diagnostic::{pointer_join, Diagnostic, Severity};
 use crate::rubric::wording::is_lowercase_of;
 use crate::vocabulary::{invalid, is_id, spelling};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Customer moods from calmest to angriest.
 pub const SENTIMENTS: [&str; 5] = ["calm", "neutral", "concerned", "frustrated", "angry"];
@@ -75,6 +76,11 @@ pub struct Settings {
     pub thresholds: Thresholds,
     /// Extra completeness items: scenario (or `*`) → (JSON Pointer, weight; 0 removes an item).
     pub completeness: BTreeMap<String, Vec<(String, u32)>>,
+    /// The bundle's weights per scenario: scenario → (check id, weight). Resolved with the
+    /// built-in ones by [`Weights`](super::weights::Weights).
+    pub scenario_weights: BTreeMap<String, Vec<(&'static str, u32)>>,
+    /// The checks whose weight the bundle's `weights` set (they beat built-in scenario weights).
+    configured: BTreeSet<&'static str>,
 }
 
 impl Settings {
@@ -84,7 +90,14 @@ impl Settings {
             checks: checks.iter().map(Registered::builtin).collect(),
             thresholds: Thresholds::default(),
             completeness: BTreeMap::new(),
+            scenario_weights: BTreeMap::new(),
+            configured: BTreeSet::new(),
         }
+    }
+
+    /// Whether the bundle's `weights` set this check's weight.
+    pub fn weight_configured(&self, id: &str) -> bool {
+        self.configured.contains(id)
     }
 
     /// Reads the section (`Value::Null` = built-in); problems are `rubric/invalid-setting`
@@ -99,7 +112,7 @@ impl Settings {
             Value::Null => return settings,
             Value::Object(fields) => fields,
             _ => {
-                problems.push(invalid("/rubric", "The rubric must be an object with weights, thresholds, disabled, severity and completeness (all optional)."));
+                problems.push(invalid("/rubric", "The rubric must be an object with weights, scenario_weights, thresholds, disabled, severity and completeness (all optional)."));
                 return settings;
             }
         };
@@ -107,6 +120,7 @@ impl Settings {
             let path = pointer_join("/rubric", name);
             match name.as_str() {
                 "weights" => settings.read_weights(value, &path, problems),
+                "scenario_weights" => settings.read_scenario_weights(value, &path, problems),
                 "thresholds" => settings.thresholds.read(value, &path, problems),
                 "disabled" => settings.read_disabled(value, &path, problems),
                 "severity" => settings.read_severity(value, &path, problems),
@@ -114,6 +128,7 @@ impl Settings {
                 other => {
                     let known = [
                         "weights",
+                        "scenario_weights",
                         "thresholds",
                         "disabled",
                         "severity",
@@ -178,13 +193,53 @@ impl Settings {
             let Some(check) = self.check_mut(id, &weight_path, problems) else {
                 continue;
             };
-            match weight.as_u64().filter(|w| *w <= 100) {
-                Some(w) => check.weight = u32::try_from(w).unwrap_or(100),
-                None => problems.push(invalid(
-                    &weight_path,
-                    format!("The weight of '{id}' must be a whole number of points from 0 to 100."),
-                )),
+            match weight_points(weight) {
+                Some(w) => {
+                    check.weight = w;
+                    let id = check.id;
+                    self.configured.insert(id);
+                }
+                None => problems.push(bad_weight(id, &weight_path)),
             }
+        }
+    }
+
+    fn read_scenario_weights(&mut self, value: &Value, path: &str, problems: &mut Vec<Diagnostic>) {
+        let Some(scenarios) = value.as_object() else {
+            problems.push(invalid(path, "Weights per scenario must be an object: scenario → { check id → points }, e.g. { \"billing_to_finance\": { \"completeness\": 40 } }."));
+            return;
+        };
+        for (scenario, weights) in scenarios {
+            let scenario_path = pointer_join(path, scenario);
+            if !is_id(scenario) {
+                problems.push(invalid(
+                    &scenario_path,
+                    format!(
+                        "'{scenario}' is not a scenario id; write it like \"billing_to_finance\"."
+                    ),
+                ));
+                continue;
+            }
+            let Some(weights) = weights.as_object() else {
+                problems.push(invalid(
+                    &scenario_path,
+                    format!("The weights of '{scenario}' must be an object: check id → points."),
+                ));
+                continue;
+            };
+            let mut list = Vec::new();
+            for (id, weight) in weights {
+                let weight_path = pointer_join(&scenario_path, id);
+                let Some(check) = self.check_mut(id, &weight_path, problems) else {
+                    continue;
+                };
+                let id = check.id;
+                match weight_points(weight) {
+                    Some(w) => list.push((id, w)),
+                    None => problems.push(bad_weight(id, &weight_path)),
+                }
+            }
+            self.scenario_weights.insert(scenario.clone(), list);
         }
     }
 
@@ -330,6 +385,21 @@ impl Thresholds {
             }
         }
     }
+}
+
+/// A weight: a whole number of points from 0 to 100.
+fn weight_points(value: &Value) -> Option<u32> {
+    value
+        .as_u64()
+        .filter(|w| *w <= 100)
+        .and_then(|w| u32::try_from(w).ok())
+}
+
+fn bad_weight(id: &str, path: &str) -> Diagnostic {
+    invalid(
+        path,
+        format!("The weight of '{id}' must be a whole number of points from 0 to 100."),
+    )
 }
 
 /// " Did you mean 'x'?" when a known word is close, else "".

@@ -12,9 +12,14 @@ use crate::error::{Error, Result};
 use serde_json::Value;
 
 /// The ceilings, from the one table of them ([`crate::limits`]).
-pub use crate::limits::{SCHEMA_DEPTH as MAX_SCHEMA_DEPTH, SCHEMA_VALUES as MAX_SCHEMA_VALUES};
+pub use crate::limits::{
+    KEYS_PER_OBJECT as MAX_KEYS_PER_OBJECT, SCHEMA_DEPTH as MAX_SCHEMA_DEPTH,
+    SCHEMA_VALUES as MAX_SCHEMA_VALUES,
+};
 
-/// Checks `schema` against [`MAX_SCHEMA_DEPTH`] and [`MAX_SCHEMA_VALUES`]: an error of kind
+/// Checks `schema` against [`MAX_SCHEMA_DEPTH`], [`MAX_SCHEMA_VALUES`] and
+/// [`MAX_KEYS_PER_OBJECT`] (a schema text meets that one as it is read; a `Value` built in
+/// code meets it here): an error of kind
 /// `limit` naming the limit, the size met and where, as soon as one is passed.
 pub fn check_schema_shape(schema: &Value) -> Result<()> {
     // Depth-first with a stack of the containers being read, each with its place in its
@@ -34,6 +39,18 @@ pub fn check_schema_shape(schema: &Value) -> Result<()> {
                 ));
             }
             let children = match value {
+                Value::Object(map) if map.len() > MAX_KEYS_PER_OBJECT => {
+                    return Err(limit(
+                        "keys-per-object",
+                        format!(
+                            "An object of the schema has {} keys, more than {}",
+                            crate::limits::group(map.len() as u64),
+                            crate::limits::group(MAX_KEYS_PER_OBJECT as u64)
+                        ),
+                        &stack,
+                        token,
+                    ));
+                }
                 Value::Object(map) => Children::Object(map.iter()),
                 Value::Array(items) => Children::Array(items.iter().enumerate()),
                 _ => continue,
@@ -63,6 +80,14 @@ pub fn check_schema_shape(schema: &Value) -> Result<()> {
             stack.pop();
         }
     }
+}
+
+/// Reads a schema's JSON text given on its own (`what`: "The schema", "The registry"): past
+/// [`crate::limits::SCHEMA_BYTES`], or any ceiling of a JSON text (nesting, keys per object),
+/// an error of kind `limit` before anything is built.
+pub fn parse_schema_text(what: &str, text: &str) -> Result<Value> {
+    crate::error::check_bytes("schema-bytes", what, text, crate::limits::SCHEMA_BYTES)?;
+    crate::error::parse_json(what, text)
 }
 
 enum Children<'v> {
@@ -154,5 +179,44 @@ mod tests {
             assert!(check_schema_shape(schema).is_ok(), "{id}");
         }
         assert!(check_schema_shape(&json!([[[]], {"a": [1, {"b": null}]}])).is_ok());
+    }
+
+    #[test]
+    fn schema_bytes_limit_just_below_and_just_past() {
+        let padded = |bytes: usize| format!("{{}}{}", " ".repeat(bytes - 2));
+        let ceiling = crate::limits::SCHEMA_BYTES;
+        assert_eq!(
+            parse_schema_text("The schema", &padded(ceiling)).unwrap(),
+            json!({})
+        );
+        let error = parse_schema_text("The schema", &padded(ceiling + 1)).unwrap_err();
+        assert_eq!(error.kind, "limit");
+        assert_eq!(
+            error.message,
+            "The schema has 4,194,305 bytes, more than the limit schema-bytes of 4,194,304 bytes (at /)."
+        );
+    }
+
+    #[test]
+    fn a_schema_value_with_too_many_keys_in_one_object_is_refused_with_its_path() {
+        let properties = |n: usize| -> serde_json::Map<String, Value> {
+            (0..n).map(|i| (format!("k{i}"), json!({}))).collect()
+        };
+        let at_ceiling = json!({ "properties": properties(MAX_KEYS_PER_OBJECT) });
+        assert!(check_schema_shape(&at_ceiling).is_ok());
+        let past = json!({ "properties": properties(MAX_KEYS_PER_OBJECT + 1) });
+        let error = check_schema_shape(&past).unwrap_err();
+        assert_eq!(error.kind, "limit");
+        assert!(
+            error.message.contains("keys-per-object"),
+            "{}",
+            error.message
+        );
+        assert!(
+            error.message.contains("has 10,001 keys, more than 10,000"),
+            "{}",
+            error.message
+        );
+        assert_eq!(error.diagnostics[0].path, "/properties");
     }
 }

@@ -138,8 +138,25 @@ pub(crate) fn check_target(target: Target) -> std::result::Result<(), String> {
 fn out_of_range() -> Error {
     Error::new(
         "input",
-        "The deadline cannot be reached on this calendar within 100 years, or falls after the year 9999.",
+        "The deadline falls after the year 9999, past the last date this engine reads.",
     )
+}
+
+/// A walk from `start` that ended without reaching its goal: past the span a deadline is
+/// searched over (an error of kind `limit` on `/target`), unless that span runs past the
+/// year 9999, where the walk may have stopped at the end of the time line instead.
+fn not_reached(start: i64) -> Error {
+    if Timestamp::from_second(start.saturating_add(HORIZON)).is_err() {
+        return out_of_range();
+    }
+    let error = crate::error::limit_not_reached(
+        "sla-span-days",
+        "The deadline",
+        crate::limits::SLA_SPAN_DAYS as u64,
+        "/target",
+    );
+    let diagnostics = request_problem("/target", error.message.clone()).diagnostics;
+    error.with_diagnostics(diagnostics)
 }
 
 /// Formats Unix seconds as UTC RFC 3339 (`…Z`).
@@ -171,7 +188,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         let total = inputs.target.counted_seconds().ok_or_else(out_of_range)?;
         let deadline = timeline
             .advance(start, total, &mut log)
-            .ok_or_else(out_of_range)?;
+            .ok_or_else(|| not_reached(start))?;
         (total, deadline)
     } else {
         let plan = business_days_plan(
@@ -190,7 +207,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         let deadline = if paused > 0 {
             timeline
                 .advance(plan.end, paused, &mut NoLog)
-                .ok_or_else(out_of_range)?
+                .ok_or_else(|| not_reached(start))?
         } else {
             plan.end
         };
@@ -199,7 +216,7 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
             log = SegmentLog::default();
             timeline
                 .advance(start, plan.seconds, &mut log)
-                .ok_or_else(out_of_range)?;
+                .ok_or_else(|| not_reached(start))?;
         }
         (plan.seconds, deadline)
     };
@@ -240,9 +257,21 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         });
     }
     if let Some(now) = inputs.now {
-        // Everything counted from the start to the deadline is the target, so what is left
-        // (negative once past) is the target minus what has elapsed.
-        let elapsed = timeline.count(start, now);
+        // What is left (negative once past) is the target minus what has elapsed. Up to the
+        // deadline that walk is no longer than the walk to the deadline; past it, the time
+        // after the deadline is counted whole years at once (`Timeline::count_by_years`) on a
+        // walk that may reach `now`, so a status a century after the deadline costs about
+        // what one a year after does, and is exact past the span a deadline is searched over.
+        let elapsed = if now <= deadline {
+            timeline.count(start, now)
+        } else {
+            let mut after = if calendar_time {
+                Timeline::always_open(calendar, pauses, now)
+            } else {
+                Timeline::new(calendar, pauses, now)
+            };
+            timeline.count(start, deadline) + after.count_by_years(deadline, now)
+        };
         let remaining = total - elapsed;
         let ratio = if total > 0 {
             elapsed as f64 / total as f64
@@ -286,7 +315,7 @@ fn business_days_plan(
 ) -> Result<BusinessDaysPlan> {
     let first = timeline
         .advance(start, 0, &mut NoLog)
-        .ok_or_else(out_of_range)?;
+        .ok_or_else(|| not_reached(start))?;
     if days == 0 {
         return Ok(BusinessDaysPlan {
             first,
@@ -300,7 +329,8 @@ fn business_days_plan(
     // morning belongs to the evening it started), keeping its wall-clock time in that frame.
     let day = calendar.owning_day(local);
     let time = local - day * DAY;
-    let target_day = timeline::nth_business_day(calendar, day, days).ok_or_else(out_of_range)?;
+    let target_day =
+        timeline::nth_business_day(calendar, day, days).ok_or_else(|| not_reached(start))?;
     let wanted = target_day * DAY + time;
     let local_end = if calendar.is_open_at_local(wanted) {
         wanted

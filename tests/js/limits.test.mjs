@@ -68,3 +68,51 @@ test('calendar and deadline ceilings give kind limit with the field', () => {
   assert.ok(kit.businessMinutesBetween('default', '2000-01-01T00:00:00Z', '2100-03-17T00:00:00Z') > 0);
   assert.equal(typeof kit.deadline(request('default', { unit: 'business_days', value: 3_000 })).deadline, 'string');
 });
+
+test('every ceiling that refuses is kind limit through the package: bundle, schema and SLA texts too', () => {
+  const members = (n, value = '1') => Array.from({ length: n }, (_, i) => `"k${i}": ${value}`).join(',');
+  // bundle-bytes, and keys-per-object / json-depth in a bundle text (not only in packets).
+  const bundle = '{"bundle": "acme", "version": "1.0.0"}';
+  const big = refused(() => new HandoffKit(bundle + ' '.repeat(4 * 1024 * 1024))).error;
+  assert.match(big.message, /more than the limit bundle-bytes of 4,194,304 bytes \(at \/\)/);
+  const wideBundle = `{"bundle": "acme", "version": "1.0.0", "vocabulary": {"teams": {${members(10_001, '"finance"')}}}}`;
+  const wide = refused(() => new HandoffKit(wideBundle)).error;
+  assert.match(wide.message, /has 10,001 keys, more than the limit keys-per-object of 10,000 keys \(at \/vocabulary\/teams\)/);
+  const deepBundle = `{"bundle": "acme", "x": ${'['.repeat(200)}${']'.repeat(200)}}`;
+  assert.match(refused(() => new HandoffKit(deepBundle)).error.message, /limit json-depth of 128 levels \(at \/x(\/0){126}\)/);
+  // schema-bytes, keys-per-object and schema-values in a schema text.
+  const longSchema = { description: 'x'.repeat(4 * 1024 * 1024) };
+  assert.match(refused(() => new Validator(longSchema)).error.message, /more than the limit schema-bytes of 4,194,304 bytes \(at \/\)/);
+  const wideSchema = `{"properties": {${members(10_001, '{}')}}}`;
+  assert.match(refused(() => new Validator(wideSchema)).error.message, /limit keys-per-object of 10,000 keys \(at \/properties\)/);
+  const manyValues = { enum: Array.from({ length: 200_001 }, (_, i) => i) };
+  assert.match(refused(() => new Validator(manyValues)).error.message, /schema-values/);
+  // holidays and exceptions of a calendar; a deadline not reached within sla-span-days.
+  const request = (calendar, target = { unit: 'business_hours', value: 4 }) => ({
+    calendar,
+    start: '2026-07-03T16:00:00Z',
+    target,
+  });
+  const week = { mon: [['09:00', '17:00']] };
+  const holidays = Array.from({ length: 10_001 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+  assert.match(
+    refused(() => kit.deadline(request({ time_zone: 'UTC', week, holidays }))).error.message,
+    /limit holidays of 10,000 holidays \(at \/calendar\/holidays\)/,
+  );
+  const exceptions = holidays.map((date) => ({ date, hours: [] }));
+  assert.match(
+    refused(() => kit.deadline(request({ time_zone: 'UTC', week, exceptions }))).error.message,
+    /limit exceptions of 10,000 exceptions \(at \/calendar\/exceptions\)/,
+  );
+  const minute = { time_zone: 'UTC', week: { mon: [['09:00', '09:01']] } };
+  const far = refused(() => kit.deadline(request(minute, { unit: 'business_minutes', value: 2_000_000 })));
+  assert.equal(
+    far.error.message,
+    'The deadline is not reached within 36,600 days of the start, the limit sla-span-days (at /target).',
+  );
+  assert.equal(far.error.diagnostics[0].path, '/target');
+  assert.ok(far.took < 200, `${far.took} ms`);
+  // Every ceiling was refused without breaking the kit.
+  assert.equal(typeof kit.deadline(request(minute, { unit: 'business_minutes', value: 5_200 })).deadline, 'string');
+  assert.equal(kit.validate(good).length, 0);
+});

@@ -13,13 +13,17 @@
 //! a next step "Ask the customer for a copy of the invoice" → "This next step asks the customer
 //! for 'invoice-INV-2211.pdf', which they already sent: use the copy in the documents."
 //!
-//! *Decision (`docs/scoring.md`): reported, not scored (built-in weight 0).* The finding is a
-//! conflict between two pieces of information that a handoff may lack without missing
-//! anything: a document the customer sent and a next step. Deleting either ends the conflict,
-//! and a handoff with one document or one next step fewer is not worse for it (one with no
-//! document from the customer is not worse at all), so no weight can make this check cost
-//! points without deleting one of them earning the points back. The diagnostic still tells the
-//! agent before they submit. Without a document from the customer the check does not apply.
+//! *Decision (`docs/scoring.md`): not ready, not scored.* The finding is an **error** (the
+//! handoff is not ready and its grade is capped at D until the step is fixed) with weight 0.
+//! A next step that sends the receiving team back to the customer for what they already sent
+//! fails the question the score answers, "can we act without going back to the customer?",
+//! so the handoff is not ready. It cannot cost points instead: the finding is a conflict
+//! between two pieces of information a handoff may lack without missing anything (a document
+//! the customer sent, a next step), and deleting either would earn the points back, which
+//! breaks rule 3. Deleting either also ends the error and lifts the cap: that is the
+//! documented exception (a removal that deletes the cause of every error). A bundle may lower
+//! the severity to a warning; its weight must stay 0. Without a document from the customer the
+//! check does not apply.
 
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::check::{Check, Finding, Input, Verdict};
@@ -32,8 +36,8 @@ use std::cell::OnceCell;
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/document-asked-twice",
     source: Source::Rubric,
-    severity: Severity::Warning,
-    what: "That no next step asks the customer for a document they already provided: a next step that asks for something (\"ask for\", \"request\", \"get … from the customer\", \"customer to upload\") and names a document listed in `documents` with `provided_by: \"customer\"` fails. Reported, not scored: its built-in weight is 0 (docs/scoring.md says why).",
+    severity: Severity::Error,
+    what: "That no next step asks the customer for a document they already provided: a next step that asks for something (\"ask for\", \"request\", \"get … from the customer\", \"customer to upload\") and names a document listed in `documents` with `provided_by: \"customer\"` fails. An error, not points: the handoff is not ready (graded D at most) until the step is fixed; the check's weight is 0 and must stay 0 (docs/scoring.md says why).",
     why: "Being asked again for something already sent is what customers hate most, and it tells them the teams do not talk to each other.",
     example: "A customer-provided `invoice-INV-2211.pdf` and the next step \"Ask the customer for a copy of the invoice\" → \"This next step asks the customer for 'invoice-INV-2211.pdf', which they already sent: use the copy in the documents.\"",
 };

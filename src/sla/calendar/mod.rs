@@ -320,6 +320,13 @@ impl Calendar {
         found
     }
 
+    /// Whether a dated holiday or exception falls from `first` to `last` (inclusive); the
+    /// `*-MM-DD` holidays are not dated and do not count.
+    pub(crate) fn has_dated_days(&self, first: i64, last: i64) -> bool {
+        self.exceptions.range(first..=last).next().is_some()
+            || self.holidays.range(first..=last).next().is_some()
+    }
+
     /// Whether a date has open time.
     pub(crate) fn is_business_day(&self, day: i64) -> bool {
         !self.intervals_on(day).is_empty()

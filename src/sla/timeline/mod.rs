@@ -19,6 +19,7 @@ use super::segment_log::{Log, NoLog};
 use jiff::Timestamp;
 
 mod days;
+mod years;
 use days::DayStep;
 
 /// How far past its start a walk may go before giving up (about 100 years).

@@ -192,3 +192,158 @@ fn the_open_time_left_in_a_day_counts_a_night_shift_and_an_exception_over_it_onc
         assert_eq!(cal.local_day_seconds(day), whole * 60, "{date:?}");
     }
 }
+
+/// A London calendar with a night shift, `*-MM-DD` holidays (one a week, the 29th of
+/// February, New Year's Eve and Day), some dated holidays and exceptions, and the pauses
+/// given: no week of it repeats the one before.
+fn irregular_calendar() -> Calendar {
+    let mut holidays: Vec<String> = (0..52)
+        .map(|w| {
+            let (_, month, dom) =
+                civil::civil_from_days(civil::days_from_civil(2025, 1, 3) + 7 * w);
+            format!("*-{month:02}-{dom:02}")
+        })
+        .collect();
+    holidays
+        .extend(["*-02-29", "*-12-31", "*-01-01", "2031-06-02", "2044-12-30"].map(String::from));
+    calendar(json!({"time_zone": "Europe/London",
+        "week": {"mon": [["09:00","12:00"], ["13:00","17:30"]], "tue": [["22:00","06:00"]],
+            "wed": [["09:00","17:00"]], "fri": [["08:00","16:00"]], "sun": [["23:00","01:00"]]},
+        "holidays": holidays,
+        "exceptions": [{"date": "2035-12-31", "hours": [["10:00","11:00"]]},
+            {"date": "2040-03-26", "hours": [["00:00","24:00"]]}]}))
+}
+
+#[test]
+fn counting_by_years_agrees_with_the_walk() {
+    let cal = irregular_calendar();
+    let pauses = PauseSet::new(vec![(
+        utc("2038-02-01T00:00:00Z"),
+        utc("2039-07-01T12:00:00Z"),
+    )]);
+    let none = PauseSet::default();
+    let froms = [
+        "2026-11-18T10:17:00Z",
+        "2027-01-01T00:00:00Z",
+        "2029-12-31T23:30:00Z",
+    ];
+    let tos = [
+        "2027-06-01T00:00:00Z",
+        "2030-01-01T00:00:00Z",
+        "2041-03-29T00:30:00Z",
+        "2063-10-25T01:30:00Z",
+        "2069-02-28T23:59:00Z",
+    ];
+    for pauses in [&none, &pauses] {
+        for from in froms.map(utc) {
+            for to in tos.map(utc) {
+                let walked = Timeline::new(&cal, pauses, to).count(from, to);
+                let by_years = Timeline::new(&cal, pauses, to).count_by_years(from, to);
+                assert_eq!(by_years, walked, "{from} {to}");
+            }
+        }
+    }
+    // A zone that never changes offset, and a calendar of plain weeks.
+    let utc_cal = calendar(
+        json!({"time_zone": "UTC", "week": {"mon": [["09:00","17:00"]]},
+        "holidays": ["*-03-02"]}),
+    );
+    let (from, to) = (utc("2026-05-05T10:00:00Z"), utc("2090-05-05T10:00:00Z"));
+    assert_eq!(
+        Timeline::new(&utc_cal, &none, to).count_by_years(from, to),
+        Timeline::new(&utc_cal, &none, to).count(from, to)
+    );
+}
+
+#[test]
+fn a_status_walk_two_centuries_on_costs_what_one_does() {
+    // The status of a deadline checked long after it counts the open time since: on a
+    // calendar where no week repeats, walking it costs every day up to `now`. Counted by
+    // years, each shape of year is walked once (at most 14 without dated days), so the cost
+    // stops growing with `now` once those are seen.
+    let cal = irregular_calendar();
+    let none = PauseSet::default();
+    let from = utc("2026-11-18T10:17:00Z");
+    let days = |years: i64, by_years: bool| {
+        let to = from + years * 365 * DAY;
+        let mut timeline = Timeline::new(&cal, &none, to);
+        if by_years {
+            timeline.count_by_years(from, to);
+        } else {
+            timeline.count(from, to);
+        }
+        timeline.days_scanned()
+    };
+    let (one, century, two) = (days(1, true), days(100, true), days(200, true));
+    let walked = days(100, false);
+    eprintln!("days scanned: 1 year {one}, 100 years {century}, 200 years {two}; walked {walked}");
+    // 14 shapes of year, 5 years with dated days and 2 partial years, each up to 366 days.
+    assert!(century <= 21 * 366, "{century}");
+    assert!(century * 3 < walked, "{century} vs {walked} walked");
+    // Every shape is seen within a century: the next costs only its partial years.
+    assert!(two <= century + 2 * 366, "{century} then {two}");
+    assert!(one <= 2 * 366, "{one}");
+}
+
+mod by_years {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ZONES: &[&str] = &[
+        "UTC",
+        "Europe/London",
+        "America/New_York",
+        "Australia/Lord_Howe",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Counting whole years by their shape agrees with walking them, whatever the zone,
+        /// the night shifts, the `*-MM-DD` and dated holidays, exceptions and pauses.
+        #[test]
+        fn counting_by_years_agrees_with_the_walk_on_any_calendar(
+            zone in 0..ZONES.len(),
+            night in any::<bool>(),
+            recurring in proptest::collection::vec((1u32..=12, 1u32..=29), 0..6),
+            dated in proptest::collection::vec(0i64..30 * 365, 0..6),
+            exception in proptest::option::of(0i64..30 * 365),
+            pause in proptest::option::of((0i64..30 * 365, 1i64..400)),
+            from_day in 0i64..400,
+            from_minute in 0i64..1440,
+            span in 1i64..30 * 365,
+        ) {
+            let base = civil::days_from_civil(2026, 1, 1);
+            let date = |day: i64| {
+                let (y, m, d) = civil::civil_from_days(base + day);
+                format!("{y:04}-{m:02}-{d:02}")
+            };
+            let mut holidays: Vec<String> =
+                recurring.iter().map(|(m, d)| format!("*-{m:02}-{d:02}")).collect();
+            holidays.extend(dated.iter().map(|&d| date(d)));
+            let mut week = json!({"mon": [["09:00","17:00"]], "wed": [["08:30","12:00"], ["13:00","18:00"]],
+                "sat": [["10:00","14:00"]]});
+            if night {
+                week["thu"] = json!([["22:00","06:00"]]);
+                week["sun"] = json!([["23:30","00:30"]]);
+            }
+            let exceptions: Vec<_> = exception
+                .iter()
+                .map(|&d| json!({"date": date(d), "hours": [["00:00","02:00"], ["20:00","24:00"]]}))
+                .collect();
+            let cal = calendar(json!({"time_zone": ZONES[zone], "week": week,
+                "holidays": holidays, "exceptions": exceptions}));
+            let start = (base + from_day) * DAY + from_minute * 60;
+            let pauses = PauseSet::new(
+                pause
+                    .iter()
+                    .map(|&(d, len)| ((base + d) * DAY, (base + d + len) * DAY + 3_600))
+                    .collect(),
+            );
+            let to = start + span * DAY + 12_345;
+            let walked = Timeline::new(&cal, &pauses, to).count(start, to);
+            let by_years = Timeline::new(&cal, &pauses, to).count_by_years(start, to);
+            prop_assert_eq!(by_years, walked);
+        }
+    }
+}

@@ -53,6 +53,15 @@ use std::{
     vec,
 };
 
+/// PATCHED for handoff-kit (see ../PATCHED.md): the instance a `required` error carries. The
+/// published crate copies the whole object a property is missing from into each such error
+/// (a deep copy per missing property, for every object of the document: most of the memory a
+/// large invalid document cost). The error's instance path already locates that object, and
+/// its message names only the property, so `required` errors carry `null` instead.
+pub(crate) fn required_instance<'a>() -> LazyInstance<'a> {
+    LazyInstance::Ready(Cow::Owned(Value::Null))
+}
+
 /// An error that can occur during validation.
 #[derive(Debug)]
 pub struct ValidationError<'a> {

@@ -1079,6 +1079,8 @@ compile_error!(
 );
 
 pub(crate) mod bundler;
+// PATCHED for Handoff Kit: see class_sequence.rs.
+mod class_sequence;
 pub mod canonical;
 pub(crate) mod compiler;
 mod content_encoding;

@@ -374,7 +374,7 @@ impl<M> AdditionalPropertiesNotEmptyFalseWithRequired1Validator<M> {
     #[inline(never)]
     fn missing_required<'i, F: Json>(
         &self,
-        instance: &F::Node<'i>,
+        _instance: &F::Node<'i>,
         location: &LazyLocation,
         tracker: Option<&RefTracker>,
     ) -> ValidationError<'i> {
@@ -382,7 +382,7 @@ impl<M> AdditionalPropertiesNotEmptyFalseWithRequired1Validator<M> {
             self.required_location.clone(),
             crate::paths::capture_evaluation_path(tracker, &self.required_location),
             location.into(),
-            instance.lazy_value(),
+            crate::error::required_instance(),
             Value::String(self.required.clone()),
         )
         .with_absolute_keyword_location(self.required_absolute_location.clone())
@@ -573,7 +573,7 @@ impl<F: Json, M: PropertiesValidatorsMap<F>> Validate<F>
                         self.required_location.clone(),
                         eval_path,
                         location.into(),
-                        instance.lazy_value(),
+                        crate::error::required_instance(),
                         Value::String(self.required.clone()),
                     ),
                 ));

@@ -2,6 +2,7 @@ use crate::LazyInstance;
 use std::{borrow::Cow, sync::Arc};
 
 use crate::{
+    class_sequence::ClassSequence,
     compiler,
     error::ValidationError,
     keywords::CompilationResult,
@@ -172,6 +173,42 @@ impl<F: Json> Validate<F> for NoWhitespacePatternValidator {
     }
 }
 
+/// PATCHED for Handoff Kit: `^[a-z][a-z0-9_]*$`-like patterns (see `class_sequence.rs`).
+pub(crate) struct ClassSequencePatternValidator {
+    sequence: ClassSequence,
+    pattern: String,
+    location: Location,
+}
+
+impl<F: Json> Validate<F> for ClassSequencePatternValidator {
+    fn is_valid(&self, instance: &F::Node<'_>, _ctx: &mut ValidationContext) -> bool {
+        instance
+            .as_string()
+            .is_none_or(|item| self.sequence.is_match(&item))
+    }
+
+    fn validate<'i>(
+        &self,
+        instance: &F::Node<'i>,
+        location: &LazyLocation,
+        tracker: Option<&RefTracker>,
+        _ctx: &mut ValidationContext,
+    ) -> Result<(), ValidationError<'i>> {
+        if let Some(item) = instance.as_string() {
+            if !self.sequence.is_match(&item) {
+                return Err(ValidationError::pattern(
+                    self.location.clone(),
+                    crate::paths::capture_evaluation_path(tracker, &self.location),
+                    location.into(),
+                    instance.lazy_value(),
+                    self.pattern.clone(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 pub(crate) struct PatternValidator<R> {
     regex: Arc<R>,
     /// Original schema pattern, kept for error messages. The compiled `regex` stores the
@@ -261,6 +298,14 @@ pub(crate) fn compile<'a, F: Json>(
                 })));
             }
             None => {}
+        }
+        // PATCHED for Handoff Kit: anchored ASCII class sequences without a regex engine.
+        if let Some(sequence) = ClassSequence::parse(item) {
+            return Some(Ok(Box::new(ClassSequencePatternValidator {
+                sequence,
+                pattern: item.clone(),
+                location: ctx.location().join("pattern"),
+            })));
         }
         // Fall back to regex compilation
         match ctx.config().pattern_options() {

@@ -254,7 +254,7 @@ impl<F: Json> SmallPropertiesWithRequired2Validator<F> {
     fn missing<'i>(
         &self,
         key: &PropertyName,
-        instance: &F::Node<'i>,
+        _instance: &F::Node<'i>,
         location: &LazyLocation,
         tracker: Option<&RefTracker>,
     ) -> ValidationError<'i> {
@@ -262,7 +262,7 @@ impl<F: Json> SmallPropertiesWithRequired2Validator<F> {
             self.required_location.clone(),
             crate::paths::capture_evaluation_path(tracker, &self.required_location),
             location.into(),
-            instance.lazy_value(),
+            crate::error::required_instance(),
             Value::String(key.as_str().to_owned()),
         )
         .with_absolute_keyword_location(self.required_absolute_location.clone())
@@ -468,7 +468,7 @@ impl<F: Json> Validate<F> for SmallPropertiesWithRequired2Validator<F> {
                         self.required_location.clone(),
                         eval_path.clone(),
                         location.into(),
-                        instance.lazy_value(),
+                        crate::error::required_instance(),
                         Value::String(self.first.as_str().to_owned()),
                     ),
                 ));
@@ -479,7 +479,7 @@ impl<F: Json> Validate<F> for SmallPropertiesWithRequired2Validator<F> {
                         self.required_location.clone(),
                         eval_path,
                         location.into(),
-                        instance.lazy_value(),
+                        crate::error::required_instance(),
                         Value::String(self.second.as_str().to_owned()),
                     ),
                 ));

@@ -136,7 +136,7 @@ impl<F: Json> Validate<F> for RequiredValidator<F> {
                     self.location.clone(),
                     crate::paths::capture_evaluation_path(tracker, &self.location),
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(property_name.as_str().to_owned()),
                 ));
             }
@@ -164,7 +164,7 @@ impl<F: Json> Validate<F> for RequiredValidator<F> {
                         self.location.clone(),
                         eval_path.clone(),
                         location.into(),
-                        instance.lazy_value(),
+                        crate::error::required_instance(),
                         Value::String(property_name.as_str().to_owned()),
                     ));
                 }
@@ -203,7 +203,7 @@ impl<F: Json> Validate<F> for SingleItemRequiredValidator<F> {
                 self.location.clone(),
                 crate::paths::capture_evaluation_path(tracker, &self.location),
                 location.into(),
-                instance.lazy_value(),
+                crate::error::required_instance(),
                 Value::String(self.value.clone()),
             ));
         }
@@ -274,7 +274,7 @@ impl<F: Json> Validate<F> for Required2Validator<F> {
                     self.location.clone(),
                     crate::paths::capture_evaluation_path(tracker, &self.location),
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(self.first.as_str().to_owned()),
                 ));
             }
@@ -283,7 +283,7 @@ impl<F: Json> Validate<F> for Required2Validator<F> {
                     self.location.clone(),
                     crate::paths::capture_evaluation_path(tracker, &self.location),
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(self.second.as_str().to_owned()),
                 ));
             }
@@ -306,7 +306,7 @@ impl<F: Json> Validate<F> for Required2Validator<F> {
                     self.location.clone(),
                     eval_path.clone(),
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(self.first.as_str().to_owned()),
                 ));
             }
@@ -315,7 +315,7 @@ impl<F: Json> Validate<F> for Required2Validator<F> {
                     self.location.clone(),
                     eval_path,
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(self.second.as_str().to_owned()),
                 ));
             }
@@ -422,7 +422,7 @@ impl<F: Json> Validate<F> for Required3Validator<F> {
                     self.location.clone(),
                     crate::paths::capture_evaluation_path(tracker, &self.location),
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(missing.as_str().to_owned()),
                 ));
             }
@@ -446,7 +446,7 @@ impl<F: Json> Validate<F> for Required3Validator<F> {
                     self.location.clone(),
                     eval_path.clone(),
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(self.first.as_str().to_owned()),
                 ));
             }
@@ -455,7 +455,7 @@ impl<F: Json> Validate<F> for Required3Validator<F> {
                     self.location.clone(),
                     eval_path.clone(),
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(self.second.as_str().to_owned()),
                 ));
             }
@@ -464,7 +464,7 @@ impl<F: Json> Validate<F> for Required3Validator<F> {
                     self.location.clone(),
                     eval_path,
                     location.into(),
-                    instance.lazy_value(),
+                    crate::error::required_instance(),
                     Value::String(self.third.as_str().to_owned()),
                 ));
             }

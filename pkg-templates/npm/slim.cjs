@@ -1,0 +1,3 @@
+// handoff-kit/slim for require() (Node >= 20.19 loads the ES module synchronously).
+'use strict';
+module.exports = require('./slim.js');

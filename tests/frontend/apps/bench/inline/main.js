@@ -1,0 +1,8 @@
+// bench/frontend.mjs: the smallest app on the inline entry — load, one kit, the fixture's reports,
+// and when they were on screen (ms since navigation).
+import init, { HandoffKit } from 'handoff-kit/inline';
+import { reports, show } from '../../../shared/fixture.js';
+
+init()
+  .then(() => reports(new HandoffKit()))
+  .then((value) => show({ ...value, shownMs: Math.round(performance.now()) }));

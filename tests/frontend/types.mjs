@@ -1,0 +1,30 @@
+// The package as type checkers and package linters see it: tsc --noEmit for the `bundler`,
+// `node16` (.mts and .cts) and `nodenext` resolutions, @arethetypeswrong/cli over the packed
+// tarball and publint over the installed package, each with no problem at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { here, run } from './harness.mjs';
+
+const bin = (name) => join(here, 'node_modules/.bin', name);
+
+for (const project of ['bundler', 'node16', 'nodenext']) {
+  test(`tsc --noEmit, moduleResolution ${project}`, async () => {
+    await run(bin('tsc'), ['-p', `types/${project}/tsconfig.json`]);
+  });
+}
+
+// kit-worker.js (a worker script) and handoff_kit_bg.wasm (for runtimes that compile .wasm
+// imports) are files to point at, not modules to require: attw checks every other entry point.
+test('@arethetypeswrong/cli: no problem for any module entry point in any resolution', async () => {
+  const output = await run(bin('attw'), [
+    process.env.HANDOFF_TARBALL, '--format', 'table-flipped',
+    '--exclude-entrypoints', 'kit-worker.js', 'handoff_kit_bg.wasm',
+  ]);
+  assert.match(output, /No problems found/, output);
+});
+
+test('publint: no error, warning or suggestion', async () => {
+  const output = await run(bin('publint'), ['run', join(here, 'node_modules/handoff-kit'), '--level', 'suggestion']);
+  assert.doesNotMatch(output, /Errors:|Warnings:|Suggestions:/, output);
+});

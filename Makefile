@@ -10,7 +10,7 @@ WASM := target/wasm32-unknown-unknown/wasm/handoff_kit.wasm
 TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
-.PHONY: setup build cli npm demo test lint test-rust test-wasm test-js test-frontend bench clean
+.PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js test-frontend bench fuzz clean
 
 setup:
 	@.ci/setup
@@ -39,6 +39,15 @@ lint:
 test-rust:
 	cargo test
 
+# CI's short fixed-seed fuzz run (tests/fuzz/README.md): every target for 17 s and at most
+# 3,000 inputs (a prefix of seed 1's inputs, whatever the machine's speed), with the
+# unoptimised build `cargo test` already made (overflow checks on); a panic, an error of kind
+# internal, a call over 10 s (an unoptimised build is 5-20x slower than release) or an input
+# over 256 MB of heap fails it.
+test-fuzz:
+	cargo build --example fuzz
+	target/debug/examples/fuzz --seed 1 --seconds 17 --inputs 3000 --max-ms 10000
+
 # The wasm facade in Node and in headless Chromium (wasm-bindgen-test).
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -58,7 +67,7 @@ test-js:
 test-frontend:
 	tests/frontend/run.sh $(TARBALL)
 
-test: build lint test-rust test-wasm test-js test-frontend
+test: build lint test-rust test-fuzz test-wasm test-js test-frontend
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
 # Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
@@ -69,6 +78,17 @@ bench: build
 	cargo run --release --example scaling
 	cargo run --release --example calibration
 	node bench/frontend.mjs --json bench/results/frontend.json
+
+# The fuzzers (tests/fuzz/README.md): the seeded structure-aware one in release, FUZZ_SECONDS
+# per target (a call over 1 s is a finding), then AFL++ (coverage-guided, cargo-afl) for
+# AFL_SECONDS per target. Findings go to target/fuzz/.
+FUZZ_SEED ?= 1
+FUZZ_SECONDS ?= 60
+AFL_SECONDS ?= 60
+fuzz:
+	cargo build --release --example fuzz
+	target/release/examples/fuzz --seed $(FUZZ_SEED) --seconds $(FUZZ_SECONDS)
+	fuzz/afl.sh $(AFL_SECONDS)
 
 clean:
 	cargo clean

@@ -17,39 +17,8 @@ use handoff_kit::json_text::WireStrings;
 use handoff_kit::note::NoteFormat;
 use handoff_kit::sla::{CalendarRef, DeadlineRequest};
 use handoff_kit::{CheckOptions, Kit};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use targets::{Target, TARGETS};
-
-/// The system allocator, counting the bytes live and their high-water mark: what the known
-/// slow or heavy inputs are held to (read only by the ignored test, which runs alone).
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let ptr = System.alloc(layout);
-        if !ptr.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// One input's heap: the high-water mark above what was live before it.
-const HEAP_BOUND: usize = 256 << 20;
 
 /// A call's bound in a debug build, per started megabyte of input: the release build's rule is
 /// 1 s (`make fuzz`); an unoptimised build is 5–20 times slower, and the machine is shared.
@@ -158,33 +127,6 @@ fn small_inputs_replay_through_every_other_target() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     ordinary_calls_still_right();
-}
-
-/// Inputs found slow or heavy whose fix belongs elsewhere (tests/fuzz/README.md, "Known slow"):
-/// `cargo test --release --test fuzz_corpus -- --ignored` shows whether they are fixed (each
-/// call within 1 s, each input within 256 MB of heap); then they move into their target's
-/// folder.
-#[test]
-#[ignore = "known slow or heavy, fixes belong in src/schema and vendor/jsonschema (tests/fuzz/README.md)"]
-fn known_slow_inputs_run_within_the_release_bounds() {
-    let mut problems = Vec::new();
-    for &target in TARGETS {
-        for input in corpus::known_slow(target) {
-            let base = LIVE.load(Ordering::Relaxed);
-            PEAK.store(base, Ordering::Relaxed);
-            let outcome = targets::run(target, &input.text, &mut WireStrings::default());
-            let heap = PEAK.load(Ordering::Relaxed).saturating_sub(base);
-            let (took, call) = outcome.slowest;
-            if took > Duration::from_secs(1) || heap > HEAP_BOUND {
-                problems.push(format!(
-                    "{}: {call} took {took:?}; peak heap {} MB",
-                    input.name,
-                    heap >> 20
-                ));
-            }
-        }
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

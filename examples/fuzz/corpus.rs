@@ -21,18 +21,6 @@ pub fn inputs(target: Target) -> Vec<Input> {
     read(&folder().join(target.name()), target)
 }
 
-/// Inputs found slow whose fix is not in yet (`tests/fuzz/known-slow/<target>/`); read by
-/// `tests/fuzz_corpus.rs`, not by the fuzzer.
-#[allow(dead_code)]
-pub fn known_slow(target: Target) -> Vec<Input> {
-    let dir = folder().join("known-slow").join(target.name());
-    if dir.is_dir() {
-        read(&dir, target)
-    } else {
-        Vec::new()
-    }
-}
-
 fn read(dir: &Path, target: Target) -> Vec<Input> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))

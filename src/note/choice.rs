@@ -4,6 +4,7 @@
 //! languages of the built-in headings ("furious" → angry, "ASAP" → urgent).
 
 use super::value::{find_phrase, normalise};
+use std::sync::OnceLock;
 
 /// The closed lists a note can name in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +114,24 @@ impl Choices {
         }
     }
 
+    /// Each allowed value with its words, normalised once per process (normalising them on
+    /// every read was most of the time a long note spent on its closed lists).
+    fn phrases(self) -> &'static [Vec<String>] {
+        const LISTS: usize = Choices::ProvidedBy as usize + 1;
+        static PHRASES: [OnceLock<Vec<Vec<String>>>; LISTS] = [const { OnceLock::new() }; LISTS];
+        PHRASES[self as usize].get_or_init(|| {
+            self.table()
+                .iter()
+                .map(|(value, synonyms)| {
+                    std::iter::once(*value)
+                        .chain(synonyms.iter().copied())
+                        .map(normalise)
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
     /// Whether several matches resolve to the strongest (mood, urgency) or the first written.
     fn strongest_wins(self) -> bool {
         matches!(self, Choices::Sentiment | Choices::Urgency)
@@ -150,11 +169,8 @@ impl Choices {
             return None;
         }
         let mut best: Option<(usize, usize)> = None; // (table index, position in text)
-        for (index, (value, synonyms)) in self.table().iter().enumerate() {
-            let found = std::iter::once(*value)
-                .chain(synonyms.iter().copied())
-                .filter_map(|w| find_phrase(&text, &normalise(w)))
-                .min();
+        for (index, phrases) in self.phrases().iter().enumerate() {
+            let found = phrases.iter().filter_map(|w| find_phrase(&text, w)).min();
             if let Some(position) = found {
                 let better = match best {
                     None => true,

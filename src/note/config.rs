@@ -24,7 +24,7 @@ pub(crate) struct Field {
 pub struct NoteConfig {
     fields: Vec<Field>,
     /// Normalised heading → index into `fields`.
-    lookup: HashMap<String, usize>,
+    lookup: ahash::AHashMap<String, usize>,
     language: String,
 }
 
@@ -39,7 +39,7 @@ impl Default for NoteConfig {
                 extra: Vec::new(),
             })
             .collect();
-        let mut lookup = HashMap::new();
+        let mut lookup = ahash::AHashMap::new();
         for (index, spec) in FIELDS.iter().enumerate() {
             for (_, headings) in spec.headings {
                 for heading in *headings {

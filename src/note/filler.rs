@@ -6,8 +6,8 @@ use super::html::Link;
 use super::section::offset;
 use super::value;
 use crate::diagnostic::{Diagnostic, Severity, Source};
+use ahash::AHashMap;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 
 /// The packet being built, with byte spans into the note text.
 pub(crate) struct Filler<'a> {
@@ -18,7 +18,7 @@ pub(crate) struct Filler<'a> {
     /// JSON Pointer → byte range of the words that filled it (or an insertion point). A
     /// hash map while filling (pointers of one note share long prefixes, which an ordered
     /// map compares at every level); ordered once in the `ParsedNote`.
-    pub spans: HashMap<String, (usize, usize)>,
+    pub spans: AHashMap<String, (usize, usize)>,
     pub diagnostics: Vec<(Diagnostic, (usize, usize))>,
     /// Texts under unknown headings, in order (`other_sections` once the note is read).
     pub other_sections: Vec<Value>,
@@ -30,7 +30,7 @@ impl<'a> Filler<'a> {
             text,
             links,
             packet: Map::new(),
-            spans: HashMap::new(),
+            spans: AHashMap::new(),
             diagnostics: Vec::new(),
             other_sections: Vec::new(),
         }

@@ -124,7 +124,7 @@ pub(crate) struct EnumValidator {
     types: JsonTypeSet,
     items: Vec<Value>,
     /// PATCHED for Handoff Kit: the options by hash, for enums of more than a few options.
-    index: Option<ahash::AHashMap<u64, Vec<u32>>>,
+    index: Option<ahash::AHashMap<u64, Vec<usize>>>,
     location: Location,
 }
 
@@ -140,9 +140,8 @@ impl EnumValidator {
             types = types.insert(JsonType::from(item));
         }
         let index = (items.len() > ENUM_INDEX_THRESHOLD).then(|| {
-            let mut index = ahash::AHashMap::<u64, Vec<u32>>::default();
+            let mut index = ahash::AHashMap::<u64, Vec<usize>>::default();
             for (at, item) in items.iter().enumerate() {
-                let at = u32::try_from(at).unwrap_or(u32::MAX);
                 index.entry(value_hash::of_value(item)).or_default().push(at);
             }
             index
@@ -193,7 +192,7 @@ impl<F: Json> Validate<F> for EnumValidator {
                 .is_some_and(|candidates| {
                     candidates.iter().any(|&at| {
                         self.items
-                            .get(at as usize)
+                            .get(at)
                             .is_some_and(|item| instance.equals_value(item))
                     })
                 }),

@@ -10,12 +10,13 @@ WASM := target/wasm32-unknown-unknown/wasm/handoff_kit.wasm
 TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
+.PHONY: www serve-www test-www
 .PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js test-frontend bench fuzz clean
 
 setup:
 	@.ci/setup
 
-build: setup cli npm
+build: setup cli npm www
 
 cli:
 	cargo build --release --bin handoff
@@ -24,12 +25,22 @@ npm:
 	cargo build --profile wasm --lib --target wasm32-unknown-unknown
 	.ci/package $(WASM)
 
+# The web page (www/: playground, SLA calculator, schema studio, audit) into dist/www, against
+# dist/npm. `make serve-www` serves it on 127.0.0.1 (PORT, default 8080) until Ctrl+C.
+www:
+	.ci/www
+
+serve-www:
+	node www/serve.mjs dist/www
+
 demo: build
 	@echo; echo "== handoff check examples/packets/*.json"
 	@target/release/handoff check examples/packets/*.json \
 	  || echo "(handoff exited with status $$?: some example packets are bad on purpose)"
 	@echo "== the npm package, installed from $(TARBALL) into a scratch project"
 	examples/npm-demo/run.sh $(TARBALL)
+	@echo "== the web page is built in dist/www: \`make serve-www\` (or SERVE=1 make demo) serves it on 127.0.0.1"
+	@if [ "$${SERVE:-0}" = 1 ]; then node www/serve.mjs dist/www; fi
 
 lint:
 	cargo fmt --all -- --check
@@ -67,7 +78,11 @@ test-js:
 test-frontend:
 	tests/frontend/run.sh $(TARBALL)
 
-test: build lint test-rust test-fuzz test-wasm test-js test-frontend
+# The web page in headless Chromium against dist/www on 127.0.0.1 (tests/www/README.md).
+test-www:
+	node --test --test-concurrency=1 tests/www/*.test.mjs
+
+test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-www
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
 # Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
@@ -78,6 +93,7 @@ bench: build
 	cargo run --release --example scaling
 	cargo run --release --example calibration
 	node bench/frontend.mjs --json bench/results/frontend.json
+	node bench/www.mjs
 
 # The fuzzers (tests/fuzz/README.md): the seeded structure-aware one in release, FUZZ_SECONDS
 # per target (a call over 1 s is a finding), then AFL++ (coverage-guided, cargo-afl) for

@@ -92,7 +92,7 @@ export function render(box, ctx) {
       button('Add scenario', add, { id: 'add-scenario' })),
     problem,
     h('h2', {}, `Your scenarios (${Object.keys(own).length})`),
-    rows.length ? rows : h('p', {}, 'None yet: the built-in scenarios apply.'),
+    ...(rows.length ? rows : [h('p', {}, 'None yet: the built-in scenarios apply.')]),
     h('h2', {}, `Your schemas (${Object.keys(bundle.schemas ?? {}).length})`),
     ...schemas,
   );

@@ -59,7 +59,7 @@ function renderStatus() {
   const b = ctx.store.bundle;
   const parts = [];
   if (builtError) {
-    parts.push(h('div', { class: 'error-box', role: 'alert', id: 'bundle-error' }, h('strong', {}, 'This bundle does not check out: '), h('pre', { style: 'white-space:pre-wrap;margin:.3rem 0 0' }, describeError(builtError))));
+    parts.push(h('div', { class: 'error-box', role: 'alert', id: 'bundle-error' }, h('strong', {}, 'This bundle does not check out: '), h('pre', { style: 'white-space:pre-wrap;overflow-wrap:anywhere;margin:.3rem 0 0' }, describeError(builtError))));
     if (good) parts.push(h('p', { id: 'previous-bundle' }, `The previous bundle (${good.bundle} ${good.version}) still runs the cases until this is fixed.`));
   } else {
     parts.push(h('p', { class: 'ok-box', id: 'bundle-ok' }, `${b.bundle} ${b.version} checks out.`));

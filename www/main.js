@@ -94,8 +94,16 @@ function scenarioOf(text) {
   }
 }
 
+// What a helpdesk page would know about the ticket (the extension reads it through an adapter).
+const PAGE_CONTEXT = {
+  ticket: { id: 'SUP-48213', channel: 'email', opened_at: '2026-11-16T08:42:00+01:00' },
+  handoff: { from: { team: 'support' }, to: { team: 'finance' }, scenario: 'billing_to_finance', at: '2026-11-16T10:05:00+01:00' },
+};
+
 function noteContext() {
-  return state.scenario ? { handoff: { scenario: state.scenario } } : undefined;
+  const context = structuredClone(PAGE_CONTEXT);
+  if (state.scenario) context.handoff.scenario = state.scenario;
+  return context;
 }
 
 function startNote() {
@@ -121,6 +129,7 @@ async function setMode(mode) {
   $('packet-editor').hidden = mode !== 'packet';
   $('note-text').hidden = mode !== 'text';
   $('note-html').hidden = mode !== 'html';
+  $('note-context').hidden = mode === 'packet';
   if (mode === 'packet') {
     noteHandle?.detach();
     noteHandle = undefined;

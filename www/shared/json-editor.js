@@ -169,6 +169,10 @@ export function jsonEditor(parent, { doc = '', label, diagnose, schema, onChange
       ],
     }),
   });
+  // The scroller is a tab stop of its own, so keyboard users can scroll a long document
+  // (axe-core: scrollable-region-focusable).
+  view.scrollDOM.tabIndex = 0;
+  view.scrollDOM.setAttribute('aria-label', `${label ?? 'JSON editor'}: scroll`);
   return {
     view,
     get text() { return view.state.doc.toString(); },

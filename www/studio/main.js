@@ -52,8 +52,11 @@ let good = null;
 let building = Promise.resolve();
 let queued = false;
 let active = (location.hash.slice(1) in SECTIONS) ? location.hash.slice(1) : 'start';
+// Edit → cases drawn, in ms, for bench/www.mjs (and how much of it the kit's rebuild took).
 const timings = [];
+const phases = [];
 window.studioTimings = timings;
+window.studioPhases = phases;
 
 function renderStatus() {
   const b = ctx.store.bundle;
@@ -69,7 +72,7 @@ function renderStatus() {
   $('bundle-status').replaceChildren(...parts);
 }
 
-async function runAll(startedAt) {
+async function runAll(startedAt, builtAt) {
   const list = ctx.store.bundle.cases ?? [];
   const results = typeof kit.runCases === 'function' && known.has('cases')
     ? await kit.runCases(list)
@@ -77,6 +80,7 @@ async function runAll(startedAt) {
   cases.renderResults($('case-results'), results, { ms: performance.now() - startedAt });
   await new Promise((resolve) => requestAnimationFrame(resolve));
   timings.push(performance.now() - startedAt);
+  phases.push({ build: builtAt - startedAt, total: performance.now() - startedAt });
   $('case-results').dataset.run = String(timings.length);
 }
 
@@ -98,7 +102,7 @@ function rebuild(startedAt = performance.now()) {
       builtError = error;
     }
     renderStatus();
-    if (kit) await runAll(startedAt);
+    if (kit) await runAll(startedAt, performance.now());
   });
   return building;
 }

@@ -150,6 +150,9 @@ function setPacket(text) {
 }
 
 async function main() {
+  // The worker and its .wasm start loading first; the rest of the page sets up meanwhile.
+  const kitReady = startKit();
+  kitReady.catch(() => {});
   const saved = await decodeState(location.hash);
   if (saved) Object.assign(state, saved);
   if (!state.packet) state.packet = pretty(EXAMPLES[state.example] ?? Object.values(EXAMPLES)[0]);
@@ -159,7 +162,7 @@ async function main() {
   $('note-text').value = state.note;
   $('note-html').innerHTML = state.html || '<p>Summary: Helena was charged twice for the November renewal.</p><p>Owner: Finance</p>';
   try {
-    kit = await startKit();
+    kit = await kitReady;
   } catch (error) {
     reportBox.replaceChildren(Object.assign(document.createElement('pre'), { className: 'error-box', textContent: describeError(error) }));
     return;

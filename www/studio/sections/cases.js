@@ -34,8 +34,8 @@ function draftCase(form) {
   if (form.now.value.trim()) c.now = form.now.value.trim();
   const expect = {};
   if (form.valid.value) expect.valid = form.valid.value === 'true';
-  if (list(form.codes.value).length) expect.codes = list(form.codes.value);
-  if (list(form.absent.value).length) expect.absent = list(form.absent.value);
+  if (list(form.codes.value).length) expect.codes = [...new Set(list(form.codes.value))];
+  if (list(form.absent.value).length) expect.absent = [...new Set(list(form.absent.value))];
   if (form.grade.value) expect.min_grade = form.grade.value;
   if (form.deadline.value.trim()) expect.deadline = form.deadline.value.trim();
   c.expect = expect;
@@ -85,6 +85,10 @@ export function render(box, ctx) {
     problem.textContent = '';
     try {
       const c = draftCase(form);
+      if (Object.keys(c.expect).length === 0) {
+        problem.textContent = 'Say at least one thing the case expects, or press "Expect what it gives now".';
+        return;
+      }
       store.update((b) => { (b.cases ??= []).push(c); });
     } catch (error) {
       problem.textContent = error.message;

@@ -12,7 +12,8 @@ let worker;
 /** A WorkerKit for `bundle` (the built-in schemas without one). Rejects with a HandoffKitError. */
 export function startKit(bundle) {
   const root = siteRoot();
-  worker ??= new Worker(new URL('assets/kit-worker.js', root), { type: 'module', name: 'handoff-kit' });
+  // A page may start the worker from an inline script in its <head> (the playground does).
+  worker ??= globalThis.handoffKitWorker ?? new Worker(new URL('assets/kit-worker.js', root), { type: 'module', name: 'handoff-kit' });
   return createKit({ bundle, worker, wasm: new URL('assets/handoff_kit_bg.wasm', root).href });
 }
 

@@ -173,7 +173,6 @@ async function main() {
     // The first report before the editor (CodeMirror arrives as its own chunk).
     await checkPacket();
   }
-  await setMode(state.mode);
 
   exampleSelect.addEventListener('change', () => {
     state.example = exampleSelect.value;
@@ -217,6 +216,8 @@ async function main() {
       status.textContent = `Permalink: ${url}`;
     }
   });
+  // The controls answer from here on; the editor (its own chunk) arrives now.
+  await setMode(state.mode);
 }
 
 main();

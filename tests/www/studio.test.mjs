@@ -154,6 +154,16 @@ test('an admin builds, tests and exports a bundle through the UI only', async ()
   await page.fill('#extension-id', 'abcdefghijklmnopabcdefghijklmnop');
   assert.equal(JSON.parse(await page.textContent('#chrome-policy'))['3rdparty'].extensions.abcdefghijklmnopabcdefghijklmnop.bundle_integrity, integrity);
   assert.ok(JSON.parse(await page.textContent('#firefox-policy')).policies['3rdparty'].Extensions.abcdefghijklmnopabcdefghijklmnop);
+  // The diff against "the published bundle": here the export with an older version and no
+  // second case, from a data: URL (no server needed, nothing leaves the machine).
+  const published = JSON.parse(text);
+  published.version = '0.9.0';
+  published.cases.pop();
+  await page.fill('#diff-url', `data:application/json,${encodeURIComponent(JSON.stringify(published))}`);
+  await page.click('#diff-run');
+  await page.waitForSelector('#diff-out li');
+  const changes = await page.$$eval('#diff-out li', (items) => items.map((li) => li.textContent));
+  assert.deepEqual(changes, ['changed /version: "0.9.0" → "1.0.0"', `added /cases/1: ${JSON.stringify(JSON.parse(text).cases[1]).slice(0, 77)}…`]);
   await page.screenshot({ path: join(shots, 'studio-publish.png'), fullPage: true });
 
   // The exported bundle in Node, through the npm package.

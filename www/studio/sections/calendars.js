@@ -31,8 +31,14 @@ function zoneList() {
   return h('datalist', { id: 'time-zones' }, ['UTC', ...zones].map((z) => h('option', { value: z })));
 }
 
-function dayBar(id, day, hours, store) {
+function dayBar(id, day, hours, previous, store) {
   const bar = h('div', { class: 'day-bar', 'aria-hidden': 'true', 'data-day': day, title: 'Drag to add open hours' });
+  // The morning part of the previous day's overnight shifts.
+  for (const [a, b] of previous) {
+    if (minutes(b) <= minutes(a) && minutes(b) > 0) {
+      bar.append(h('div', { class: 'open', style: `left:0;width:${(minutes(b) / 1440) * 100}%;opacity:.55` }));
+    }
+  }
   for (const [a, b] of hours) {
     const from = minutes(a);
     const to = minutes(b) > from ? minutes(b) : 1440; // overnight: until midnight here, the rest the next morning
@@ -78,8 +84,9 @@ function weekEditor(id, calendar, store) {
     if (hours.length) b.calendars[id].week[day] = hours;
     else delete b.calendars[id].week[day];
   });
-  return DAYS.map(([day, label]) => {
+  return DAYS.map(([day, label], index) => {
     const hours = calendar.week?.[day] ?? [];
+    const previous = calendar.week?.[DAYS[(index + 6) % 7][0]] ?? [];
     const intervals = hours.map(([a, b], k) => {
       const change = (which) => (event) => {
         const next = hours.map((pair) => [...pair]);
@@ -99,7 +106,7 @@ function weekEditor(id, calendar, store) {
       const from = last ? Math.min(minutes(last[1]) + 60, 1380) : 540;
       setDay(day, [...hours, [hhmm(from), hhmm(Math.min(from + 240, 1439))]]);
     }, { 'aria-label': `Add hours on ${label}`, 'data-add-day': day });
-    return h('div', { class: 'day-row' }, h('strong', {}, label), dayBar(id, day, hours, store),
+    return h('div', { class: 'day-row' }, h('strong', {}, label), dayBar(id, day, hours, previous, store),
       h('div', { class: 'intervals' }, intervals.length ? intervals : h('span', { class: 'muted' }, 'closed'), add));
   });
 }

@@ -83,6 +83,19 @@ test('an admin builds, tests and exports a bundle through the UI only', async ()
   await page.fill('input[data-day="mon"][data-k="1"][data-end="from"]', '13:00');
   await page.fill('input[data-day="mon"][data-k="1"][data-end="to"]', '18:00');
   await page.click('#copy-mon');
+  // A drag on Saturday's bar from 06:00 to 12:00 adds those hours; × removes them again.
+  await page.locator('.day-bar[data-day="sat"]').scrollIntoViewIfNeeded();
+  const bar = await page.locator('.day-bar[data-day="sat"]').boundingBox();
+  await page.mouse.move(bar.x + bar.width * 0.25, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + bar.width * 0.4, bar.y + bar.height / 2, { steps: 4 });
+  await page.mouse.move(bar.x + bar.width * 0.5, bar.y + bar.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForSelector('input[data-day="sat"][data-k="0"]');
+  assert.equal(await page.inputValue('input[data-day="sat"][data-k="0"][data-end="from"]'), '06:00');
+  assert.equal(await page.inputValue('input[data-day="sat"][data-k="0"][data-end="to"]'), '12:00');
+  await page.click('button[aria-label="Remove Sat interval 1"]');
+  await page.waitForSelector('input[data-day="sat"]', { state: 'detached' });
   await page.setInputFiles('#ics-file', { name: 'kestrel-holidays.ics', mimeType: 'text/calendar', buffer: Buffer.from(ICS) });
   await page.waitForSelector('#holidays li');
   assert.match(await page.textContent('#ics-status'), /1 holiday imported/);

@@ -74,8 +74,10 @@ function renderStatus() {
 
 async function runAll(startedAt, builtAt) {
   const list = ctx.store.bundle.cases ?? [];
-  const results = typeof kit.runCases === 'function' && known.has('cases')
-    ? await kit.runCases(list)
+  // The kit runs the bundle's own cases in one call when it has them (runCases); while the
+  // bundle does not check out, the previous kit runs the current cases one by one.
+  const results = typeof kit.runCases === 'function' && known.has('cases') && !builtError
+    ? await kit.runCases()
     : await runCasesHere(kit, list);
   cases.renderResults($('case-results'), results, { ms: performance.now() - startedAt });
   await new Promise((resolve) => requestAnimationFrame(resolve));

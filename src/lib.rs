@@ -23,6 +23,7 @@ pub mod scenario;
 pub mod schema;
 pub mod sla;
 pub mod tape;
+pub mod teams;
 pub mod vocabulary;
 
 /// The wasm-bindgen facade used by the npm package (wasm32 only).

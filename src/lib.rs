@@ -8,6 +8,7 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod alloc;
 pub mod bundle;
+pub mod cases;
 pub mod catalogue;
 pub mod diagnostic;
 pub mod error;

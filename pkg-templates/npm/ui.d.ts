@@ -62,3 +62,10 @@ export interface AttachHandle {
  * @throws {TypeError} when `editable` is not an editor or `options.kit` has no `checkNote`.
  */
 export declare function attach(editable: HTMLElement, options: AttachOptions): AttachHandle;
+
+/**
+ * The text the agent sees in `editable`, which the spans of its reports index: a textarea's
+ * value, or a contenteditable's text as the kit renders its HTML (paragraphs leave a blank
+ * line, `<br>` and list items a line break, whitespace collapses).
+ */
+export declare function noteText(editable: HTMLElement): string;

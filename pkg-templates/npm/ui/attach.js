@@ -183,7 +183,9 @@ export function attach(editable, options) {
     layer.setActive(focused);
     layer.draw(marks, area);
     if (panel) {
-      const box = connected ? shift(editable.getBoundingClientRect()) : null;
+      // An editor that is a whole document's <body> (an iframe editor) fills its frame.
+      const whole = editable === editable.ownerDocument.body;
+      const box = connected ? (whole ? frameClip : shift(editable.getBoundingClientRect())) : null;
       panel.place(box && !isEmpty(intersect(box, area)) ? intersect(box, frameClip) : null, viewport);
     }
   }

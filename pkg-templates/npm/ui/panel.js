@@ -151,19 +151,33 @@ export function createPanel(layer, hooks, options = {}) {
       errorBox.hidden = false;
       errorBox.textContent = `The template could not be inserted: ${error?.message ?? String(error)}`;
     },
-    /** Keeps the dock at the editor's bottom-right corner (box in layer coordinates). */
+    /**
+     * Keeps the toggle at the editor's bottom-right corner (box and viewport in layer
+     * coordinates); the panel opens above it or below it, where there is more room.
+     */
     place(box, viewport) {
-      const dock = layer.dock;
+      const dock = layer.dock.style;
       if (!box) {
-        dock.style.setProperty('display', 'none');
+        dock.setProperty('display', 'none');
         return;
       }
-      dock.style.removeProperty('display');
+      dock.removeProperty('display');
+      const toggleHeight = toggle.offsetHeight || 26;
       const right = Math.min(Math.max(6, viewport.right - box.right + 6), viewport.right - 60);
-      const bottom = Math.min(Math.max(6, viewport.bottom - box.bottom + 6), viewport.bottom - 40);
-      dock.style.setProperty('right', `${right}px`);
-      dock.style.setProperty('bottom', `${bottom}px`);
-      panel.style.setProperty('max-height', `${Math.max(160, Math.min(560, viewport.bottom - bottom - 48))}px`);
+      const toggleBottom = Math.min(Math.max(toggleHeight + 6, box.bottom - 6), viewport.bottom - 6);
+      const above = toggleBottom - toggleHeight - 12;
+      const below = viewport.bottom - toggleBottom - 12;
+      dock.setProperty('right', `${right}px`);
+      if (above >= below || above >= 400) {
+        dock.setProperty('flex-direction', 'column');
+        dock.setProperty('bottom', `${viewport.bottom - toggleBottom}px`);
+        dock.removeProperty('top');
+      } else {
+        dock.setProperty('flex-direction', 'column-reverse');
+        dock.setProperty('top', `${toggleBottom - toggleHeight}px`);
+        dock.removeProperty('bottom');
+      }
+      panel.style.setProperty('max-height', `${Math.max(120, Math.min(560, Math.max(above, below)))}px`);
     },
     open: setOpen,
     destroy() {

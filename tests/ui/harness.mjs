@@ -11,7 +11,7 @@ const { chromium } = await import(pathToFileURL(join(repo, 'node_modules/playwri
 
 const roots = {
   '/pages/': join(repo, 'tests/ui/pages'),
-  '/npm/': process.env.HANDOFF_NPM_DIR ?? join(repo, 'dist/npm'),
+  '/npm/': process.env.HANDOFF_NPM_DIR || join(repo, 'dist/npm'),
   '/ckeditor5/': join(repo, 'node_modules/ckeditor5/dist/browser'),
   '/axe/': join(repo, 'node_modules/axe-core'),
 };

@@ -163,31 +163,29 @@ export function attach(editable, options) {
   function paint() {
     if (detached) return;
     layer.ensureAttached();
+    const connected = editable.isConnected;
+    // The spans first: a textarea's mirror takes the new text (a write) before anything is read,
+    // and every read comes before the layer's writes, so a keystroke costs one layout.
+    const withSpan = [];
+    current?.report.diagnostics.forEach((d, index) => {
+      if (d.span && Number.isFinite(d.span.start) && Number.isFinite(d.span.end)) withSpan.push({ d, index });
+    });
+    const measured = current && connected ? source.measure(withSpan.map(({ d }) => d.span)) : [];
     const { dx, dy, clip: frameClip } = frameTransform(view, chain);
     const shift = (r) => rect(r.left + dx, r.top + dy, r.right + dx, r.bottom + dy);
     const topRoot = top.document.documentElement;
     const viewport = rect(0, 0, topRoot.clientWidth || top.innerWidth, topRoot.clientHeight || top.innerHeight);
-    const connected = editable.isConnected;
     const area = connected ? intersect(shift(clipOf(clippers, view)), frameClip) : rect(0, 0, 0, 0);
-    const marks = [];
-    if (current && connected) {
-      const withSpan = [];
-      current.report.diagnostics.forEach((d, index) => {
-        if (d.span && Number.isFinite(d.span.start) && Number.isFinite(d.span.end)) withSpan.push({ d, index });
-      });
-      const measured = source.measure(withSpan.map(({ d }) => d.span));
-      withSpan.forEach(({ d, index }, i) => {
-        marks.push({ index, severity: d.severity, insert: d.span.end <= d.span.start, rects: measured[i].map(shift) });
-      });
-    }
+    const marks = measured.map((rects, i) => {
+      const { d, index } = withSpan[i];
+      return { index, severity: d.severity, insert: d.span.end <= d.span.start, rects: rects.map(shift) };
+    });
+    // An editor that is a whole document's <body> (an iframe editor) fills its frame.
+    const whole = editable === editable.ownerDocument.body;
+    const box = panel && connected ? (whole ? frameClip : shift(editable.getBoundingClientRect())) : null;
     layer.setActive(focused);
     layer.draw(marks, area);
-    if (panel) {
-      // An editor that is a whole document's <body> (an iframe editor) fills its frame.
-      const whole = editable === editable.ownerDocument.body;
-      const box = connected ? (whole ? frameClip : shift(editable.getBoundingClientRect())) : null;
-      panel.place(box && !isEmpty(intersect(box, area)) ? intersect(box, frameClip) : null, viewport);
-    }
+    if (panel) panel.place(box && !isEmpty(intersect(box, area)) ? intersect(box, frameClip) : null, viewport);
   }
 
   function showTip() {

@@ -4,6 +4,7 @@
 //   drawn   input event → the new report's underlines are in the layer and laid out
 //   frame   input event → the next requestAnimationFrame after that (the frame that paints them)
 //   painted input event → a task queued from that rAF runs, i.e. after the frame was painted
+// and the floor: the same keystrokes with the layer detached (input → next frame, → painted),
 // plus the kit's own checkNote time for the same note (alone in a loop, and where the layer
 // calls it while typing), and every long task (> 50 ms) seen by a
 // PerformanceObserver while typing. Usage: node bench/ui.mjs [--json FILE] [--keys N]
@@ -107,8 +108,30 @@ for (const editor of editors) {
     const el = name === 'ckeditor5' ? window.editor.ui.getEditableElement() : document.getElementById('note');
     return { text: (name === 'textarea' ? el.value : el.innerText).length, findings: window.handle.report().diagnostics.length };
   }, editor.name);
+  // The floor: the same typing with the layer detached, input event → next frame and → after
+  // its paint (what the browser costs with none of our code; vsync alignment included).
+  await page.evaluate(() => {
+    window.handle.detach();
+    const floor = { frame: [], painted: [] };
+    const channel = new MessageChannel();
+    let pending = null;
+    channel.port1.onmessage = () => { if (pending !== null) floor.painted.push(performance.now() - pending); pending = null; };
+    window.addEventListener('input', () => {
+      const start = performance.now();
+      requestAnimationFrame(() => {
+        floor.frame.push(performance.now() - start);
+        pending = start;
+        channel.port2.postMessage(0);
+      });
+    }, { capture: true });
+    window.floor = floor;
+  });
+  await page.keyboard.type(words.repeat(Math.ceil(KEYS / words.length)).slice(0, KEYS), { delay: 40 });
+  await page.waitForTimeout(200);
+  const floor = await page.evaluate(() => window.floor);
   results.editors[editor.name] = {
     kit_in_flow_ms: stats(s.in_flow), drawn_ms: stats(s.drawn), frame_ms: stats(s.frame), painted_ms: stats(s.painted), kit_check_ms: stats(s.kit),
+    floor_frame_ms: stats(floor.frame), floor_painted_ms: stats(floor.painted),
     long_tasks: s.longtasks.length, longest_task_ms: s.longtasks.length ? Math.max(...s.longtasks) : 0,
     text_chars: size.text, findings: size.findings, page_errors: errors,
   };
@@ -119,10 +142,10 @@ server.close();
 
 const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 console.log(`handoff-kit/ui: ${results.note_bytes} B note, ${KEYS} keystrokes at 40 ms, headless Chromium (ms, p50 / p95 / max)`);
-console.log('editor           kit (alone)        kit (in the flow)  drawn              frame              painted            long tasks');
+console.log('editor           kit (alone)        kit (in the flow)  drawn              frame              painted            floor: frame       floor: painted     long tasks');
 for (const [name, r] of Object.entries(results.editors)) {
   const col = (x) => `${f(x.p50)} / ${f(x.p95)} / ${f(x.max)}`.padEnd(19);
-  console.log(`${name.padEnd(17)}${col(r.kit_check_ms)}${col(r.kit_in_flow_ms)}${col(r.drawn_ms)}${col(r.frame_ms)}${col(r.painted_ms)}${r.long_tasks} (longest ${f(r.longest_task_ms)})`);
+  console.log(`${name.padEnd(17)}${col(r.kit_check_ms)}${col(r.kit_in_flow_ms)}${col(r.drawn_ms)}${col(r.frame_ms)}${col(r.painted_ms)}${col(r.floor_frame_ms)}${col(r.floor_painted_ms)}${r.long_tasks} (longest ${f(r.longest_task_ms)})`);
 }
 if (jsonAt >= 0) {
   const file = args[jsonAt + 1];

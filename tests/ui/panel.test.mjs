@@ -48,6 +48,23 @@ test('a result that resolves after a newer one is dropped', async () => {
   await page.close();
 });
 
+test('handoff-kit/worker\'s WorkerKit (promises from a module worker) drives the same layer', async () => {
+  const { page, errors } = await open(browser, server.origin, 'editable.html');
+  await page.evaluate(async () => {
+    const { createKit } = await import('/npm/worker.js');
+    window.handle.detach();
+    const kit = await createKit();
+    window.handle = window.attach(document.getElementById('note'), { kit, scenario: 'billing_to_finance', panel: 'open' });
+  });
+  await page.click('#note');
+  await page.keyboard.type(WEAK);
+  await waitForCode(page, 'rubric/owner-not-a-person');
+  await page.click(shadow('.insert'));
+  await page.waitForFunction(async () => (await import('/npm/ui.js')).noteText(document.getElementById('note')).includes('Dispute reason:'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('kit failures are shown in the panel, never thrown into the page; the text is untouched', async () => {
   const { page, errors } = await open(browser, server.origin, 'textarea.html', { options: { panel: 'open' } });
   const kits = {

@@ -40,8 +40,13 @@ function validate(editable, options) {
   return textarea;
 }
 
+// One layer per editor: attaching again replaces the first (a page script re-scanning its
+// editors, an extension's content script after a re-render).
+const attached = new WeakMap();
+
 export function attach(editable, options) {
   const textarea = validate(editable, options);
+  attached.get(editable)?.detach();
   const kit = options.kit;
   const view = editable.ownerDocument.defaultView;
   const top = layerWindow(view, options.layer);
@@ -162,6 +167,15 @@ export function attach(editable, options) {
   /** Measures every finding's span and draws the underlines and the dock. */
   function paint() {
     if (detached) return;
+    try {
+      draw();
+    } catch (error) {
+      // Drawing runs from the page's scroll and resize events: never throw into the page.
+      console.warn('handoff-kit/ui: could not draw the underlines', error);
+    }
+  }
+
+  function draw() {
     layer.ensureAttached();
     const connected = editable.isConnected;
     // The spans first: a textarea's mirror takes the new text (a write) before anything is read,
@@ -244,7 +258,7 @@ export function attach(editable, options) {
 
   run(true);
 
-  return {
+  const handle = {
     update(next) {
       if (detached) return;
       context = next;
@@ -277,6 +291,9 @@ export function attach(editable, options) {
       source.destroy();
       layer.destroy();
       current = null;
+      if (attached.get(editable) === handle) attached.delete(editable);
     },
   };
+  attached.set(editable, handle);
+  return handle;
 }

@@ -102,7 +102,7 @@ export function createPanel(layer, hooks, options = {}) {
       const hasSpan = Boolean(d.span);
       const button = el(doc, 'button', {
         type: 'button', class: `finding ${d.severity}`, 'data-index': index, 'data-code': d.code,
-        'aria-disabled': hasSpan ? undefined : 'true',
+        'aria-disabled': hasSpan ? undefined : 'true', 'aria-describedby': `${id}-tip`,
       }, el(doc, 'span', { class: 'sev' }, SEVERITY_WORDS[d.severity] ?? String(d.severity)), ': ', String(d.message));
       button.addEventListener('click', () => hasSpan && hooks.onFinding(index, 'activate'));
       button.addEventListener('focus', () => hooks.onFinding(index, 'focus'));

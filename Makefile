@@ -11,7 +11,7 @@ TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
 .PHONY: www serve-www test-www
-.PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js test-frontend bench fuzz clean
+.PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js test-frontend test-ui bench fuzz clean
 
 setup:
 	@.ci/setup
@@ -78,11 +78,16 @@ test-js:
 test-frontend:
 	tests/frontend/run.sh $(TARBALL)
 
+# handoff-kit/ui in headless Chromium (tests/ui/): a textarea, a contenteditable, an iframe
+# editor and CKEditor 5; types with tsc; axe-core on the panel. Screenshots in target/e2e/ui/.
+test-ui:
+	tests/ui/run.sh $(TARBALL)
+
 # The web page in headless Chromium against dist/www on 127.0.0.1 (tests/www/README.md).
 test-www:
 	node --test --test-concurrency=1 tests/www/*.test.mjs
 
-test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-www
+test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-ui test-www
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
 # Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
@@ -93,6 +98,7 @@ bench: build
 	cargo run --release --example scaling
 	cargo run --release --example calibration
 	node bench/frontend.mjs --json bench/results/frontend.json
+	node bench/ui.mjs --json bench/results/ui.json
 	node bench/www.mjs
 
 # The fuzzers (tests/fuzz/README.md): the seeded structure-aware one in release, FUZZ_SECONDS

@@ -58,7 +58,15 @@ export interface AttachHandle {
  * same-origin iframe) with `options.kit.checkNote` as the agent types, underlines what the
  * report criticises and shows the score, the findings and the deadline in a panel. The page's
  * DOM and the agent's text are never changed: one host element with a shadow root is the only
- * node added. Kit errors are shown in the panel, never thrown.
+ * node added. Kit errors are shown in the panel, never thrown. Attaching to an editor that
+ * already has a layer replaces it.
  * @throws {TypeError} when `editable` is not an editor or `options.kit` has no `checkNote`.
  */
 export declare function attach(editable: HTMLElement, options: AttachOptions): AttachHandle;
+
+/**
+ * The text the agent sees in `editable`, which the spans of its reports index: a textarea's
+ * value, or a contenteditable's text as the kit renders its HTML (paragraphs leave a blank
+ * line, `<br>` and list items a line break, whitespace collapses).
+ */
+export declare function noteText(editable: HTMLElement): string;

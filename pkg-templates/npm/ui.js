@@ -2,3 +2,4 @@
 // contenteditable, for any kit (HandoffKit, handoff-kit/worker's WorkerKit, a proxy). Browser
 // only, ES module only. See ui.d.ts and the README's "handoff-kit/ui" section.
 export { attach } from './ui/attach.js';
+export { noteText } from './ui/offsets.js';

@@ -40,8 +40,13 @@ function validate(editable, options) {
   return textarea;
 }
 
+// One layer per editor: attaching again replaces the first (a page script re-scanning its
+// editors, an extension's content script after a re-render).
+const attached = new WeakMap();
+
 export function attach(editable, options) {
   const textarea = validate(editable, options);
+  attached.get(editable)?.detach();
   const kit = options.kit;
   const view = editable.ownerDocument.defaultView;
   const top = layerWindow(view, options.layer);
@@ -162,30 +167,39 @@ export function attach(editable, options) {
   /** Measures every finding's span and draws the underlines and the dock. */
   function paint() {
     if (detached) return;
+    try {
+      draw();
+    } catch (error) {
+      // Drawing runs from the page's scroll and resize events: never throw into the page.
+      console.warn('handoff-kit/ui: could not draw the underlines', error);
+    }
+  }
+
+  function draw() {
     layer.ensureAttached();
+    const connected = editable.isConnected;
+    // The spans first: a textarea's mirror takes the new text (a write) before anything is read,
+    // and every read comes before the layer's writes, so a keystroke costs one layout.
+    const withSpan = [];
+    current?.report.diagnostics.forEach((d, index) => {
+      if (d.span && Number.isFinite(d.span.start) && Number.isFinite(d.span.end)) withSpan.push({ d, index });
+    });
+    const measured = current && connected ? source.measure(withSpan.map(({ d }) => d.span)) : [];
     const { dx, dy, clip: frameClip } = frameTransform(view, chain);
     const shift = (r) => rect(r.left + dx, r.top + dy, r.right + dx, r.bottom + dy);
     const topRoot = top.document.documentElement;
     const viewport = rect(0, 0, topRoot.clientWidth || top.innerWidth, topRoot.clientHeight || top.innerHeight);
-    const connected = editable.isConnected;
     const area = connected ? intersect(shift(clipOf(clippers, view)), frameClip) : rect(0, 0, 0, 0);
-    const marks = [];
-    if (current && connected) {
-      const withSpan = [];
-      current.report.diagnostics.forEach((d, index) => {
-        if (d.span && Number.isFinite(d.span.start) && Number.isFinite(d.span.end)) withSpan.push({ d, index });
-      });
-      const measured = source.measure(withSpan.map(({ d }) => d.span));
-      withSpan.forEach(({ d, index }, i) => {
-        marks.push({ index, severity: d.severity, insert: d.span.end <= d.span.start, rects: measured[i].map(shift) });
-      });
-    }
+    const marks = measured.map((rects, i) => {
+      const { d, index } = withSpan[i];
+      return { index, severity: d.severity, insert: d.span.end <= d.span.start, rects: rects.map(shift) };
+    });
+    // An editor that is a whole document's <body> (an iframe editor) fills its frame.
+    const whole = editable === editable.ownerDocument.body;
+    const box = panel && connected ? (whole ? frameClip : shift(editable.getBoundingClientRect())) : null;
     layer.setActive(focused);
     layer.draw(marks, area);
-    if (panel) {
-      const box = connected ? shift(editable.getBoundingClientRect()) : null;
-      panel.place(box && !isEmpty(intersect(box, area)) ? intersect(box, frameClip) : null, viewport);
-    }
+    if (panel) panel.place(box && !isEmpty(intersect(box, area)) ? intersect(box, frameClip) : null, viewport);
   }
 
   function showTip() {
@@ -244,7 +258,7 @@ export function attach(editable, options) {
 
   run(true);
 
-  return {
+  const handle = {
     update(next) {
       if (detached) return;
       context = next;
@@ -277,6 +291,9 @@ export function attach(editable, options) {
       source.destroy();
       layer.destroy();
       current = null;
+      if (attached.get(editable) === handle) attached.delete(editable);
     },
   };
+  attached.set(editable, handle);
+  return handle;
 }

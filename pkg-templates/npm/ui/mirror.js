@@ -23,12 +23,19 @@ export function textareaSource(textarea, layerDoc, parent) {
   parent.append(mirror);
   const range = layerDoc.createRange();
 
+  let copied = '';
   function sync() {
     const style = view.getComputedStyle(textarea);
-    const target = mirror.style;
-    for (const name of COPIED) target.setProperty(name, style.getPropertyValue(name));
     const borders = (parseFloat(style.borderLeftWidth) || 0) + (parseFloat(style.borderRightWidth) || 0);
-    target.setProperty('width', `${textarea.clientWidth + borders}px`);
+    const values = COPIED.map((name) => style.getPropertyValue(name));
+    values.push(`${textarea.clientWidth + borders}px`);
+    const key = values.join('|');
+    if (key !== copied) {
+      copied = key;
+      const target = mirror.style;
+      COPIED.forEach((name, i) => target.setProperty(name, values[i]));
+      target.setProperty('width', values[COPIED.length]);
+    }
     if (text.data !== textarea.value) text.data = textarea.value;
   }
 

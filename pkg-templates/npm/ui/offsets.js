@@ -216,16 +216,26 @@ export class OffsetMap {
     return s + 1 < this.starts.length ? this.starts[s + 1] : this.text.length;
   }
 
-  /** The DOM boundary (text node, offset) for text offset `i`, or null for empty text. */
+  /**
+   * The DOM boundary (text node, offset) for text offset `i`: `start` takes the character at
+   * `i` (or the next one a text node shows), `end` the character before it (or the previous
+   * shown one). Null when no text node shows anything.
+   */
   position(i, side = 'start') {
-    const n = this.starts.length;
-    if (n === 0) return null;
-    if (side === 'start' && i < this.text.length) {
-      for (let s = this.segment(Math.max(0, i)); s < n; s++) {
-        if (this.nodes[s]) return { node: this.nodes[s], offset: this.offsets[s] + Math.max(0, i - this.starts[s]) };
-      }
-      return this.position(this.text.length, 'end');
+    return side === 'start' && i < this.text.length
+      ? this.forward(i) ?? this.backward(this.text.length)
+      : this.backward(i) ?? this.forward(0);
+  }
+
+  forward(i) {
+    for (let s = this.segment(Math.max(0, i)); s < this.starts.length; s++) {
+      if (this.nodes[s]) return { node: this.nodes[s], offset: this.offsets[s] + Math.max(0, i - this.starts[s]) };
     }
+    return null;
+  }
+
+  backward(i) {
+    if (this.starts.length === 0) return null;
     const last = Math.min(Math.max(i, 1), this.text.length) - 1;
     for (let s = this.segment(last); s >= 0; s--) {
       if (this.nodes[s]) {
@@ -233,7 +243,7 @@ export class OffsetMap {
         return { node: this.nodes[s], offset: this.offsets[s] + within };
       }
     }
-    return side === 'start' ? null : this.position(0, 'start');
+    return null;
   }
 
   /**
@@ -260,4 +270,12 @@ export class OffsetMap {
     }
     return pieces;
   }
+}
+
+/**
+ * The text the agent sees in an editor, as the kit's spans index it: a textarea's value, or a
+ * contenteditable's rendered text (the kit's reading of its HTML).
+ */
+export function noteText(editable) {
+  return editable.localName === 'textarea' ? editable.value : readRendered(editable).text;
 }

@@ -43,6 +43,7 @@ export const css = `
 .toggle.grade-D, .toggle.grade-F, .toggle.failed { border-color: #b3261e; color: #8c1d18; }
 .toggle:focus-visible, .panel button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 .panel {
+  box-sizing: border-box;
   width: 340px; max-height: min(70vh, 560px); overflow: auto; background: #fff; color: #1b1f24;
   border: 1px solid #9aa3ad; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 10px 12px;
 }

@@ -101,6 +101,19 @@ test('a note is underlined and its report updates when the owner is named', asyn
   await page.waitForFunction(() => ![...document.querySelectorAll('#report ul.diagnostics button')].some((b) => b.dataset.code === 'rubric/owner-not-a-person'));
 });
 
+test('the packet editor completes property names from the scenario\'s schema', async () => {
+  await page.check('input[name="mode"][value="packet"]');
+  await page.waitForSelector('.cm-content');
+  await page.click('.cm-line >> nth=0');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('"requ');
+  await page.waitForSelector('.cm-tooltip-autocomplete li');
+  const options = await page.$$eval('.cm-tooltip-autocomplete li', (items) => items.map((li) => li.textContent));
+  assert.ok(options.includes('"requested_outcome"'), options.join(', '));
+  await page.keyboard.press('Escape');
+});
+
 test('the SLA calculator gives kit.deadline\'s answer and draws its segments', async () => {
   await page.goto(`${env.url}sla/`);
   await page.waitForSelector('#result[data-ready]');

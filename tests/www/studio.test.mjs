@@ -231,3 +231,24 @@ test('an invalid schema shows a clear error and the previous bundle still works'
   assert.deepEqual(env.foreign, [], 'no request left 127.0.0.1');
   assert.deepEqual(env.errors, []);
 });
+
+test('a bundle imported from a file, a URL or pasted text replaces the work, and undo brings it back', async () => {
+  await tab('start');
+  const acme = readFileSync(join(repo, 'examples/bundles/acme.bundle.json'), 'utf8');
+  const name = JSON.parse(acme).bundle;
+  await page.setInputFiles('#import-file', { name: 'acme.bundle.json', mimeType: 'application/json', buffer: Buffer.from(acme) });
+  await page.waitForFunction((n) => document.querySelector('#import-status').textContent.includes(n), name);
+  await page.waitForSelector('#bundle-ok');
+  assert.match(await page.textContent('#bundle-ok'), new RegExp(name));
+  await page.click('#undo');
+  await page.waitForFunction(() => document.querySelector('#bundle-ok')?.textContent.startsWith('my-organisation'));
+  await page.fill('#import-url', `data:application/json,${encodeURIComponent(acme)}`);
+  await page.click('#import-url-run');
+  await page.waitForFunction((n) => document.querySelector('#bundle-ok')?.textContent.startsWith(n), name);
+  await page.click('#undo');
+  await page.fill('#import-paste', '{"bundle": ');
+  await page.click('#import-paste-run');
+  await page.waitForFunction(() => /Could not import from the pasted text/.test(document.querySelector('#import-status').textContent));
+  await page.waitForFunction(() => document.querySelector('#bundle-ok')?.textContent.startsWith('my-organisation'));
+  assert.deepEqual(env.foreign, []);
+});

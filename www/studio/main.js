@@ -79,10 +79,11 @@ async function runAll(startedAt, builtAt) {
   const results = typeof kit.runCases === 'function' && known.has('cases') && !builtError
     ? await kit.runCases()
     : await runCasesHere(kit, list);
+  const ranAt = performance.now();
   cases.renderResults($('case-results'), results, { ms: performance.now() - startedAt });
   await new Promise((resolve) => requestAnimationFrame(resolve));
   timings.push(performance.now() - startedAt);
-  phases.push({ build: builtAt - startedAt, total: performance.now() - startedAt });
+  phases.push({ build: builtAt - startedAt, run: ranAt - builtAt, total: performance.now() - startedAt });
   $('case-results').dataset.run = String(timings.length);
 }
 

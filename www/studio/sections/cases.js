@@ -6,21 +6,37 @@ import { caseReport } from '../cases-runner.js';
 export const title = 'Regression cases';
 const GRADES = [['', '(any)'], ['A', 'A'], ['B', 'B'], ['C', 'C'], ['D', 'D'], ['F', 'F']];
 
+// The side panel's rows by what they show: a row whose case gave the same result as on the last
+// run is kept, not rebuilt (most edits change few results).
+let rows = new Map();
+
+function resultRow(r) {
+  return h('div', { class: `case ${r.passed ? 'passed' : 'failed'}`, 'data-case': r.name },
+    h('strong', {}, r.passed ? '✔ ' : '✘ ', r.name),
+    r.report ? h('div', { class: 'muted' },
+      `${r.report.valid ? 'valid' : 'not valid'}, grade `, h('span', { 'data-testid': 'case-grade' }, r.report.score?.grade ?? '–'),
+      r.report.sla ? [', deadline ', h('span', { 'data-testid': 'case-deadline' }, r.report.sla.deadline), ` (${r.report.sla.deadline_local})`] : '') : null,
+    r.report ? h('div', { class: 'mono', 'data-testid': 'case-codes' }, r.report.diagnostics.map((d) => d.code).join(' ')) : null,
+    r.failures.length ? h('ul', {}, r.failures.map((f) => h('li', { class: 'fail' }, f))) : null);
+}
+
 /** The side panel: one line per case, green or red, with what it got. */
 export function renderResults(box, results, { ms } = {}) {
   const failed = results.filter((r) => !r.passed).length;
-  box.replaceChildren(
-    h('p', { 'data-testid': 'cases-summary', class: failed ? 'fail' : 'pass' },
-      results.length ? `${results.length - failed} of ${results.length} cases pass` : 'No regression cases yet.',
-      ms === undefined ? '' : h('span', { class: 'muted' }, ` (${ms.toFixed(1)} ms)`)),
-    ...results.map((r) => h('div', { class: `case ${r.passed ? 'passed' : 'failed'}`, 'data-case': r.name },
-      h('strong', {}, r.passed ? '✔ ' : '✘ ', r.name),
-      r.report ? h('div', { class: 'muted' },
-        `${r.report.valid ? 'valid' : 'not valid'}, grade `, h('span', { 'data-testid': 'case-grade' }, r.report.score?.grade ?? '–'),
-        r.report.sla ? [', deadline ', h('span', { 'data-testid': 'case-deadline' }, r.report.sla.deadline), ` (${r.report.sla.deadline_local})`] : '') : null,
-      r.report ? h('div', { class: 'mono', 'data-testid': 'case-codes' }, r.report.diagnostics.map((d) => d.code).join(' ')) : null,
-      r.failures.length ? h('ul', {}, r.failures.map((f) => h('li', { class: 'fail' }, f))) : null)),
-  );
+  const next = new Map();
+  const nodes = results.map((r, k) => {
+    const key = JSON.stringify([k, r.name, r.passed, r.failures, r.report?.valid, r.report?.score?.grade, r.report?.sla?.deadline,
+      r.report?.sla?.deadline_local, r.report?.diagnostics.map((d) => d.code)]);
+    const node = rows.get(key) ?? resultRow(r);
+    rows.delete(key);
+    next.set(key, node);
+    return node;
+  });
+  rows = next;
+  const summary = h('p', { 'data-testid': 'cases-summary', class: failed ? 'fail' : 'pass' },
+    results.length ? `${results.length - failed} of ${results.length} cases pass` : 'No regression cases yet.',
+    ms === undefined ? '' : h('span', { class: 'muted' }, ` (${ms.toFixed(1)} ms)`));
+  box.replaceChildren(summary, ...nodes);
 }
 
 function draftCase(form) {

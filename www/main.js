@@ -10,6 +10,7 @@ const reportBox = $('report');
 const status = $('status');
 const state = { mode: 'packet', example: 'billing-missing-invoice', scenario: '', packet: '', note: NOTE_EXAMPLE, html: '', now: '' };
 let kit;
+let bundle; // the studio's bundle with ?bundle=studio, else none (the built-in one)
 let editor;
 let schemas;
 let noteHandle;
@@ -25,7 +26,7 @@ function show(report) {
   } catch { /* the status line says why */ }
   renderReport(reportBox, report, {
     onPick: pick,
-    calendarOf: (id) => (id === 'default' ? DEFAULT_CALENDAR : null),
+    calendarOf: (id) => bundle?.calendars?.[id] ?? (id === 'default' ? DEFAULT_CALENDAR : null),
     customerDeadline,
   });
   reportBox.dataset.ready = String(++serial);
@@ -150,8 +151,17 @@ function setPacket(text) {
 }
 
 async function main() {
+  // `?bundle=studio`: the bundle being built in the studio (this browser's IndexedDB).
+  if (new URLSearchParams(location.search).get('bundle') === 'studio') {
+    const { loadSaved } = await import('./studio/store.js');
+    bundle = (await loadSaved())?.bundle;
+    $('bundle-note').hidden = false;
+    $('bundle-note').textContent = bundle
+      ? `Checking against your studio bundle ${bundle.bundle} ${bundle.version}.`
+      : 'No bundle is saved in the studio in this browser: the built-in rules apply.';
+  }
   // The worker and its .wasm start loading first; the rest of the page sets up meanwhile.
-  const kitReady = startKit();
+  const kitReady = startKit(bundle);
   kitReady.catch(() => {});
   const saved = await decodeState(location.hash);
   if (saved) Object.assign(state, saved);

@@ -252,3 +252,16 @@ test('a bundle imported from a file, a URL or pasted text replaces the work, and
   await page.waitForFunction(() => document.querySelector('#bundle-ok')?.textContent.startsWith('my-organisation'));
   assert.deepEqual(env.foreign, []);
 });
+
+test('the playground checks against the studio\'s bundle', async () => {
+  // The work saved by the tests above (undone back to the Kestrel bundle).
+  await page.goto(`${env.url}studio/`);
+  await page.waitForSelector('#bundle-ok');
+  await page.click('#try-playground');
+  await page.waitForSelector('#bundle-note:not([hidden])');
+  assert.match(await page.textContent('#bundle-note'), /my-organisation 1\.0\.0/);
+  await page.waitForSelector('#report [data-testid="grade"]');
+  const scenarios = await page.$$eval('#scenario option', (options) => options.map((o) => o.value));
+  assert.ok(scenarios.includes('aog_to_kestrel'), `the studio's scenario is offered: ${scenarios.join(', ')}`);
+  assert.deepEqual(env.foreign, []);
+});

@@ -302,3 +302,15 @@ fn bundle_test_refuses_a_bad_bundle_with_the_place_to_fix() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("no regression cases"));
 }
+
+#[test]
+fn the_readmes_bundle_test_example_is_what_the_cli_prints() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let command = format!("$ handoff bundle test {ACME}\n");
+    let start = readme.find(&command).expect("the README shows the command") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let out = handoff(&["bundle", "test", ACME], None);
+    assert_eq!(text(&out.stdout), shown);
+}

@@ -220,6 +220,7 @@ fn every_built_in_schema_reads_in_the_wasm_build() {
     for id in store.ids() {
         let schema = store.get(id).unwrap();
         assert!(schema.get("examples").is_none(), "{id}");
-        handoff_kit::Validator::new(schema, store).unwrap_or_else(|e| panic!("{id}: {}", e.message));
+        handoff_kit::Validator::new(schema, store)
+            .unwrap_or_else(|e| panic!("{id}: {}", e.message));
     }
 }

@@ -121,7 +121,11 @@ export function attach(editable, options) {
     const startEdits = edits;
     const accept = (report) => {
       if (detached || id !== seq) return; // a newer call was made: this result is stale
-      if (edits !== startEdits && source.read(format).input !== snapshot.input) return; // text moved on
+      if (edits !== startEdits && source.read(format).input !== snapshot.input) {
+        requested = null; // the text moved on: whatever run comes next must call the kit again
+        schedule();
+        return;
+      }
       if (!isReport(report)) {
         fail(new TypeError('kit.checkNote did not return a Report'));
         return;

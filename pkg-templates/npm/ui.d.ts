@@ -29,7 +29,8 @@ export interface AttachOptions {
   onReport?(report: Report): void;
   /**
    * Milliseconds of quiet typing before a check (default 0: one check per burst of input
-   * events, run before the next frame). Raise it for a slow or remote kit.
+   * events, run before the next frame; after a synchronous check and drawing that took longer
+   * than a frame, the next check waits that long). Raise it for a slow or remote kit.
    */
   debounce?: number;
   /** `true` (default): a toggle at the editor's corner opening the panel; `'open'`: start opened; `false`: underlines and tooltips only. */

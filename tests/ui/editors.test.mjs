@@ -136,7 +136,8 @@ for (const editor of editors) {
     assert.deepEqual(mutations.map((m) => [m.type, m.target, m.attribute, m.added, m.removed]), [['childList', 'BODY', null, ['HANDOFF-KIT-LAYER'], []]]);
     if (editor.frame) assert.deepEqual(await page.evaluate(() => window.framePageMutations.take()), []);
 
-    // "Insert template" types the scenario's template through the editor; Ctrl+Z takes it back.
+    // "Insert template" types the scenario's template through the editor, on a line of its own
+    // after the caret's; it stays (a rich editor did not re-render it away); Ctrl+Z takes it back.
     await page.click('handoff-kit-layer .insert');
     await page.waitForFunction(async ({ root, frame, textarea }) => {
       const { noteText } = await import('/npm/ui.js');
@@ -144,6 +145,10 @@ for (const editor of editors) {
       const el = root ? doc.querySelector(root) : doc.body;
       return (textarea ? el.value : noteText(el)).includes('Dispute reason:');
     }, where);
+    await page.waitForTimeout(300);
+    const inserted = await content(page, editor);
+    assert.match(inserted.text, /Owner: Dana Kim\n+Summary:\n+Tried:\n+Customer mood:[\s\S]*Dispute reason:/);
+    assert.match(inserted.raw, /Dispute reason:/);
     await page.keyboard.press('Control+z');
     await page.waitForFunction(async ([ed, want]) => {
       const { noteText } = await import('/npm/ui.js');
@@ -151,6 +156,7 @@ for (const editor of editors) {
       const el = ed.root ? doc.querySelector(ed.root) : doc.body;
       return (ed.textarea ? el.value : noteText(el)) === want;
     }, [where, fixedContent.text]);
+    assert.deepEqual(await content(page, editor), fixedContent, 'Ctrl+Z restored the note exactly');
 
     // detach() removes the host, its listeners and observers: typing draws nothing more.
     const before = await page.evaluate(() => { window.handle.detach(); return window.reports.length; });

@@ -65,6 +65,30 @@ test('handoff-kit/worker\'s WorkerKit (promises from a module worker) drives the
   await page.close();
 });
 
+test('a slow synchronous kit is not called on every keystroke, and the last text is checked', async () => {
+  const { page } = await open(browser, server.origin, 'textarea.html');
+  await page.evaluate(() => {
+    window.handle.detach();
+    window.calls = [];
+    const slow = {
+      checkNote(text, options) {
+        window.calls.push(text);
+        const until = performance.now() + 40; // a check that takes 40 ms
+        while (performance.now() < until);
+        return window.kit.checkNote(text, options);
+      },
+    };
+    window.handle = window.attach(document.getElementById('note'), { kit: slow });
+  });
+  await page.click('#note');
+  await page.keyboard.type('Owner: Finance', { delay: 5 });
+  await page.waitForFunction(() => window.calls.at(-1) === 'Owner: Finance');
+  const calls = await page.evaluate(() => window.calls.length);
+  assert.ok(calls < 1 + 'Owner: Finance'.length, `${calls} calls for 14 keystrokes`);
+  await waitForCode(page, 'rubric/owner-not-a-person');
+  await page.close();
+});
+
 test('kit failures are shown in the panel, never thrown into the page; the text is untouched', async () => {
   const { page, errors } = await open(browser, server.origin, 'textarea.html', { options: { panel: 'open' } });
   const kits = {

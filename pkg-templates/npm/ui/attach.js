@@ -96,11 +96,16 @@ export function attach(editable, options) {
     return o;
   }
 
+  // A check and its drawing that took longer than a frame (a very long note on a slow machine)
+  // make the next one wait as long, so typing stays responsive.
+  let lastCost = 0;
+
   function schedule() {
     if (detached) return;
-    if (debounce > 0) {
+    const wait = Math.max(debounce, lastCost > 16 ? lastCost : 0);
+    if (wait > 0) {
       clearTimeout(timer);
-      timer = setTimeout(run, debounce);
+      timer = setTimeout(run, wait);
     } else if (!queued) {
       queued = true;
       queueMicrotask(run);
@@ -111,6 +116,7 @@ export function attach(editable, options) {
     queued = false;
     timer = null;
     if (detached) return;
+    const started = performance.now();
     const snapshot = source.read(format);
     if (!force && requested && requested.input === snapshot.input && requested.context === contextVersion) {
       requestPaint();
@@ -121,7 +127,11 @@ export function attach(editable, options) {
     const startEdits = edits;
     const accept = (report) => {
       if (detached || id !== seq) return; // a newer call was made: this result is stale
-      if (edits !== startEdits && source.read(format).input !== snapshot.input) return; // text moved on
+      if (edits !== startEdits && source.read(format).input !== snapshot.input) {
+        requested = null; // the text moved on: whatever run comes next must call the kit again
+        schedule();
+        return;
+      }
       if (!isReport(report)) {
         fail(new TypeError('kit.checkNote did not return a Report'));
         return;
@@ -152,7 +162,10 @@ export function attach(editable, options) {
       return;
     }
     if (isThenable(result)) Promise.resolve(result).then(accept, fail);
-    else accept(result);
+    else {
+      accept(result);
+      lastCost = performance.now() - started;
+    }
   }
 
   function requestPaint() {

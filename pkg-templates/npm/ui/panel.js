@@ -111,8 +111,12 @@ export function createPanel(layer, hooks, options = {}) {
       button.addEventListener('mouseleave', () => hooks.onFinding(index, 'blur'));
       return el(doc, 'li', {}, button);
     });
+    // Keyboard focus on a finding survives a new report (the page changed the context, say).
+    const had = layer.shadow.activeElement;
+    const focusedIndex = had && findings.contains(had) ? Number(had.dataset.index) : -1;
     findingsTitle.textContent = `Findings (${items.length})`;
     findings.replaceChildren(...items);
+    if (focusedIndex >= 0) (items[Math.min(focusedIndex, items.length - 1)]?.firstChild ?? toggle).focus();
     insert.hidden = !canInsert;
   }
 

@@ -73,6 +73,16 @@ test('the keyboard reaches the views, the tabs and the findings', async () => {
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-teams');
   assert.equal(await page.getAttribute('#tab-teams', 'aria-selected'), 'true');
+  // Ctrl+Z and Ctrl+Shift+Z outside a text field undo and redo.
+  await page.fill('#new-team-name', 'Night Desk');
+  await page.press('#new-team-name', 'Enter');
+  await page.waitForSelector('[data-team="night_desk"]');
+  await page.focus('#tab-teams');
+  await page.keyboard.press('Control+Z');
+  await page.waitForSelector('[data-team="night_desk"]', { state: 'detached' });
+  await page.focus('#tab-teams');
+  await page.keyboard.press('Control+Shift+Z');
+  await page.waitForSelector('[data-team="night_desk"]');
   await open(page, '', null);
   // Tab from the top of the page reaches the first finding, and Enter on it moves focus to the editor.
   let reached = false;

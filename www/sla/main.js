@@ -77,10 +77,15 @@ async function main() {
       return (error.diagnostics ?? []).length ? error.diagnostics : [{ path: '', severity: 'error', message: error.message, code: `error/${error.kind}` }];
     }
   };
+  let schemas;
+  import('../shared/schemas.js').then((m) => { schemas = m; });
+  const CALENDARS = 'https://handoff-kit.dev/schemas/bundle/calendars.schema.json';
   jsonEditor($('calendar-editor'), {
     doc: calendarText,
     label: 'Calendar (JSON)',
     diagnose,
+    // Completion from the bundle meta-schema's calendar.
+    schema: () => schemas && { root: { $id: CALENDARS, $ref: '#/$defs/calendar' }, schemas: schemas.BUILT_IN },
     onChange: (text) => {
       calendarText = text;
       compute();

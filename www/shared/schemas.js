@@ -7,6 +7,9 @@ import notes from 'handoff-kit/schemas/bundle/notes.schema.json';
 import policies from 'handoff-kit/schemas/bundle/policies.schema.json';
 import rubric from 'handoff-kit/schemas/bundle/rubric.schema.json';
 import vocabulary from 'handoff-kit/schemas/bundle/vocabulary.schema.json';
+import teams from 'handoff-kit/schemas/bundle/teams.schema.json';
+import extension from 'handoff-kit/schemas/bundle/extension.schema.json';
+import cases from 'handoff-kit/schemas/bundle/cases.schema.json';
 import agentToSupervisor from 'handoff-kit/schemas/scenarios/agent_to_supervisor.schema.json';
 import billingToFinance from 'handoff-kit/schemas/scenarios/billing_to_finance.schema.json';
 import botToHuman from 'handoff-kit/schemas/scenarios/bot_to_human.schema.json';
@@ -17,7 +20,7 @@ import tier1ToTier2 from 'handoff-kit/schemas/scenarios/tier1_to_tier2.schema.js
 import voiceToChat from 'handoff-kit/schemas/scenarios/voice_to_chat.schema.json';
 
 export const BUILT_IN = Object.fromEntries([
-  packet, orgBundle, calendars, notes, policies, rubric, vocabulary, agentToSupervisor, billingToFinance, botToHuman,
+  packet, orgBundle, calendars, notes, policies, rubric, vocabulary, teams, extension, cases, agentToSupervisor, billingToFinance, botToHuman,
   salesToSuccess, supportToEngineering, supportToFulfillment, tier1ToTier2, voiceToChat,
 ].map((s) => [s.$id, s]));
 

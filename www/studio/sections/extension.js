@@ -25,6 +25,7 @@ export function render(box, ctx) {
   jsonEditor(editorBox, {
     doc: JSON.stringify(extension.adapters ?? [], null, 2),
     label: 'Adapters (JSON)',
+    schema: () => ctx.schemas && { root: { $id: 'https://handoff-kit.dev/schemas/bundle/extension.schema.json', $ref: '#/properties/adapters' }, schemas: ctx.schemas.BUILT_IN },
     diagnose: async () => ((await ctx.whenBuilt())?.diagnostics ?? []).filter((d) => d.path.startsWith('/extension/adapters')).map((d) => ({ ...d, path: d.path.slice('/extension/adapters'.length) })),
     onChange: (value) => {
       let parsed;

@@ -8,7 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, shots, repo } from './harness.mjs';
 
@@ -197,6 +198,17 @@ test('an admin builds, tests and exports a bundle through the UI only', async ()
     if (known.has('teams')) assert.equal(report.sla.team, 'kestrel_air_ops');
     assert.deepEqual(report.diagnostics.map((d) => d.code), shown[k].codes, `${c.name}: findings`);
     assert.equal(report.score.grade, shown[k].grade, `${c.name}: grade`);
+  }
+  // The same cases from the CLI, as an admin's CI would run them (when the built CLI has
+  // `handoff bundle test`).
+  const cli = process.env.HANDOFF_CLI ?? join(repo, 'target/release/handoff');
+  const file = join(shots, 'kestrel.bundle.json');
+  writeFileSync(file, text);
+  if (spawnSync(cli, ['bundle', 'test', '--help']).status === 0) {
+    const run = spawnSync(cli, ['bundle', 'test', file], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `handoff bundle test: ${run.stdout}${run.stderr}`);
+  } else {
+    console.log('# SKIPPED the CLI check: target/release/handoff has no `bundle test` (build the CLI)');
   }
   if (typeof kit.runCases === 'function') {
     assert.deepEqual(kit.runCases().map((r) => [r.name, r.passed, r.failures]), shown.map((c) => [c.name, true, []]));

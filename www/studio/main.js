@@ -156,6 +156,9 @@ async function main() {
     rebuild(startedAt);
   });
   document.addEventListener('studio-saved', (event) => { $('saved').textContent = `Saved in this browser at ${event.detail.savedAt}.`; });
+  document.addEventListener('studio-save-failed', (event) => {
+    $('saved').textContent = `Not saved: this browser refused to store the work (${event.detail?.message ?? event.detail}). Export it from Publish to keep it.`;
+  });
   $('undo').addEventListener('click', () => ctx.store.undo());
   $('redo').addEventListener('click', () => ctx.store.redo());
   document.addEventListener('keydown', (event) => {
@@ -164,7 +167,7 @@ async function main() {
     event.preventDefault();
     if (event.shiftKey) ctx.store.redo(); else ctx.store.undo();
   });
-  addEventListener('pagehide', () => { ctx.store.save(); });
+  addEventListener('pagehide', () => { ctx.store.save().catch(() => {}); });
   try {
     // The built-in kit gives the scenarios and the built-in weight of each check.
     const builtIn = await startKit();

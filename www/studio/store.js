@@ -104,7 +104,9 @@ export class Store {
 
   #scheduleSave() {
     clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => this.save(), 150);
+    this.#saveTimer = setTimeout(() => this.save().catch((error) => {
+      document.dispatchEvent(new CustomEvent('studio-save-failed', { detail: error }));
+    }), 150);
   }
 
   /** Writes the bundle to IndexedDB now; resolves when it is stored. */

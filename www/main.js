@@ -47,6 +47,8 @@ function pick(diagnostic) {
 }
 
 let pending;
+// The last packet checked, so the editor's inline findings reuse its report.
+let lastCheck = { text: null, report: null };
 async function checkPacket() {
   const text = state.packet;
   try {
@@ -57,6 +59,7 @@ async function checkPacket() {
   }
   status.textContent = '';
   const mine = (pending = kit.check(text, nowOption()));
+  lastCheck = { text, report: mine };
   try {
     const report = await mine;
     if (mine === pending) show(report);
@@ -77,7 +80,14 @@ async function packetEditor() {
   editor = jsonEditor($('packet-editor'), {
     doc: state.packet,
     label: 'Context packet (JSON)',
-    diagnose: async (text) => (await kit.check(text, nowOption())).diagnostics.filter((d) => d.source === 'schema'),
+    diagnose: async (text) => {
+      try {
+        const report = await (lastCheck.text === text ? lastCheck.report : kit.check(text, nowOption()));
+        return report.diagnostics.filter((d) => d.source === 'schema');
+      } catch {
+        return []; // the status line shows the kit's error
+      }
+    },
     schema: () => schemas && { root: schemas.scenarioSchema(scenarioOf(state.packet)), schemas: schemas.BUILT_IN },
     onChange: (text) => {
       state.packet = text;

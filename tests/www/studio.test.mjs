@@ -277,3 +277,21 @@ test('the playground checks against the studio\'s bundle', async () => {
   assert.ok(scenarios.includes('aog_to_kestrel'), `the studio's scenario is offered: ${scenarios.join(', ')}`);
   assert.deepEqual(env.foreign, []);
 });
+
+test('the vocabulary table adds words, and the probe says what the kit makes of a name', async () => {
+  await page.goto(`${env.url}studio/#wording`);
+  await page.waitForSelector('#bundle-ok');
+  await page.fill('#vocabulary-probe', 'finanse');
+  await page.waitForFunction(() => /Did you mean 'finance'/.test(document.querySelector('#vocabulary-answer').textContent));
+  await page.fill('[aria-label="New teams id"]', 'finance');
+  await page.fill('[aria-label="New teams id"] >> xpath=following::input[1]', 'money people');
+  const run = Number(await page.getAttribute('#case-results', 'data-run'));
+  await page.click('[aria-label="New teams id"] >> xpath=following::button[1]');
+  await page.waitForSelector('[aria-label="Words for finance"]');
+  // The kit has been rebuilt with the new words.
+  await page.waitForFunction((n) => Number(document.querySelector('#case-results').dataset.run) > n, run);
+  await page.fill('#vocabulary-probe', 'Money People');
+  await page.waitForFunction(() => /^Understood/.test(document.querySelector('#vocabulary-answer').textContent));
+  await page.click('#undo');
+  await page.waitForSelector('[aria-label="Words for finance"]', { state: 'detached' });
+});

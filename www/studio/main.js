@@ -167,7 +167,12 @@ async function main() {
     event.preventDefault();
     if (event.shiftKey) ctx.store.redo(); else ctx.store.undo();
   });
+  // Leaving the page: write now (the browser may or may not finish it; edits are written within
+  // 150 ms anyway).
   addEventListener('pagehide', () => { ctx.store.save().catch(() => {}); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') ctx.store.save().catch(() => {});
+  });
   try {
     // The built-in kit gives the scenarios and the built-in weight of each check.
     const builtIn = await startKit();

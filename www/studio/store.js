@@ -102,18 +102,26 @@ export class Store {
     this.#emit(true);
   }
 
+  // At most one write every 150 ms, always of the latest bundle: a burst of edits (a slider
+  // drag) is written while it goes on, not only after it stops. `data-save` on <html> is
+  // "pending" until the latest bundle is stored (tests wait for "done" before a reload).
   #scheduleSave() {
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => this.save().catch((error) => {
-      document.dispatchEvent(new CustomEvent('studio-save-failed', { detail: error }));
-    }), 150);
+    document.documentElement.dataset.save = 'pending';
+    if (this.#saveTimer !== undefined) return;
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = undefined;
+      this.save().catch((error) => {
+        document.dispatchEvent(new CustomEvent('studio-save-failed', { detail: error }));
+      });
+    }, 150);
   }
 
   /** Writes the bundle to IndexedDB now; resolves when it is stored. */
   save() {
-    clearTimeout(this.#saveTimer);
-    const record = { bundle: this.bundle, savedAt: new Date().toISOString() };
+    const bundle = this.bundle;
+    const record = { bundle, savedAt: new Date().toISOString() };
     return withStore('readwrite', (s) => s.put(record, 'current')).then(() => {
+      if (this.bundle === bundle && this.#saveTimer === undefined) document.documentElement.dataset.save = 'done';
       document.dispatchEvent(new CustomEvent('studio-saved', { detail: record }));
     });
   }

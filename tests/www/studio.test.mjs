@@ -301,3 +301,31 @@ test('the vocabulary table adds words, and the probe says what the kit makes of 
   await page.click('#undo');
   await page.waitForSelector('[aria-label="Words for finance"]', { state: 'detached' });
 });
+
+// Regression: autosave was debounced, so edits coming faster than 150 ms apart (a slider drag)
+// were written only after they stopped, and a reload in the meantime restored an older bundle.
+test('autosave writes during a burst of edits, not only after it', async () => {
+  await page.goto(`${env.url}studio/#rubric`);
+  await page.waitForSelector('#bundle-ok');
+  await page.evaluate(() => {
+    window.savesSeen = 0;
+    document.addEventListener('studio-saved', () => { window.savesSeen += 1; });
+  });
+  // 40 moves of a slider, 30 ms apart, as a drag makes them.
+  const { during, elapsed } = await page.evaluate(async () => {
+    const slider = document.querySelector('#weight-completeness');
+    const started = performance.now();
+    for (let k = 0; k < 40; k++) {
+      slider.value = String(20 + k);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    return { during: window.savesSeen, elapsed: performance.now() - started };
+  });
+  assert.ok(during >= 2, `${during} writes during ${Math.round(elapsed)} ms of edits`);
+  await stored();
+  await page.reload();
+  await page.waitForSelector('#weight-completeness');
+  assert.equal(await page.inputValue('#weight-completeness'), '59');
+  assert.equal(await page.textContent('#weight-completeness-value'), '59');
+});

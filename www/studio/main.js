@@ -155,6 +155,10 @@ async function main() {
     if (render) renderSection();
     rebuild(startedAt);
   });
+  addEventListener('hashchange', () => {
+    const id = location.hash.slice(1);
+    if (id in SECTIONS && id !== active) select(id);
+  });
   document.addEventListener('studio-saved', (event) => { $('saved').textContent = `Saved in this browser at ${event.detail.savedAt}.`; });
   document.addEventListener('studio-save-failed', (event) => {
     $('saved').textContent = `Not saved: this browser refused to store the work (${event.detail?.message ?? event.detail}). Export it from Publish to keep it.`;

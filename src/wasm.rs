@@ -174,13 +174,14 @@ impl RawKit {
         let Some(result) = self.kit.run_case(index as usize) else {
             return String::new();
         };
-        let failures = result.failures.into_iter().map(serde_json::Value::String);
-        let mut out = serde_json::json!({
-            "name": result.name,
-            "passed": result.passed,
-            "failures": serde_json::Value::Array(failures.collect()),
-        })
-        .to_string();
+        use serde_json::Value;
+        // Built by hand: `json!` would link serde's value serializer.
+        let failures = result.failures.into_iter().map(Value::String).collect();
+        let mut head = serde_json::Map::new();
+        head.insert("name".to_string(), Value::String(result.name));
+        head.insert("passed".to_string(), Value::Bool(result.passed));
+        head.insert("failures".to_string(), Value::Array(failures));
+        let mut out = Value::Object(head).to_string();
         out.push('\n');
         if let Some(report) = &result.report {
             out.push_str(&report_wire(report, &mut self.strings));

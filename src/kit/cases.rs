@@ -3,7 +3,7 @@
 use super::{CheckOptions, Kit};
 use crate::cases::{judge, CaseResult};
 use crate::note::NoteFormat;
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 
 impl Kit {
     /// How many regression cases the bundle has (`cases`).
@@ -43,10 +43,11 @@ impl Kit {
                     Some("html") => NoteFormat::Html,
                     _ => NoteFormat::Text,
                 };
-                let context = match scenario {
-                    Some(scenario) => json!({ "handoff": { "scenario": scenario } }),
-                    None => Value::Null,
-                };
+                let mut context = Value::Null;
+                if let Some(scenario) = scenario {
+                    context = Value::Object(Map::new());
+                    with_scenario(&mut context, scenario);
+                }
                 self.check_note(note, format, &context, &options)
             }
             (None, Some(packet)) => {
@@ -86,7 +87,10 @@ fn with_scenario(packet: &mut Value, scenario: &str) {
     let Some(packet) = packet.as_object_mut() else {
         return;
     };
-    let handoff = packet.entry("handoff").or_insert_with(|| json!({}));
+    // (Maps built by hand: `json!` would link serde's value serializer into the `.wasm`.)
+    let handoff = packet
+        .entry("handoff")
+        .or_insert_with(|| Value::Object(Map::new()));
     if let Some(handoff) = handoff.as_object_mut() {
         handoff
             .entry("scenario")

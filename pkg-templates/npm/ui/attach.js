@@ -71,6 +71,7 @@ export function attach(editable, options) {
   let paintQueued = false;
   let focused = -1;
   let hovered = -1;
+  let hoveredAll = [];
 
   const panel = options.panel === false ? null : createPanel(layer, {
     onFinding: (index, event) => {
@@ -223,10 +224,13 @@ export function attach(editable, options) {
       return;
     }
     const severity = { error: 'Error', warning: 'Warning', info: 'Info' }[d.severity] ?? d.severity;
+    // Missing sections all point where they would go: one tooltip says how many share it.
+    const more = focused >= 0 ? 0 : hoveredAll.length - 1;
     layer.showTip(index, [
       ['tip-message', `${severity}: ${d.message}`],
       ['tip-hint', d.hint ?? ''],
       ['tip-cost', cost(d, current.report)],
+      ['tip-more', more > 0 ? `${more} more finding${more === 1 ? '' : 's'} here: open the panel to see them all.` : ''],
     ]);
   }
 
@@ -237,14 +241,17 @@ export function attach(editable, options) {
   };
   const onMove = (event) => {
     const { dx, dy } = frameTransform(view, chain);
-    const index = layer.hit(event.clientX + dx, event.clientY + dy);
-    if (index !== hovered) {
+    const all = layer.hit(event.clientX + dx, event.clientY + dy);
+    const index = all.length > 0 ? all[0] : -1;
+    if (index !== hovered || all.length !== hoveredAll.length) {
       hovered = index;
+      hoveredAll = all;
       showTip();
     }
   };
   const onLeave = () => {
     hovered = -1;
+    hoveredAll = [];
     showTip();
   };
   editable.addEventListener('input', onInput);

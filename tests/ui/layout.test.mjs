@@ -129,3 +129,32 @@ test('a textarea: underlines follow its scrolling and a font change (the mirror 
   await check('padding changed');
   await page.close();
 });
+
+test("layer: 'frame' draws in the iframe's own document, under the words", async () => {
+  const { page, errors } = await open(browser, server.origin, 'iframe.html');
+  const result = await page.evaluate(async () => {
+    window.handle.detach();
+    const doc = document.getElementById('frame').contentDocument;
+    doc.body.innerHTML = '<p>Summary: customer charged twice.</p><p>Owner: Finance</p>';
+    const handle = window.attach(doc.body, { kit: window.kit, layer: 'frame' });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+    const index = handle.report().diagnostics.findIndex((d) => d.code === 'rubric/owner-not-a-person');
+    const host = doc.querySelector('handoff-kit-layer');
+    const marks = [...host.shadowRoot.querySelectorAll(`.mark[data-index="${index}"]`)]
+      .filter((m) => m.style.display !== 'none').map((m) => m.getBoundingClientRect().toJSON());
+    const text = [...doc.body.querySelectorAll('p')][1].firstChild;
+    const range = doc.createRange();
+    range.setStart(text, text.data.indexOf('Finance'));
+    range.setEnd(text, text.data.indexOf('Finance') + 'Finance'.length);
+    const inTop = document.querySelectorAll('handoff-kit-layer').length;
+    const parent = host.parentNode.nodeName;
+    handle.detach();
+    return { marks, word: [range.getBoundingClientRect().toJSON()], inTop, parent, left: doc.querySelectorAll('handoff-kit-layer').length };
+  });
+  assertUnder(assert, result.marks, result.word, 'owner, layer in the frame');
+  assert.equal(result.inTop, 0, 'nothing drawn in the top document');
+  assert.equal(result.parent, 'HTML', 'the editable is the <body>: the host goes next to it, not inside it');
+  assert.equal(result.left, 0, 'detach removed the host');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

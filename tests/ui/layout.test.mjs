@@ -60,11 +60,11 @@ test('noteText() of real editor markup is the text the kit reads from its HTML',
   await page.close();
 });
 
-test('underlines land on the words in paragraphs, list items and lines after a <br>', async () => {
+test('underlines land on the words in paragraphs, list items and lines after a <br> and emoji (UTF-16 spans)', async () => {
   const { page } = await open(browser, server.origin, 'editable.html');
   await page.evaluate(() => {
     document.getElementById('note').innerHTML = '<p><strong>Summary:</strong> customer charged twice.</p>'
-      + '<ul><li>Tried: nothing yet</li><li>Urgency: high</li></ul><p>Customer mood: angry<br>Owner: Finance</p>';
+      + '<ul><li>Tried: nothing yet</li><li>Urgency: high</li></ul><p>Customer mood: angry 😡😡 — Renée<br>Owner: Finance</p>';
   });
   await waitForCode(page, 'rubric/owner-not-a-person');
   await page.waitForTimeout(50);

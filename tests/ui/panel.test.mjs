@@ -89,6 +89,40 @@ test('a slow synchronous kit is not called on every keystroke, and the last text
   await page.close();
 });
 
+test('messages are text, never markup: a bundle\'s message with HTML in it shows as written', async () => {
+  const { page, errors } = await open(browser, server.origin, 'textarea.html', { options: { panel: 'open' } });
+  const shown = await page.evaluate(async () => {
+    window.handle.detach();
+    const note = document.getElementById('note');
+    note.value = 'Owner: Finance';
+    const evil = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+    const kit = {
+      checkNote: () => ({
+        valid: false,
+        score: null,
+        sla: null,
+        diagnostics: [{ code: 'x/y', severity: 'error', path: '/owner', message: evil, hint: evil, source: 'schema', span: { start: 7, end: 14 } }],
+      }),
+    };
+    window.handle = window.attach(note, { kit, panel: 'open' });
+    const root = document.querySelector('handoff-kit-layer').shadowRoot;
+    root.querySelector('.finding').focus();
+    await new Promise((r) => setTimeout(r, 50));
+    return {
+      finding: root.querySelector('.finding').textContent,
+      tip: root.querySelector('.tooltip').textContent,
+      elements: root.querySelectorAll('img, b').length,
+      pwned: window.pwned ?? null,
+    };
+  });
+  assert.equal(shown.finding, 'Error: <img src=x onerror="window.pwned=1"><b>bold</b>');
+  assert.match(shown.tip, /<img src=x onerror="window\.pwned=1"><b>bold<\/b>/);
+  assert.equal(shown.elements, 0);
+  assert.equal(shown.pwned, null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('kit failures are shown in the panel, never thrown into the page; the text is untouched', async () => {
   const { page, errors } = await open(browser, server.origin, 'textarea.html', { options: { panel: 'open' } });
   const kits = {

@@ -105,6 +105,16 @@ test('underlines follow the editor scrolling, the page scrolling, a resize and a
   await check('editor narrowed');
   await page.evaluate(() => { document.getElementById('note').style.fontSize = '22px'; });
   await check('font size changed');
+  // A page theme switch: a class on <body> changes the editor's font, not its size.
+  await page.evaluate(() => {
+    const note = document.getElementById('note');
+    note.style.height = '300px';
+    note.style.removeProperty('font-size');
+    document.head.append(Object.assign(document.createElement('style'), { textContent: 'body.big #note { font-size: 26px; letter-spacing: 1px; }' }));
+  });
+  await check('fixed height');
+  await page.evaluate(() => document.body.classList.add('big'));
+  await check('theme class on <body>');
   await page.close();
 });
 

@@ -271,6 +271,12 @@ export function attach(editable, options) {
     } else requestPaint();
   });
   mutations.observe(editable, { childList: true, subtree: true, characterData: true, attributes: true });
+  // A theme or font switch on <html> or <body> (a class, a style) moves text without resizing
+  // the editor: repaint then too (attributes of those two elements only, not their subtree).
+  const theme = new view.MutationObserver(requestPaint);
+  for (const node of [editable.ownerDocument.documentElement, editable.ownerDocument.body]) {
+    if (node && node !== editable) theme.observe(node, { attributes: true, attributeFilter: ['class', 'style'] });
+  }
   const resize = typeof view.ResizeObserver === 'function' ? new view.ResizeObserver(requestPaint) : null;
   resize?.observe(editable);
   const fonts = editable.ownerDocument.fonts;
@@ -305,6 +311,7 @@ export function attach(editable, options) {
         w.removeEventListener('resize', requestPaint);
       }
       mutations.disconnect();
+      theme.disconnect();
       resize?.disconnect();
       fonts?.removeEventListener?.('loadingdone', requestPaint);
       panel?.destroy();

@@ -65,6 +65,26 @@ test('handoff-kit/worker\'s WorkerKit (promises from a module worker) drives the
   await page.close();
 });
 
+test('update(context) re-checks with the page\'s new context; refresh() re-reads a value set by script', async () => {
+  const { page } = await open(browser, server.origin, 'textarea.html', { options: { panel: 'open' } });
+  await page.click('#note');
+  await page.keyboard.type(WEAK);
+  await waitForCode(page, 'rubric/owner-not-a-person');
+  await page.evaluate(() => window.handle.update({
+    handoff: { at: '2026-11-20T09:00:00Z', to: { team: 'finance' } },
+    customer: { deadline: '2026-11-20T10:00:00Z' },
+  }));
+  await waitForCode(page, 'sla/after-customer-deadline');
+  assert.match(await page.locator(shadow('.conflict')).textContent(), /after the customer's deadline/);
+  // A value set by script fires no input event: refresh() checks it.
+  await page.evaluate(() => { document.getElementById('note').value = 'Owner: Dana Kim'; });
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.handle.report().diagnostics.some((d) => d.code === 'rubric/owner-not-a-person')), true);
+  await page.evaluate(() => window.handle.refresh());
+  await waitForCode(page, 'rubric/owner-not-a-person', { absent: true });
+  await page.close();
+});
+
 test('a slow synchronous kit is not called on every keystroke, and the last text is checked', async () => {
   const { page } = await open(browser, server.origin, 'textarea.html');
   await page.evaluate(() => {

@@ -86,7 +86,13 @@ export function attach(editable, options) {
     onInsert: () => {
       insertTemplate(source, kit, scenario).catch((error) => panel?.renderInsertError(error));
     },
-    now: () => Date.parse(nowValue(options.now)),
+    now: () => {
+      try {
+        return Date.parse(nowValue(options.now));
+      } catch {
+        return NaN; // a clock that throws or gives an invalid date: the countdown shows nothing
+      }
+    },
   }, { open: options.panel === 'open' });
 
   function checkOptions() {

@@ -175,6 +175,28 @@ test('kit failures are shown in the panel, never thrown into the page; the text 
   await page.close();
 });
 
+test('a clock that gives an invalid date is shown as a failure, never thrown (not even by the countdown)', async () => {
+  const { page, errors } = await open(browser, server.origin, 'textarea.html');
+  const box = await page.evaluate(async () => {
+    window.handle.detach();
+    const note = document.getElementById('note');
+    note.value = 'Owner: Finance';
+    let calls = 0;
+    // Valid for the first check (so a deadline and its countdown timer exist), invalid after.
+    const now = () => (calls++ < 2 ? new Date('2026-11-20T10:00:00Z') : new Date('not a date'));
+    window.handle = window.attach(note, {
+      kit: window.kit, now, panel: 'open', context: { handoff: { at: '2026-11-20T09:00:00Z', to: { team: 'finance' } } },
+    });
+    note.value = 'Owner: Dana Kim';
+    window.handle.refresh();
+    await new Promise((r) => setTimeout(r, 1500));
+    return document.querySelector('handoff-kit-layer').shadowRoot.querySelector('.errorbox').textContent;
+  });
+  assert.match(box, /^The check failed: Invalid time value/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('keyboard: Tab to the toggle, open, arrows along the findings, Enter moves the caret, Escape closes', async () => {
   const { page } = await open(browser, server.origin, 'textarea.html');
   await page.click('#note');

@@ -197,6 +197,26 @@ test('a clock that gives an invalid date is shown as a failure, never thrown (no
   await page.close();
 });
 
+test('attach() refuses what it cannot draw on, with a clear TypeError', async () => {
+  const { page } = await open(browser, server.origin, 'textarea.html');
+  const messages = await page.evaluate(() => {
+    const note = document.getElementById('note');
+    const tries = [
+      () => window.attach(document.body, { kit: window.kit }),
+      () => window.attach(note, {}),
+      () => window.attach(note, { kit: window.kit, format: 'html' }),
+      () => window.attach(note, { kit: window.kit, debounce: -1 }),
+    ];
+    return tries.map((t) => { try { t(); return 'no error'; } catch (e) { return `${e.name}: ${e.message}`; } });
+  });
+  assert.match(messages[0], /^TypeError: attach: <body> is neither a <textarea> nor contenteditable/);
+  assert.match(messages[1], /^TypeError: attach: options.kit must have a checkNote/);
+  assert.match(messages[2], /^TypeError: attach: a <textarea> holds text/);
+  assert.match(messages[3], /^TypeError: attach: options.debounce must be a number/);
+  assert.equal(await page.locator('handoff-kit-layer').count(), 1, 'a refused attach adds nothing');
+  await page.close();
+});
+
 test('keyboard: Tab to the toggle, open, arrows along the findings, Enter moves the caret, Escape closes', async () => {
   const { page } = await open(browser, server.origin, 'textarea.html');
   await page.click('#note');

@@ -34,6 +34,12 @@ function validate(editable, options) {
   if (!options || typeof options.kit?.checkNote !== 'function') {
     throw new TypeError('attach: options.kit must have a checkNote(text, options) method (a HandoffKit, a WorkerKit or a proxy)');
   }
+  if (options.format !== undefined && options.format !== 'text' && options.format !== 'html') {
+    throw new TypeError("attach: options.format must be 'text' or 'html'");
+  }
+  if (textarea && options.format === 'html') {
+    throw new TypeError("attach: a <textarea> holds text: format 'html' would put the underlines on other words");
+  }
   if (options.debounce !== undefined && !(Number.isFinite(options.debounce) && options.debounce >= 0)) {
     throw new TypeError('attach: options.debounce must be a number of milliseconds, 0 or more');
   }

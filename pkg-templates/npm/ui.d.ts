@@ -21,7 +21,10 @@ export interface AttachOptions {
   scenario?: string;
   /** What the page knows (ticket id, teams, times); the note wins where both say something. */
   context?: ContextPacket;
-  /** What the kit is given: `'text'` (a textarea's value; default for textareas) or `'html'` (the editor's HTML; default for contenteditable). */
+  /**
+   * What the kit is given: `'html'` (a contenteditable's HTML, its default) or `'text'` (a
+   * textarea's value, the only format for a textarea; for a contenteditable, its rendered text).
+   */
   format?: 'text' | 'html';
   /** The caller's clock, for the SLA status and the countdown (default: the system clock). */
   now?: Date | string | (() => Date | string);

@@ -92,6 +92,11 @@ for (const editor of editors) {
     const tipText = await tip.textContent();
     assert.match(tipText, /Name the person who owns this/);
     assert.match(tipText, /Costs \d+ of \d+ points \(Owner not a person\)/);
+    // Where the missing sections would go, one marker holds them all; its tooltip says so.
+    const [spot] = await marksOf(page, 'schema/required');
+    await page.mouse.move(spot.left + 3, spot.bottom - 1);
+    await page.waitForFunction(() => /\d+ more findings here/.test(document.querySelector('handoff-kit-layer').shadowRoot.querySelector('.tooltip').textContent));
+    assert.match(await tip.textContent(), /^Error: Add the details of the charge in question\./);
     await page.mouse.move(5, 5);
     await tip.waitFor({ state: 'hidden' });
 

@@ -60,11 +60,11 @@ test('noteText() of real editor markup is the text the kit reads from its HTML',
   await page.close();
 });
 
-test('underlines land on the words in paragraphs, list items and lines after a <br>', async () => {
+test('underlines land on the words in paragraphs, list items and lines after a <br> and emoji (UTF-16 spans)', async () => {
   const { page } = await open(browser, server.origin, 'editable.html');
   await page.evaluate(() => {
     document.getElementById('note').innerHTML = '<p><strong>Summary:</strong> customer charged twice.</p>'
-      + '<ul><li>Tried: nothing yet</li><li>Urgency: high</li></ul><p>Customer mood: angry<br>Owner: Finance</p>';
+      + '<ul><li>Tried: nothing yet</li><li>Urgency: high</li></ul><p>Customer mood: angry 😡😡 — Renée<br>Owner: Finance</p>';
   });
   await waitForCode(page, 'rubric/owner-not-a-person');
   await page.waitForTimeout(50);
@@ -105,6 +105,16 @@ test('underlines follow the editor scrolling, the page scrolling, a resize and a
   await check('editor narrowed');
   await page.evaluate(() => { document.getElementById('note').style.fontSize = '22px'; });
   await check('font size changed');
+  // A page theme switch: a class on <body> changes the editor's font, not its size.
+  await page.evaluate(() => {
+    const note = document.getElementById('note');
+    note.style.height = '300px';
+    note.style.removeProperty('font-size');
+    document.head.append(Object.assign(document.createElement('style'), { textContent: 'body.big #note { font-size: 26px; letter-spacing: 1px; }' }));
+  });
+  await check('fixed height');
+  await page.evaluate(() => document.body.classList.add('big'));
+  await check('theme class on <body>');
   await page.close();
 });
 
@@ -127,5 +137,34 @@ test('a textarea: underlines follow its scrolling and a font change (the mirror 
   await check('font size changed');
   await page.evaluate(() => { document.getElementById('note').style.paddingLeft = '30px'; });
   await check('padding changed');
+  await page.close();
+});
+
+test("layer: 'frame' draws in the iframe's own document, under the words", async () => {
+  const { page, errors } = await open(browser, server.origin, 'iframe.html');
+  const result = await page.evaluate(async () => {
+    window.handle.detach();
+    const doc = document.getElementById('frame').contentDocument;
+    doc.body.innerHTML = '<p>Summary: customer charged twice.</p><p>Owner: Finance</p>';
+    const handle = window.attach(doc.body, { kit: window.kit, layer: 'frame' });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+    const index = handle.report().diagnostics.findIndex((d) => d.code === 'rubric/owner-not-a-person');
+    const host = doc.querySelector('handoff-kit-layer');
+    const marks = [...host.shadowRoot.querySelectorAll(`.mark[data-index="${index}"]`)]
+      .filter((m) => m.style.display !== 'none').map((m) => m.getBoundingClientRect().toJSON());
+    const text = [...doc.body.querySelectorAll('p')][1].firstChild;
+    const range = doc.createRange();
+    range.setStart(text, text.data.indexOf('Finance'));
+    range.setEnd(text, text.data.indexOf('Finance') + 'Finance'.length);
+    const inTop = document.querySelectorAll('handoff-kit-layer').length;
+    const parent = host.parentNode.nodeName;
+    handle.detach();
+    return { marks, word: [range.getBoundingClientRect().toJSON()], inTop, parent, left: doc.querySelectorAll('handoff-kit-layer').length };
+  });
+  assertUnder(assert, result.marks, result.word, 'owner, layer in the frame');
+  assert.equal(result.inTop, 0, 'nothing drawn in the top document');
+  assert.equal(result.parent, 'HTML', 'the editable is the <body>: the host goes next to it, not inside it');
+  assert.equal(result.left, 0, 'detach removed the host');
+  assert.deepEqual(errors, []);
   await page.close();
 });

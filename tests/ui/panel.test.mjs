@@ -65,6 +65,26 @@ test('handoff-kit/worker\'s WorkerKit (promises from a module worker) drives the
   await page.close();
 });
 
+test('update(context) re-checks with the page\'s new context; refresh() re-reads a value set by script', async () => {
+  const { page } = await open(browser, server.origin, 'textarea.html', { options: { panel: 'open' } });
+  await page.click('#note');
+  await page.keyboard.type(WEAK);
+  await waitForCode(page, 'rubric/owner-not-a-person');
+  await page.evaluate(() => window.handle.update({
+    handoff: { at: '2026-11-20T09:00:00Z', to: { team: 'finance' } },
+    customer: { deadline: '2026-11-20T10:00:00Z' },
+  }));
+  await waitForCode(page, 'sla/after-customer-deadline');
+  assert.match(await page.locator(shadow('.conflict')).textContent(), /after the customer's deadline/);
+  // A value set by script fires no input event: refresh() checks it.
+  await page.evaluate(() => { document.getElementById('note').value = 'Owner: Dana Kim'; });
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.handle.report().diagnostics.some((d) => d.code === 'rubric/owner-not-a-person')), true);
+  await page.evaluate(() => window.handle.refresh());
+  await waitForCode(page, 'rubric/owner-not-a-person', { absent: true });
+  await page.close();
+});
+
 test('a slow synchronous kit is not called on every keystroke, and the last text is checked', async () => {
   const { page } = await open(browser, server.origin, 'textarea.html');
   await page.evaluate(() => {
@@ -86,6 +106,40 @@ test('a slow synchronous kit is not called on every keystroke, and the last text
   const calls = await page.evaluate(() => window.calls.length);
   assert.ok(calls < 1 + 'Owner: Finance'.length, `${calls} calls for 14 keystrokes`);
   await waitForCode(page, 'rubric/owner-not-a-person');
+  await page.close();
+});
+
+test('messages are text, never markup: a bundle\'s message with HTML in it shows as written', async () => {
+  const { page, errors } = await open(browser, server.origin, 'textarea.html', { options: { panel: 'open' } });
+  const shown = await page.evaluate(async () => {
+    window.handle.detach();
+    const note = document.getElementById('note');
+    note.value = 'Owner: Finance';
+    const evil = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+    const kit = {
+      checkNote: () => ({
+        valid: false,
+        score: null,
+        sla: null,
+        diagnostics: [{ code: 'x/y', severity: 'error', path: '/owner', message: evil, hint: evil, source: 'schema', span: { start: 7, end: 14 } }],
+      }),
+    };
+    window.handle = window.attach(note, { kit, panel: 'open' });
+    const root = document.querySelector('handoff-kit-layer').shadowRoot;
+    root.querySelector('.finding').focus();
+    await new Promise((r) => setTimeout(r, 50));
+    return {
+      finding: root.querySelector('.finding').textContent,
+      tip: root.querySelector('.tooltip').textContent,
+      elements: root.querySelectorAll('img, b').length,
+      pwned: window.pwned ?? null,
+    };
+  });
+  assert.equal(shown.finding, 'Error: <img src=x onerror="window.pwned=1"><b>bold</b>');
+  assert.match(shown.tip, /<img src=x onerror="window\.pwned=1"><b>bold<\/b>/);
+  assert.equal(shown.elements, 0);
+  assert.equal(shown.pwned, null);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
@@ -118,6 +172,48 @@ test('kit failures are shown in the panel, never thrown into the page; the text 
     assert.equal(shown.value, WEAK);
   }
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a clock that gives an invalid date is shown as a failure, never thrown (not even by the countdown)', async () => {
+  const { page, errors } = await open(browser, server.origin, 'textarea.html');
+  const box = await page.evaluate(async () => {
+    window.handle.detach();
+    const note = document.getElementById('note');
+    note.value = 'Owner: Finance';
+    let calls = 0;
+    // Valid for the first check (so a deadline and its countdown timer exist), invalid after.
+    const now = () => (calls++ < 2 ? new Date('2026-11-20T10:00:00Z') : new Date('not a date'));
+    window.handle = window.attach(note, {
+      kit: window.kit, now, panel: 'open', context: { handoff: { at: '2026-11-20T09:00:00Z', to: { team: 'finance' } } },
+    });
+    note.value = 'Owner: Dana Kim';
+    window.handle.refresh();
+    await new Promise((r) => setTimeout(r, 1500));
+    return document.querySelector('handoff-kit-layer').shadowRoot.querySelector('.errorbox').textContent;
+  });
+  assert.match(box, /^The check failed: Invalid time value/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('attach() refuses what it cannot draw on, with a clear TypeError', async () => {
+  const { page } = await open(browser, server.origin, 'textarea.html');
+  const messages = await page.evaluate(() => {
+    const note = document.getElementById('note');
+    const tries = [
+      () => window.attach(document.body, { kit: window.kit }),
+      () => window.attach(note, {}),
+      () => window.attach(note, { kit: window.kit, format: 'html' }),
+      () => window.attach(note, { kit: window.kit, debounce: -1 }),
+    ];
+    return tries.map((t) => { try { t(); return 'no error'; } catch (e) { return `${e.name}: ${e.message}`; } });
+  });
+  assert.match(messages[0], /^TypeError: attach: <body> is neither a <textarea> nor contenteditable/);
+  assert.match(messages[1], /^TypeError: attach: options.kit must have a checkNote/);
+  assert.match(messages[2], /^TypeError: attach: a <textarea> holds text/);
+  assert.match(messages[3], /^TypeError: attach: options.debounce must be a number/);
+  assert.equal(await page.locator('handoff-kit-layer').count(), 1, 'a refused attach adds nothing');
   await page.close();
 });
 

@@ -34,6 +34,12 @@ function validate(editable, options) {
   if (!options || typeof options.kit?.checkNote !== 'function') {
     throw new TypeError('attach: options.kit must have a checkNote(text, options) method (a HandoffKit, a WorkerKit or a proxy)');
   }
+  if (options.format !== undefined && options.format !== 'text' && options.format !== 'html') {
+    throw new TypeError("attach: options.format must be 'text' or 'html'");
+  }
+  if (textarea && options.format === 'html') {
+    throw new TypeError("attach: a <textarea> holds text: format 'html' would put the underlines on other words");
+  }
   if (options.debounce !== undefined && !(Number.isFinite(options.debounce) && options.debounce >= 0)) {
     throw new TypeError('attach: options.debounce must be a number of milliseconds, 0 or more');
   }
@@ -71,6 +77,7 @@ export function attach(editable, options) {
   let paintQueued = false;
   let focused = -1;
   let hovered = -1;
+  let hoveredAll = [];
 
   const panel = options.panel === false ? null : createPanel(layer, {
     onFinding: (index, event) => {
@@ -85,7 +92,13 @@ export function attach(editable, options) {
     onInsert: () => {
       insertTemplate(source, kit, scenario).catch((error) => panel?.renderInsertError(error));
     },
-    now: () => Date.parse(nowValue(options.now)),
+    now: () => {
+      try {
+        return Date.parse(nowValue(options.now));
+      } catch {
+        return NaN; // a clock that throws or gives an invalid date: the countdown shows nothing
+      }
+    },
   }, { open: options.panel === 'open' });
 
   function checkOptions() {
@@ -223,10 +236,13 @@ export function attach(editable, options) {
       return;
     }
     const severity = { error: 'Error', warning: 'Warning', info: 'Info' }[d.severity] ?? d.severity;
+    // Missing sections all point where they would go: one tooltip says how many share it.
+    const more = focused >= 0 ? 0 : hoveredAll.length - 1;
     layer.showTip(index, [
       ['tip-message', `${severity}: ${d.message}`],
       ['tip-hint', d.hint ?? ''],
       ['tip-cost', cost(d, current.report)],
+      ['tip-more', more > 0 ? `${more} more finding${more === 1 ? '' : 's'} here: open the panel to see them all.` : ''],
     ]);
   }
 
@@ -237,14 +253,17 @@ export function attach(editable, options) {
   };
   const onMove = (event) => {
     const { dx, dy } = frameTransform(view, chain);
-    const index = layer.hit(event.clientX + dx, event.clientY + dy);
-    if (index !== hovered) {
+    const all = layer.hit(event.clientX + dx, event.clientY + dy);
+    const index = all.length > 0 ? all[0] : -1;
+    if (index !== hovered || all.length !== hoveredAll.length) {
       hovered = index;
+      hoveredAll = all;
       showTip();
     }
   };
   const onLeave = () => {
     hovered = -1;
+    hoveredAll = [];
     showTip();
   };
   editable.addEventListener('input', onInput);
@@ -264,6 +283,12 @@ export function attach(editable, options) {
     } else requestPaint();
   });
   mutations.observe(editable, { childList: true, subtree: true, characterData: true, attributes: true });
+  // A theme or font switch on <html> or <body> (a class, a style) moves text without resizing
+  // the editor: repaint then too (attributes of those two elements only, not their subtree).
+  const theme = new view.MutationObserver(requestPaint);
+  for (const node of [editable.ownerDocument.documentElement, editable.ownerDocument.body]) {
+    if (node && node !== editable) theme.observe(node, { attributes: true, attributeFilter: ['class', 'style'] });
+  }
   const resize = typeof view.ResizeObserver === 'function' ? new view.ResizeObserver(requestPaint) : null;
   resize?.observe(editable);
   const fonts = editable.ownerDocument.fonts;
@@ -298,6 +323,7 @@ export function attach(editable, options) {
         w.removeEventListener('resize', requestPaint);
       }
       mutations.disconnect();
+      theme.disconnect();
       resize?.disconnect();
       fonts?.removeEventListener?.('loadingdone', requestPaint);
       panel?.destroy();

@@ -34,18 +34,19 @@ function showNotice(doc, text, tone) {
     notice = doc.createElement('div');
     notice.className = NOTICE_CLASS;
     notice.setAttribute('role', 'alert');
-    const dock = root.querySelector('.dock') ?? root.firstElementChild ?? root;
-    dock.prepend(notice);
   }
+  // First thing in the findings panel (opened below), or the layer's dock when there is none.
+  const panel = root.querySelector('section.panel');
+  const place = panel ?? root.querySelector('.dock') ?? root.firstElementChild ?? root;
+  if (place.firstElementChild !== notice) place.prepend(notice);
   notice.textContent = text;
   notice.dataset.tone = tone;
   notice.style.cssText =
-    'pointer-events:auto;max-width:22rem;margin:0 0 6px auto;padding:8px 10px;border-radius:6px;' +
-    'font:13px/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.2);' +
+    'pointer-events:auto;margin:0 0 8px;padding:8px 10px;border-radius:6px;font:13px/1.4 system-ui,sans-serif;' +
     (tone === 'block' ? 'background:#fde8e8;color:#7a1111;border:1px solid #c53030;' : 'background:#fff6e0;color:#6b4600;border:1px solid #b7791f;');
   const toggle = root.querySelector('button.toggle');
-  const panel = root.querySelector('section.panel');
   if (toggle && panel?.hidden) toggle.click();
+  if (panel) panel.scrollTop = 0;
   return true;
 }
 

@@ -167,3 +167,23 @@ export async function until(fn, what, timeoutMs = 15_000) {
   }
   throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
 }
+
+/**
+ * Stops the extension's service worker (as the browser does after 30 s idle) through the DevTools
+ * protocol of one of its pages; resolves when it is stopped. The next message starts it again.
+ */
+export async function stopWorker(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const cdp = await browser.context.newCDPSession(page);
+  let stopped;
+  const done = new Promise((ok) => (stopped = ok));
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    if (e.versions.some((v) => v.scriptURL.includes(browser.extensionId) && v.runningStatus === 'stopped')) stopped();
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([done, new Promise((_, ko) => setTimeout(() => ko(new Error('the worker did not stop')), 10_000))]);
+  await cdp.detach();
+  await page.close();
+}

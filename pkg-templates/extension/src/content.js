@@ -7,6 +7,7 @@
 import { attach } from 'handoff-kit/ui';
 import { findEditor, pickAdapter, readContext } from './adapter.js';
 import { installGate } from './gate.js';
+import { backgroundKit } from './kit-proxy.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const RESCAN_MS = 300;
@@ -20,60 +21,6 @@ async function ask(message) {
     throw error;
   }
   return answer.value;
-}
-
-/**
- * A kit for handoff-kit/ui whose checks run in the background. Calls are coalesced: while one
- * check is in flight only the newest text waits, and every superseded call gets the newest
- * result (the ui drops stale ones anyway), so a burst of keystrokes costs two round trips.
- */
-export function backgroundKit(send = ask) {
-  let inFlight = null;
-  let waiting = null; // { text, options, resolvers: [] }
-  const last = { text: null, report: null };
-
-  function start(text, options) {
-    const p = send({ type: 'checkNote', text, options }).then((v) => {
-      last.text = text;
-      last.report = v.report;
-      return v.report;
-    });
-    inFlight = p.finally(() => {
-      inFlight = null;
-      if (waiting) {
-        const w = waiting;
-        waiting = null;
-        start(w.text, w.options).then(
-          (r) => w.resolvers.forEach(([ok]) => ok(r)),
-          (e) => w.resolvers.forEach(([, ko]) => ko(e)),
-        );
-      }
-    });
-    return p;
-  }
-
-  return {
-    last,
-    checkNote(text, options) {
-      if (!inFlight) return start(text, options);
-      return new Promise((ok, ko) => {
-        const resolvers = waiting?.resolvers ?? [];
-        resolvers.push([ok, ko]);
-        waiting = { text, options, resolvers };
-      });
-    },
-    /** A check that skips the queue (the gate's), still recorded as the latest. */
-    checkNow(text, options) {
-      return send({ type: 'checkNote', text, options }).then((v) => {
-        last.text = text;
-        last.report = v.report;
-        return v.report;
-      });
-    },
-    async noteTemplate(scenario) {
-      return (await send({ type: 'noteTemplate', scenario })).template;
-    },
-  };
 }
 
 /** The page's context, plus the moment of the handoff (now) when the page does not give one. */
@@ -96,7 +43,7 @@ async function main() {
   const adapter = pickAdapter(config.adapters, location);
   if (!adapter) return;
 
-  const kit = backgroundKit();
+  const kit = backgroundKit(ask);
   let attached = null; // { editor, handle, gate }
   let contextKey = '';
 

@@ -16,9 +16,14 @@ const HOST_SCRIPT_ID = 'enabled-hosts';
 let active = null;
 let booting = null;
 
+// Marks for the cold-start figure (bench/extension.mjs reads them; a few microseconds each).
+const mark = (name) => performance.mark(`handoff:${name}`);
+mark('worker-start');
+
 async function startWasm() {
   const url = api.runtime.getURL('handoff_kit_bg.wasm');
   await init(fetch(url));
+  mark('wasm-ready');
 }
 
 /** Boots once per worker life: the wasm, then the last good bundle (or the built-in one). */
@@ -30,6 +35,7 @@ function ready() {
       const checked = checkBundleText(good.text, (t) => new HandoffKit(t));
       if (checked.ok) {
         active = { kit: checked.kit, info: checked.info, good, json: checked.json };
+        mark('kit-ready');
         return active;
       }
       // A stored bundle a newer kit no longer accepts: fall back, and say so.
@@ -37,6 +43,7 @@ function ready() {
     }
     const kit = new HandoffKit();
     active = { kit, info: kit.bundle, good: null, json: null };
+    mark('kit-ready');
     return active;
   })();
   booting.catch(() => {
@@ -182,9 +189,14 @@ async function handle(message) {
   switch (message?.type) {
     case 'page':
       return pageConfig();
+    case 'ping':
+      await ready();
+      return true;
     case 'checkNote': {
       const { kit } = await ready();
-      return { report: kit.checkNote(String(message.text ?? ''), message.options ?? {}) };
+      const report = kit.checkNote(String(message.text ?? ''), message.options ?? {});
+      mark('checked');
+      return { report };
     }
     case 'noteTemplate': {
       const { kit } = await ready();
@@ -200,6 +212,12 @@ async function handle(message) {
     case 'refresh':
       await refreshBundle();
       return status();
+    case 'timings':
+      // This worker's start-up marks, ms since its time origin (bench/extension.mjs).
+      return {
+        origin: performance.timeOrigin,
+        marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
+      };
     default:
       throw new Error(`unknown message ${JSON.stringify(message?.type)}`);
   }

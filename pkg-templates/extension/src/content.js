@@ -23,6 +23,15 @@ async function ask(message) {
   return answer.value;
 }
 
+/**
+ * How the kit reads the editor: a textarea's value is plain text (an adapter's `html` names the
+ * rich editor that may stand in for it); a contenteditable is read as HTML unless it says `text`.
+ */
+function noteFormat(adapter, editor) {
+  if (editor.localName === 'textarea') return 'text';
+  return adapter.editor.format === 'text' ? 'text' : 'html';
+}
+
 /** The page's context, plus the moment of the handoff (now) when the page does not give one. */
 function pageContext(adapter) {
   const context = readContext(adapter, document, location);
@@ -35,15 +44,22 @@ async function main() {
   if (globalThis.__handoffKitContent) return; // registered twice (static + enabled host)
   globalThis.__handoffKitContent = true;
   let config;
-  try {
-    config = await ask({ type: 'page' });
-  } catch {
-    return; // the extension is reloading or disabled: leave the page alone
+  for (let attempt = 0; !config; attempt++) {
+    try {
+      config = await ask({ type: 'page' });
+    } catch (error) {
+      // The worker was starting, stopping or updating: try again a few times, then leave the
+      // page alone (the extension is disabled or gone).
+      if (attempt >= 4) return;
+      await new Promise((ok) => setTimeout(ok, 250 * 2 ** attempt));
+    }
   }
   const adapter = pickAdapter(config.adapters, location);
   if (!adapter) return;
 
   const kit = backgroundKit(ask);
+  let keepAlive = null;
+  const wake = () => ask({ type: 'ping' }).catch(() => {});
   let attached = null; // { editor, handle, gate }
   let contextKey = '';
 
@@ -53,22 +69,31 @@ async function main() {
     const handle = attach(editor, {
       kit,
       context,
-      format: adapter.editor.format ?? (editor.localName === 'textarea' ? 'text' : 'html'),
+      format: noteFormat(adapter, editor),
       scenario: context.handoff?.scenario ?? adapter.scenario,
       now: () => new Date(),
     });
-    const gate = installGate({ adapter, gate: config.gate, editor, handle, kit, context: () => pageContext(adapter) });
+    // Wake the worker when the agent enters the editor (before the first keystroke needs it),
+    // and keep it from being evicted while a visible page has a note open: one message per
+    // 20 s, well inside Chrome's 30 s idle limit.
+    editor.addEventListener('focus', wake, true);
+    keepAlive ??= setInterval(() => {
+      if (attached && document.visibilityState === 'visible') wake();
+    }, 20_000);
+    const gate = installGate({ adapter, gate: config.gate, editor, kit, format: noteFormat(adapter, editor), context: () => pageContext(adapter) });
     attached = { editor, handle, gate };
   }
 
   function scan() {
     if (attached && !attached.editor.isConnected) {
+      attached.editor.removeEventListener('focus', wake, true);
       attached.gate.remove();
       attached.handle.detach();
       attached = null;
     }
     const editor = findEditor(adapter, document);
     if (attached && editor && editor !== attached.editor) {
+      attached.editor.removeEventListener('focus', wake, true);
       attached.gate.remove();
       attached.handle.detach();
       attached = null;

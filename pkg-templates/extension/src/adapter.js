@@ -29,13 +29,16 @@ export function pathMatches(patterns, location) {
   });
 }
 
+/** Every adapter whose hosts and paths both match `location`, in order (the org's first). */
+export function matchingAdapters(adapters, location) {
+  return (adapters ?? []).filter(
+    (a) => a && typeof a === 'object' && a.match && a.editor && hostMatches(a.match.hosts, location.hostname) && pathMatches(a.match.paths, location),
+  );
+}
+
 /** The first adapter whose hosts and paths both match `location`, or null. */
 export function pickAdapter(adapters, location) {
-  for (const a of adapters ?? []) {
-    if (!a || typeof a !== 'object' || !a.match || !a.editor) continue;
-    if (hostMatches(a.match.hosts, location.hostname) && pathMatches(a.match.paths, location)) return a;
-  }
-  return null;
+  return matchingAdapters(adapters, location)[0] ?? null;
 }
 
 function isVisible(el) {

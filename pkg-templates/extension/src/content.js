@@ -5,7 +5,7 @@
 // gate only holds (preventDefault) the handoff action.
 
 import { attach } from 'handoff-kit/ui';
-import { findEditor, pickAdapter, readContext } from './adapter.js';
+import { findEditor, matchingAdapters, readContext } from './adapter.js';
 import { installGate } from './gate.js';
 import { backgroundKit } from './kit-proxy.js';
 
@@ -54,8 +54,11 @@ async function main() {
       await new Promise((ok) => setTimeout(ok, 250 * 2 ** attempt));
     }
   }
-  const adapter = pickAdapter(config.adapters, location);
-  if (!adapter) return;
+  // Several adapters may match a page (`*` hosts, shared paths such as /conversation/): the
+  // first whose editor is on the page is the one; until one is found, every rescan tries them
+  // (single-page helpdesks change path and hash without a page load).
+  const candidates = () => matchingAdapters(config.adapters, location);
+  let adapter = null;
 
   const kit = backgroundKit(ask);
   let keepAlive = null;
@@ -91,7 +94,23 @@ async function main() {
       attached.handle.detach();
       attached = null;
     }
-    const editor = findEditor(adapter, document);
+    let editor = null;
+    if (attached) editor = findEditor(adapter, document);
+    if (!editor) {
+      for (const a of candidates()) {
+        editor = findEditor(a, document);
+        if (editor) {
+          if (attached && a !== adapter) {
+            attached.editor.removeEventListener('focus', wake, true);
+            attached.gate.remove();
+            attached.handle.detach();
+            attached = null;
+          }
+          adapter = a;
+          break;
+        }
+      }
+    }
     if (attached && editor && editor !== attached.editor) {
       attached.editor.removeEventListener('focus', wake, true);
       attached.gate.remove();

@@ -19,10 +19,11 @@ export function hostMatches(patterns, host) {
 /**
  * Whether the location matches one of `patterns`. A pattern is a path prefix (`/Ticket/Update.html`)
  * or, with a `*`, a glob over the whole path; a pattern starting `/#` is matched against path + hash
- * (single-page helpdesks such as Zammad route in the hash).
+ * (single-page helpdesks such as Zammad route in the hash). No `paths` at all: every path.
  */
 export function pathMatches(patterns, location) {
-  return (patterns ?? []).some((p) => {
+  if (patterns === undefined) return true; // an adapter without paths applies to every path
+  return patterns.some((p) => {
     const subject = p.startsWith('/#') ? location.pathname + location.hash : location.pathname;
     if (p.includes('*')) return globToRegExp(p, { caseInsensitive: false }).test(subject);
     return subject.startsWith(p);

@@ -37,7 +37,9 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" 
 <script>window.handoffs = 0; document.getElementById('escalate').addEventListener('click', () => window.handoffs++);</script>
 </body></html>`;
 
-test("the org bundle's adapter, gate and team aliases", { timeout: 120_000 }, async () => {
+// Also the regression test for checks after a bundle update in the same worker life: they used
+// the kit the update had freed ("This HandoffKit was freed") until ready() returned the live one.
+test("the org bundle's adapter, gate and team aliases; checks after a bundle update use the new kit", { timeout: 120_000 }, async () => {
   const server = await serve({
     '/bundle.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(BUNDLE),
     '/acme/case': (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE),

@@ -26,8 +26,15 @@ async function startWasm() {
   mark('wasm-ready');
 }
 
-/** Boots once per worker life: the wasm, then the last good bundle (or the built-in one). */
+/**
+ * Boots once per worker life (the wasm, then the last good bundle or the built-in one) and
+ * resolves with the kit active *now*: a bundle applied since boot replaced (and freed) the first.
+ */
 function ready() {
+  return boot().then(() => active);
+}
+
+function boot() {
   booting ??= (async () => {
     const [, stored] = await Promise.all([startWasm(), api.storage.local.get('bundle_good')]);
     const good = stored.bundle_good ?? null;
@@ -193,14 +200,15 @@ async function handle(message) {
       await ready();
       return true;
     case 'checkNote': {
-      const { kit } = await ready();
-      const report = kit.checkNote(String(message.text ?? ''), message.options ?? {});
+      await ready();
+      // `active` read after the await, synchronously with the call: never a kit a bundle update freed.
+      const report = active.kit.checkNote(String(message.text ?? ''), message.options ?? {});
       mark('checked');
       return { report };
     }
     case 'noteTemplate': {
-      const { kit } = await ready();
-      return { template: kit.noteTemplate(String(message.scenario ?? '')) };
+      await ready();
+      return { template: active.kit.noteTemplate(String(message.scenario ?? '')) };
     }
     case 'status':
       return status();

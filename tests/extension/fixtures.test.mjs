@@ -63,20 +63,25 @@ function recorder() {
   if (window !== window.top) return;
   window.__mutations = [];
   let parsed = false; // the parser's own insertions are the page, not changes to it
-  document.addEventListener('DOMContentLoaded', () => (parsed = true));
   const inEditor = (n) => Boolean(n?.closest?.('[contenteditable], textarea, .ck-editor, .ck-body-wrapper') ?? n?.parentElement?.closest?.('[contenteditable], .ck-editor'));
-  new MutationObserver((records) => {
+  const observer = new MutationObserver((records) => {
     if (!parsed) return;
     for (const r of records) {
       const editor = inEditor(r.target);
-      for (const n of r.addedNodes) window.__mutations.push({ type: 'added', node: n.nodeName, cls: n.className ?? '', editor });
+      for (const n of r.addedNodes) window.__mutations.push({ type: 'added', node: n.nodeName, cls: n.className ?? '', parent: r.target.nodeName, editor });
       for (const n of r.removedNodes) window.__mutations.push({ type: 'removed', node: n.nodeName, editor });
       if (r.type === 'attributes') {
         window.__mutations.push({ type: 'attr', node: r.target.nodeName, name: r.attributeName, editor, what: editor ? '' : r.target.outerHTML.slice(0, 200) });
       }
       if (r.type === 'characterData') window.__mutations.push({ type: 'text', editor });
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  // Records of the parser's last insertions may still be queued at DOMContentLoaded: drop them.
+  document.addEventListener('DOMContentLoaded', () => {
+    observer.takeRecords();
+    parsed = true;
+  });
 }
 
 async function typeInto(page, selector, lines, { replace = false } = {}) {

@@ -15,6 +15,7 @@ const HOST_SCRIPT_ID = 'enabled-hosts';
 /** The live kit and what it was built from: { kit, info, good } (good = storage's last good). */
 let active = null;
 let booting = null;
+let warmed = false;
 
 // Marks for the cold-start figure (bench/extension.mjs reads them; a few microseconds each).
 const mark = (name) => performance.mark(`handoff:${name}`);
@@ -197,7 +198,14 @@ async function handle(message) {
     case 'page':
       return pageConfig();
     case 'ping':
+      // The agent entered a note editor: boot now, and run one small check so the note reader's
+      // code is compiled before the first real check needs it (once per worker life).
       await ready();
+      if (!warmed) {
+        warmed = true;
+        active.kit.checkNote('Summary: warm-up\nOwner: Dana Kim (Finance)\nTo: Finance', { now: new Date().toISOString() });
+        mark('warmed');
+      }
       return true;
     case 'checkNote': {
       await ready();

@@ -152,6 +152,7 @@ export async function panel(page) {
       score: text('.score'),
       sla: root.querySelector('.sla')?.hidden === false ? root.querySelector('.sla').textContent : null,
       codes: [...root.querySelectorAll('[data-code]')].map((e) => e.getAttribute('data-code')),
+      errors: root.querySelectorAll('.finding.error').length,
       notice: text('.handoff-gate-notice'),
     };
   });

@@ -40,6 +40,11 @@ function pageContext(adapter) {
   return context;
 }
 
+/** What makes a new context worth a new check: any change, the handoff time to the minute. */
+function keyOf(context) {
+  return JSON.stringify({ ...context, handoff: { ...context.handoff, at: String(context.handoff.at).slice(0, 16) } });
+}
+
 async function main() {
   if (globalThis.__handoffKitContent) return; // registered twice (static + enabled host)
   globalThis.__handoffKitContent = true;
@@ -68,7 +73,7 @@ async function main() {
 
   function attachTo(editor) {
     const context = pageContext(adapter);
-    contextKey = JSON.stringify({ ...context, handoff: { ...context.handoff, at: undefined } });
+    contextKey = keyOf(context);
     const handle = attach(editor, {
       kit,
       context,
@@ -87,41 +92,33 @@ async function main() {
     attached = { editor, handle, gate };
   }
 
+  function detachCurrent() {
+    attached.editor.removeEventListener('focus', wake, true);
+    attached.gate.remove();
+    attached.handle.detach();
+    attached = null;
+  }
+
   function scan() {
-    if (attached && !attached.editor.isConnected) {
-      attached.editor.removeEventListener('focus', wake, true);
-      attached.gate.remove();
-      attached.handle.detach();
-      attached = null;
-    }
-    let editor = null;
-    if (attached) editor = findEditor(adapter, document);
+    if (attached && !attached.editor.isConnected) detachCurrent();
+    let editor = attached ? findEditor(adapter, document) : null;
     if (!editor) {
       for (const a of candidates()) {
         editor = findEditor(a, document);
         if (editor) {
-          if (attached && a !== adapter) {
-            attached.editor.removeEventListener('focus', wake, true);
-            attached.gate.remove();
-            attached.handle.detach();
-            attached = null;
-          }
+          if (attached && a !== adapter) detachCurrent();
           adapter = a;
           break;
         }
       }
     }
-    if (attached && editor && editor !== attached.editor) {
-      attached.editor.removeEventListener('focus', wake, true);
-      attached.gate.remove();
-      attached.handle.detach();
-      attached = null;
-    }
+    if (attached && editor && editor !== attached.editor) detachCurrent();
     if (!attached && editor) attachTo(editor);
     if (attached) {
-      // Queue, owner or priority changed on the page: check against the new context.
+      // Queue, owner or priority changed on the page, or a minute passed (the handoff's time is
+      // now): check against the new context.
       const context = pageContext(adapter);
-      const key = JSON.stringify({ ...context, handoff: { ...context.handoff, at: undefined } });
+      const key = keyOf(context);
       if (key !== contextKey) {
         contextKey = key;
         attached.handle.update(context);

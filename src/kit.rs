@@ -15,8 +15,9 @@ use crate::report::Report;
 use crate::rubric::{Rubric, ScoreContext};
 use crate::schema::store::BUILTIN_BASE;
 use crate::schema::{SchemaStore, Validator};
-use crate::sla::{CalendarRef, Deadline, DeadlineRequest, Sla};
+use crate::sla::{CalendarRef, Deadline, DeadlineRequest, Sla, TeamSla};
 use crate::tape::Node;
+use crate::teams::Teams;
 use crate::vocabulary::Vocabulary;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -46,6 +47,9 @@ struct Core {
     rubric: Rubric,
     sla: Sla,
     notes: NoteConfig,
+    teams: Teams,
+    /// The bundle's regression cases, as the meta-schema accepted them (run by `cases.rs`).
+    cases: Vec<Value>,
 }
 
 /// A scenario's schema.
@@ -231,10 +235,21 @@ impl Core {
                 );
             }
         }
-        let vocabulary = Vocabulary::from_bundle(&bundle.vocabulary, &bundle.scenarios)?;
+        let teams = Teams::from_bundle(&bundle.teams, &bundle.vocabulary, &bundle.calendars)?;
+        let vocabulary =
+            Vocabulary::from_bundle(&teams.vocabulary(&bundle.vocabulary), &bundle.scenarios)?;
         let rubric =
             Rubric::from_bundle(&bundle.rubric, &bundle.scenarios)?.with_vocabulary(&vocabulary);
-        let sla = Sla::from_bundle(&bundle.calendars, &bundle.policies)?;
+        let sla = Sla::from_bundle(&bundle.calendars, &bundle.policies)?.with_teams(
+            teams
+                .iter()
+                .map(|team| TeamSla {
+                    id: team.id.clone(),
+                    name: team.name.clone(),
+                    calendar: team.calendar.clone(),
+                })
+                .collect(),
+        );
         let notes = NoteConfig::from_bundle(&bundle.notes)?;
         Ok(Core {
             name: bundle.bundle,
@@ -245,6 +260,11 @@ impl Core {
             rubric,
             sla,
             notes,
+            teams,
+            cases: match bundle.cases {
+                Value::Array(cases) => cases,
+                _ => Vec::new(),
+            },
         })
     }
 }
@@ -253,6 +273,11 @@ impl Kit {
     /// The bundle's name and version.
     pub fn bundle(&self) -> (&str, &str) {
         (&self.core.name, &self.core.version)
+    }
+
+    /// The bundle's teams (`teams`): ids, the names pages show, calendars.
+    pub fn teams(&self) -> &Teams {
+        &self.core.teams
     }
 
     /// The scenarios this kit has schemas for.
@@ -442,5 +467,6 @@ fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
+mod cases;
 #[cfg(test)]
 mod tests;

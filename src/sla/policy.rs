@@ -1,11 +1,9 @@
-//! Internal SLA policies: which target applies to which scenario, receiving team and urgency,
-//! on which calendar, with which warning.
-//!
-//! Bundle policies are an array of
-//! `{ id, match: { scenario?, team?, urgency?, sentiment? }, calendar?, target, warn_before? }`
-//! (each match field a string or a list of strings; `calendar` defaults to `"default"`). The
-//! most specific match wins (the number of match fields given); ties go to the first in the
-//! array. Bundle policies are tried first; the built-in ones apply only when none matches.
+//! Internal SLA policies: which target applies to which scenario, receiving team, urgency and
+//! sentiment, on which calendar, with which warning. Bundle policies are an array of `{ id,
+//! match: { scenario?, team?, urgency?, sentiment? }, calendar?, target, warn_before? }` (match
+//! fields a string or a list; no `calendar`: the receiving team's, else `"default"`). The most
+//! specific match wins (most match fields given), ties the first listed; bundle policies are
+//! tried before the built-in ones.
 
 use super::calendar::Calendar;
 use super::engine::check_target;
@@ -98,8 +96,10 @@ impl Match {
 pub struct Policy {
     pub id: String,
     pub matches: Match,
-    /// The id of the calendar it counts on.
+    /// The id of the calendar it counts on (`"default"` when it names none).
     pub calendar: String,
+    /// Whether it names its calendar; if not, the receiving team's applies (`team.rs`).
+    pub names_calendar: bool,
     pub target: Target,
     pub warn_before: Option<WarnBefore>,
 }
@@ -115,6 +115,7 @@ fn builtin(id: &str, matches: Match, unit: TargetUnit, value: u64) -> Policy {
         id: id.to_string(),
         matches,
         calendar: "default".to_string(),
+        names_calendar: false,
         target: Target::new(unit, value),
         warn_before: Some(BUILTIN_WARN_BEFORE),
     }
@@ -312,6 +313,7 @@ fn parse_policy(
         id: id.to_string(),
         matches,
         calendar,
+        names_calendar: object.contains_key("calendar"),
         target: target?,
         warn_before,
     })

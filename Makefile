@@ -12,11 +12,12 @@ CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background
 
 .PHONY: www serve-www test-www
 .PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js test-frontend test-ui bench fuzz clean
+.PHONY: extension test-extension
 
 setup:
 	@.ci/setup
 
-build: setup cli npm www
+build: setup cli npm extension www
 
 cli:
 	cargo build --release --bin handoff
@@ -24,6 +25,11 @@ cli:
 npm:
 	cargo build --profile wasm --lib --target wasm32-unknown-unknown
 	.ci/package $(WASM)
+
+# The browser extension from pkg-templates/extension and dist/npm (docs/extension.md):
+# dist/extension/{chromium,firefox}/ and dist/handoff-kit-extension-$(VERSION)-{chromium,firefox}.zip.
+extension:
+	.ci/extension
 
 # The web page (www/: playground, SLA calculator, schema studio, audit) into dist/www, against
 # dist/npm. `make serve-www` serves it on 127.0.0.1 (PORT, default 8080) until Ctrl+C.
@@ -83,11 +89,16 @@ test-frontend:
 test-ui:
 	tests/ui/run.sh $(TARBALL)
 
+# The extension in headless Chromium: web-ext lint, adapters on fixture pages, bundle updates,
+# and end to end in a real Request Tracker 5 (tests/extension/README.md).
+test-extension:
+	tests/extension/run.sh
+
 # The web page in headless Chromium against dist/www on 127.0.0.1 (tests/www/README.md).
 test-www:
 	node --test --test-concurrency=1 tests/www/*.test.mjs
 
-test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-ui test-www
+test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-ui test-extension test-www
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
 # Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
@@ -99,6 +110,7 @@ bench: build
 	cargo run --release --example calibration
 	node bench/frontend.mjs --json bench/results/frontend.json
 	node bench/ui.mjs --json bench/results/ui.json
+	node bench/extension.mjs --json bench/results/extension.json
 	node bench/www.mjs
 
 # The fuzzers (tests/fuzz/README.md): the seeded structure-aware one in release, FUZZ_SECONDS

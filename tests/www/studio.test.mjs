@@ -173,7 +173,7 @@ test('an admin builds, tests and exports a bundle through the UI only', async ()
   assert.equal(await page.textContent('#integrity'), integrity);
   await page.fill('#extension-id', 'abcdefghijklmnopabcdefghijklmnop');
   assert.equal(JSON.parse(await page.textContent('#chrome-policy'))['3rdparty'].extensions.abcdefghijklmnopabcdefghijklmnop.bundle_integrity, integrity);
-  assert.ok(JSON.parse(await page.textContent('#firefox-policy')).policies['3rdparty'].Extensions.abcdefghijklmnopabcdefghijklmnop);
+  assert.equal(JSON.parse(await page.textContent('#firefox-policy')).policies['3rdparty'].Extensions['handoff-kit@handoff-kit.dev'].bundle_integrity, integrity);
   // The diff against "the published bundle": here the export with an older version and no
   // second case, from a data: URL (no server needed, nothing leaves the machine).
   const published = JSON.parse(text);

@@ -6,6 +6,9 @@ import { escapePointer } from '../../shared/json-editor.js';
 
 export const title = 'Publish';
 let extensionId = '';
+// Firefox knows the extension by its gecko id (.ci/extension, GECKO_ID); Chromium by the id its
+// store or the admin's packing gave it.
+const GECKO_ID = 'handoff-kit@handoff-kit.dev';
 let publishUrl = '';
 
 /** The exact bytes published: 2-space JSON and a final newline. */
@@ -47,7 +50,7 @@ export function render(box, { store }) {
   const chrome = h('pre', { class: 'out', id: 'chrome-policy' });
   const firefox = h('pre', { class: 'out', id: 'firefox-policy' });
   const npm = h('pre', { class: 'out', id: 'npm-snippet' });
-  const idInput = h('input', { type: 'text', id: 'extension-id', size: 36, placeholder: 'the extension id from your store listing' });
+  const idInput = h('input', { type: 'text', id: 'extension-id', size: 36, placeholder: 'the Chromium extension id' });
   idInput.value = extensionId;
   const urlInput = h('input', { type: 'url', id: 'publish-url', size: 48, placeholder: 'https://intranet.example/handoff/bundle.json' });
   urlInput.value = publishUrl;
@@ -59,7 +62,7 @@ export function render(box, { store }) {
     if (store.bundle.extension?.gate) managed.gate = store.bundle.extension.gate;
     const id = idInput.value || 'EXTENSION_ID';
     chrome.textContent = JSON.stringify({ '3rdparty': { extensions: { [id]: managed } } }, null, 2);
-    firefox.textContent = JSON.stringify({ policies: { '3rdparty': { Extensions: { [id]: managed } } } }, null, 2);
+    firefox.textContent = JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: managed } } } }, null, 2);
     npm.textContent = `npm install handoff-kit\n\nimport init, { HandoffKit } from 'handoff-kit';\nawait init();\nconst response = await fetch('${managed.bundle_url}', { integrity: '${hash}' });\nconst kit = new HandoffKit(await response.json());\nconst report = kit.check(packet);`;
   };
   let hash = '';
@@ -88,7 +91,7 @@ export function render(box, { store }) {
   box.replaceChildren(
     h('p', {}, link, ` (${new TextEncoder().encode(text).length} bytes)`),
     h('p', {}, 'Integrity: ', sri),
-    h('div', { class: 'row' }, field('Extension id', idInput), field('Where you publish the bundle', urlInput)),
+    h('div', { class: 'row' }, field('Chromium extension id', idInput), field('Where you publish the bundle', urlInput)),
     h('h3', {}, 'Chrome policy (3rdparty.extensions.<id>, managed storage)'), chrome,
     h('h3', {}, 'Firefox policies.json'), firefox,
     h('h3', {}, 'npm'), npm,

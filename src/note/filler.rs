@@ -4,8 +4,8 @@
 
 use super::html::Link;
 use super::section::offset;
-use super::value;
 use super::spans::Spans;
+use super::value;
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
 use serde_json::{Map, Value};
 

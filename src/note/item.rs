@@ -95,7 +95,6 @@ fn tidy(words: &str) -> &str {
         .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ',' | ';' | ':') || c.is_whitespace())
 }
 
-
 /// "Checked the invoice → two identical charges" (also `->`, `=>`, "– result:", ": ").
 fn action(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
     let mut object = Map::new();
@@ -103,7 +102,13 @@ fn action(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
     let result = || {
         find_any(
             words,
-            &["result:", "ergebnis:", "résultat:", "resultado:", "outcome:"],
+            &[
+                "result:",
+                "ergebnis:",
+                "résultat:",
+                "resultado:",
+                "outcome:",
+            ],
             true,
         )
     };

@@ -6,9 +6,9 @@
 
 use crate::diagnostic::Span;
 use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::hash::{BuildHasher, Hash, Hasher};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::collections::hash_map::Entry;
+use std::hash::{BuildHasher, Hash, Hasher};
 
 /// A pointer with its hash, computed once: growing the map re-hashes from the stored number
 /// instead of reading every pointer's bytes again (scattered through memory, on a note of

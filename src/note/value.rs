@@ -63,7 +63,11 @@ pub(crate) fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
 /// match in either case (needles are lower case). One pass over the haystack; none of the
 /// set-up a substring search does per needle, which dominated on the short words of list
 /// items.
-pub(crate) fn find_any(haystack: &str, needles: &[&str], ascii_case: bool) -> Option<(usize, usize)> {
+pub(crate) fn find_any(
+    haystack: &str,
+    needles: &[&str],
+    ascii_case: bool,
+) -> Option<(usize, usize)> {
     let h = haystack.as_bytes();
     // The bytes a needle can start with: one table look-up per byte of the haystack.
     let mut starts = [false; 256];
@@ -238,7 +242,11 @@ mod tests {
                         hay.find(n).map(|at| (at, n.len()))
                     })
                     .min();
-                assert_eq!(find_any(text, &needles, ascii_case), expected, "{text:?} {ascii_case}");
+                assert_eq!(
+                    find_any(text, &needles, ascii_case),
+                    expected,
+                    "{text:?} {ascii_case}"
+                );
             }
         }
     }

@@ -255,6 +255,18 @@ impl Kit {
         (&self.core.name, &self.core.version)
     }
 
+    /// The team id the bundle's vocabulary reads a word as ("Accounts Receivable" →
+    /// `finance`); `None` for a word it does not know.
+    pub fn team_id(&self, word: &str) -> Option<&str> {
+        self.core.vocabulary.canonical_team(word)
+    }
+
+    /// The scenario id the bundle's vocabulary reads a word as; `None` for a word it does not
+    /// know.
+    pub fn scenario_id(&self, word: &str) -> Option<&str> {
+        self.core.vocabulary.canonical_scenario(word)
+    }
+
     /// The scenarios this kit has schemas for.
     pub fn scenarios(&self) -> impl Iterator<Item = &str> {
         self.core.scenarios.keys().map(String::as_str)

@@ -78,8 +78,32 @@ pub struct ScoreFigures {
     pub mean: Option<f64>,
     /// Ten buckets: 0–9, 10–19, … 90–100.
     pub histogram: Vec<Bucket>,
-    pub grades: BTreeMap<&'static str, u64>,
+    pub grades: Grades,
     pub not_ready: u64,
+}
+
+/// How many handoffs got each grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[allow(non_snake_case)]
+pub struct Grades {
+    pub A: u64,
+    pub B: u64,
+    pub C: u64,
+    pub D: u64,
+    pub F: u64,
+}
+
+impl Grades {
+    /// `(grade, count)`, A first.
+    pub fn list(&self) -> [(&'static str, u64); 5] {
+        [
+            ("A", self.A),
+            ("B", self.B),
+            ("C", self.C),
+            ("D", self.D),
+            ("F", self.F),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -155,7 +179,7 @@ pub struct GroupFigure {
     pub handoffs: u64,
     pub not_ready: u64,
     pub median_score: Option<i64>,
-    pub grades: BTreeMap<&'static str, u64>,
+    pub grades: Grades,
     pub sla: SlaFigures,
     pub silent_transfers: u64,
     pub documents_asked_twice: u64,
@@ -181,10 +205,31 @@ fn distribution(counts: &Counts) -> Distribution {
     }
 }
 
-const GRADES: [&str; 5] = ["A", "B", "C", "D", "F"];
+fn grades(counts: &[u64; 5]) -> Grades {
+    let [a, b, c, d, f] = *counts;
+    Grades {
+        A: a,
+        B: b,
+        C: c,
+        D: d,
+        F: f,
+    }
+}
 
-fn grades(counts: &[u64; 5]) -> BTreeMap<&'static str, u64> {
-    GRADES.iter().copied().zip(counts.iter().copied()).collect()
+/// `items` reordered by `key` (smallest first; ties keep their order). Sorts `(key, index)`
+/// pairs rather than the items: the wasm build already carries that sort, and a sort per item
+/// type would add kilobytes to it.
+fn ordered<T>(items: Vec<T>, key: impl Fn(&T) -> i64) -> Vec<T> {
+    let mut keys: Vec<(i64, i64)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key(item), i as i64))
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|(_, i)| slots[*i as usize].take())
+        .collect()
 }
 
 fn sla(group: &Group) -> SlaFigures {
@@ -202,7 +247,7 @@ fn sla(group: &Group) -> SlaFigures {
 
 /// Checks with failures first (most first), then the rest; ties by id.
 fn checks(tallies: &BTreeMap<String, CheckTally>) -> Vec<CheckFigure> {
-    let mut list: Vec<CheckFigure> = tallies
+    let list: Vec<CheckFigure> = tallies
         .iter()
         .map(|(id, t)| CheckFigure {
             id: id.clone(),
@@ -212,8 +257,8 @@ fn checks(tallies: &BTreeMap<String, CheckTally>) -> Vec<CheckFigure> {
             example: t.example.clone(),
         })
         .collect();
-    list.sort_by(|a, b| b.failed.cmp(&a.failed).then_with(|| a.id.cmp(&b.id)));
-    list
+    // By id already (the map's order): most failures first, then by id.
+    ordered(list, |c| -(c.failed.min(i64::MAX as u64) as i64))
 }
 
 fn group_figure(key: &str, group: &Group) -> GroupFigure {
@@ -235,11 +280,11 @@ fn group_figure(key: &str, group: &Group) -> GroupFigure {
 
 /// Most handoffs first, ties by key (weeks: in time order).
 fn groups(map: &BTreeMap<String, Group>, by_time: bool) -> Vec<GroupFigure> {
-    let mut rows: Vec<GroupFigure> = map.iter().map(|(k, g)| group_figure(k, g)).collect();
-    if !by_time {
-        rows.sort_by(|a, b| b.handoffs.cmp(&a.handoffs).then_with(|| a.key.cmp(&b.key)));
+    let rows: Vec<GroupFigure> = map.iter().map(|(k, g)| group_figure(k, g)).collect();
+    if by_time {
+        return rows;
     }
-    rows
+    ordered(rows, |g| -(g.handoffs.min(i64::MAX as u64) as i64))
 }
 
 impl AuditReport {
@@ -288,8 +333,8 @@ impl AuditReport {
         let teams = groups(&summary.teams, false);
         let scenarios = groups(&summary.scenarios, false);
         let rows = match by {
-            By::Team => teams.clone(),
-            By::Scenario => scenarios.clone(),
+            By::Team => groups(&summary.teams, false),
+            By::Scenario => groups(&summary.scenarios, false),
             By::Agent => groups(&summary.agents, false),
             By::Week => groups(&summary.weeks, true),
         };

@@ -245,18 +245,21 @@ impl Summary {
     pub fn add_bad(&mut self, file: &str, line: u64, message: String) {
         self.lines += 1;
         self.bad += 1;
-        if self.bad_examples.len() < BAD_EXAMPLES
-            || self
-                .bad_examples
-                .last()
-                .is_some_and(|last| (last.file.as_str(), last.line) > (file, line))
-        {
-            self.bad_examples.push(BadLine {
-                file: file.to_string(),
-                line,
-                message,
-            });
-            self.bad_examples.sort();
+        self.keep_bad_example(BadLine {
+            file: file.to_string(),
+            line,
+            message,
+        });
+    }
+
+    /// Keeps `bad` among the first [`BAD_EXAMPLES`] by file and line (in order, by insertion:
+    /// no sort).
+    fn keep_bad_example(&mut self, bad: BadLine) {
+        let at = self.bad_examples.partition_point(|kept| {
+            (kept.file.as_str(), kept.line) < (bad.file.as_str(), bad.line)
+        });
+        if at < BAD_EXAMPLES && self.bad_examples.get(at) != Some(&bad) {
+            self.bad_examples.insert(at, bad);
             self.bad_examples.truncate(BAD_EXAMPLES);
         }
     }
@@ -269,10 +272,9 @@ impl Summary {
         self.direct += other.direct;
         self.bad += other.bad;
         self.no_ticket_id += other.no_ticket_id;
-        self.bad_examples.extend(other.bad_examples.iter().cloned());
-        self.bad_examples.sort();
-        self.bad_examples.dedup();
-        self.bad_examples.truncate(BAD_EXAMPLES);
+        for bad in &other.bad_examples {
+            self.keep_bad_example(bad.clone());
+        }
         self.all.merge(&other.all);
         for (mine, theirs) in [
             (&mut self.teams, &other.teams),

@@ -142,7 +142,12 @@ pub fn html(report: &AuditReport) -> String {
         .collect();
     out.push_str("<h2>Scores</h2>");
     out.push_str(&columns("Score distribution", &histogram));
-    let grades: Vec<(String, u64)> = s.grades.iter().map(|(g, n)| (g.to_string(), *n)).collect();
+    let grades: Vec<(String, u64)> = s
+        .grades
+        .list()
+        .iter()
+        .map(|(g, n)| (g.to_string(), *n))
+        .collect();
     out.push_str(&columns("Grades", &grades));
     let _ = write!(
         out,

@@ -59,8 +59,9 @@ pub fn text(report: &AuditReport) -> String {
     let s = &report.score;
     let grades: Vec<String> = s
         .grades
-        .iter()
-        .map(|(g, n)| format!("{g} {}", share(*n, report.handoffs)))
+        .list()
+        .into_iter()
+        .map(|(g, n)| format!("{g} {}", share(n, report.handoffs)))
         .collect();
     let _ = writeln!(
         out,

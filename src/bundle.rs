@@ -1,7 +1,7 @@
 //! The org bundle: everything an admin publishes, in one JSON document.
 //!
 //! Each subsystem reads its own section (`calendars`, `policies`, `rubric`, `vocabulary`,
-//! `notes`) from the raw JSON kept here; this module owns only the envelope and the schemas.
+//! `notes`, `teams`, `cases`) from the raw JSON kept here; this module owns only the envelope and the schemas.
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -37,6 +37,18 @@ pub struct Bundle {
     /// Note headings and their synonyms (read by `note`).
     #[serde(default)]
     pub notes: Value,
+    /// Teams: names and aliases pages show, and each team's calendar (read by `teams`).
+    /// (The sections below are copied from the document rather than derived: a derived field
+    /// costs the `.wasm` far more than the copy.)
+    #[serde(skip)]
+    pub teams: Value,
+    /// The browser extension's gate and the admin's adapters (read by the extension; checked
+    /// here by the meta-schema only).
+    #[serde(skip)]
+    pub extension: Value,
+    /// Regression cases (read by `cases`).
+    #[serde(skip)]
+    pub cases: Value,
 }
 
 impl Bundle {
@@ -79,7 +91,12 @@ impl Bundle {
             )
             .with_diagnostics(diagnostics));
         }
-        serde_json::from_value(value.clone())
-            .map_err(|e| Error::new("bundle", format!("The bundle cannot be read: {e}")))
+        let mut bundle: Bundle = serde_json::from_value(value.clone())
+            .map_err(|e| Error::new("bundle", format!("The bundle cannot be read: {e}")))?;
+        let section = |name: &str| value.get(name).cloned().unwrap_or_default();
+        bundle.teams = section("teams");
+        bundle.extension = section("extension");
+        bundle.cases = section("cases");
+        Ok(bundle)
     }
 }

@@ -15,8 +15,9 @@ use crate::report::Report;
 use crate::rubric::{Rubric, ScoreContext};
 use crate::schema::store::BUILTIN_BASE;
 use crate::schema::{SchemaStore, Validator};
-use crate::sla::{CalendarRef, Deadline, DeadlineRequest, Sla};
+use crate::sla::{CalendarRef, Deadline, DeadlineRequest, Sla, TeamSla};
 use crate::tape::Node;
+use crate::teams::Teams;
 use crate::vocabulary::Vocabulary;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -46,6 +47,7 @@ struct Core {
     rubric: Rubric,
     sla: Sla,
     notes: NoteConfig,
+    teams: Teams,
 }
 
 /// A scenario's schema.
@@ -231,10 +233,21 @@ impl Core {
                 );
             }
         }
-        let vocabulary = Vocabulary::from_bundle(&bundle.vocabulary, &bundle.scenarios)?;
+        let teams = Teams::from_bundle(&bundle.teams, &bundle.vocabulary, &bundle.calendars)?;
+        let vocabulary =
+            Vocabulary::from_bundle(&teams.vocabulary(&bundle.vocabulary), &bundle.scenarios)?;
         let rubric =
             Rubric::from_bundle(&bundle.rubric, &bundle.scenarios)?.with_vocabulary(&vocabulary);
-        let sla = Sla::from_bundle(&bundle.calendars, &bundle.policies)?;
+        let sla = Sla::from_bundle(&bundle.calendars, &bundle.policies)?.with_teams(
+            teams
+                .iter()
+                .map(|team| TeamSla {
+                    id: team.id.clone(),
+                    name: team.name.clone(),
+                    calendar: team.calendar.clone(),
+                })
+                .collect(),
+        );
         let notes = NoteConfig::from_bundle(&bundle.notes)?;
         Ok(Core {
             name: bundle.bundle,
@@ -245,6 +258,7 @@ impl Core {
             rubric,
             sla,
             notes,
+            teams,
         })
     }
 }
@@ -265,6 +279,11 @@ impl Kit {
     /// know.
     pub fn scenario_id(&self, word: &str) -> Option<&str> {
         self.core.vocabulary.canonical_scenario(word)
+    }
+
+    /// The bundle's teams (`teams`): ids, the names pages show, calendars.
+    pub fn teams(&self) -> &Teams {
+        &self.core.teams
     }
 
     /// The scenarios this kit has schemas for.

@@ -1,7 +1,7 @@
 //! Handoff Kit: validate, score and time customer-issue handoffs between teams.
 //!
 //! The core is plain Rust (no wasm types): [`kit::Kit`] checks a context packet and returns a
-//! [`report::Report`]. `src/wasm.rs` is a thin facade for the npm package; `src/bin/handoff.rs`
+//! [`report::Report`]. `src/wasm.rs` is a thin facade for the npm package; `src/bin/handoff/`
 //! is the CLI. See ARCHITECTURE.md for the map.
 
 // Natively only its tests use it; the wasm build installs it as the global allocator.
@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod schema;
 pub mod sla;
 pub mod tape;
+pub mod teams;
 pub mod vocabulary;
 
 /// The wasm-bindgen facade used by the npm package (wasm32 only).

@@ -193,3 +193,23 @@ fn a_bundle_file_is_used_and_a_bad_one_is_reported() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn help_and_version_exit_zero_and_unknown_commands_exit_two() {
+    for args in [&[][..], &["--help"], &["help"], &["check", "--help"]] {
+        let out = handoff(args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(text(&out.stdout).contains("Usage: handoff"), "{args:?}");
+    }
+    let out = handoff(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        format!("handoff {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    for args in [&["frobnicate"][..], &["check", GOOD, "--colour"]] {
+        let out = handoff(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("error:"), "{args:?}");
+    }
+}

@@ -259,7 +259,7 @@ function fromWire(s, table) {
   }
   let sla = null;
   if (num() === 1) {
-    sla = { policy: t(), calendar: t(), time_zone: t(), target: { unit: t(), value: num() } };
+    sla = { policy: t(), calendar: t(), team: num() === 1 ? t() : null, time_zone: t(), target: { unit: t(), value: num() } };
     sla.start = str();
     sla.deadline = str();
     sla.deadline_local = str();

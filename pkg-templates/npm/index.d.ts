@@ -113,6 +113,11 @@ export interface SlaSegment {
 export interface SlaReport {
   policy: string;
   calendar: string;
+  /**
+   * The receiving team's id the policy was chosen for: the page's team name as the bundle's
+   * `teams` (aliases) and vocabulary resolve it, or the scenario's usual team; `null` when none.
+   */
+  team: string | null;
   time_zone: string;
   target: Target;
   start: string;

@@ -155,7 +155,7 @@ impl Wire<'_> {
 /// - the score?: `value, grade (0–4 for A–F), cap?, uncapped_value, points, max_points,
 ///   count` (a cap is `grade, value, errors, reason#`), then per check
 ///   `id#, status (0 passed, 1 failed, 2 not_applicable), points, max_points, reason#?`;
-/// - the SLA?: `policy#, calendar#, time_zone#, unit#, value, start, deadline, deadline_local,
+/// - the SLA?: `policy#, calendar#, team#?, time_zone#, unit#, value, start, deadline, deadline_local,
 ///   warn_at?, status#?, remaining_business_minutes? (signed), elapsed_ratio?` (a float as its
 ///   text), then the segment count and per segment `start, end, minutes` where minutes is 0 and
 ///   a signed whole number, 1 and a float's text, or 2 for null.
@@ -328,6 +328,7 @@ fn push_sla(wire: &mut Wire<'_>, sla: &SlaReport) {
     let d = &sla.deadline;
     wire.text(&sla.policy);
     wire.text(&sla.calendar);
+    wire.optional(sla.team.as_deref(), Wire::text);
     wire.text(&d.time_zone);
     wire.text(d.target.unit.as_str());
     wire.number(d.target.value);

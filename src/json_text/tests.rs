@@ -159,6 +159,7 @@ fn from_wire(wire: &str, table: &mut Vec<String>) -> serde_json::Value {
         let mut o = Map::new();
         o.insert("policy".into(), json!(r.text()));
         o.insert("calendar".into(), json!(r.text()));
+        o.insert("team".into(), r.optional(|r| json!(r.text())));
         o.insert("time_zone".into(), json!(r.text()));
         o.insert(
             "target".into(),
@@ -442,6 +443,7 @@ fn reports_cross_in_the_wire_form_intact() {
         let sla = SlaReport {
             policy: format!("policy {odd}"),
             calendar: odd.clone(),
+            team: (i % 3 != 0).then(|| format!("team {odd}")),
             deadline: Deadline {
                 time_zone: "Europe/London".into(),
                 target: Target::new(units[i % 4], [1, 60, 3000, 0, 5_300_000][i]),

@@ -27,7 +27,7 @@ pub use calendar::Calendar;
 pub use engine::{CalendarRef, DeadlineRequest};
 pub use packet::situation_of;
 pub use pauses::Pause;
-pub use policy::{builtin_policies, Match, Policy, Situation};
+pub use policy::{builtin_policies, Match, Policy, Situation, TeamSla};
 pub(crate) use report::whole_minutes;
 pub use report::{Deadline, Segment, SlaReport, Status};
 pub(crate) use rfc3339::parse_instant;
@@ -98,6 +98,8 @@ pub struct Sla {
     calendars: BTreeMap<String, Calendar>,
     policies: Vec<Policy>,
     builtin: Vec<Policy>,
+    /// The bundle's teams ([`Sla::with_teams`]).
+    teams: Vec<TeamSla>,
 }
 
 impl Default for Sla {
@@ -109,6 +111,7 @@ impl Default for Sla {
             calendars,
             policies: Vec::new(),
             builtin: builtin_policies(),
+            teams: Vec::new(),
         }
     }
 }
@@ -160,6 +163,14 @@ impl Sla {
             return Err(Error::new(kind, message).with_diagnostics(problems));
         }
         Ok(sla)
+    }
+
+    /// The bundle's teams: their names for findings, and the calendar their policies
+    /// count on when a policy names none (the bundle's `teams`, whose calendars are checked
+    /// to exist there).
+    pub fn with_teams(mut self, teams: Vec<TeamSla>) -> Sla {
+        self.teams = teams;
+        self
     }
 
     /// A calendar by id (`"default"` is always there unless replaced).

@@ -99,8 +99,17 @@ fn situation_of_node(packet: Node<'_>) -> Situation {
     }
 }
 
-/// "Finance", "Customer success": a team id as an agent would say it.
-fn team_label(fields: &Fields<'_>, wording: &Wording<'_>) -> String {
+/// "Finance", "Customer success": the team's name in the bundle's `teams`, else its id as an
+/// agent would say it.
+fn team_label(fields: &Fields<'_>, wording: &Wording<'_>, sla: &Sla) -> String {
+    let team = |id| policy::team(&sla.teams, id);
+    let named = wording
+        .team
+        .as_deref()
+        .and_then(|id| team(id)?.name.clone());
+    if let Some(name) = named {
+        return name;
+    }
     let raw = text(fields.team)
         .or(wording.team.as_deref())
         .unwrap_or("The receiving team");
@@ -160,7 +169,8 @@ pub(crate) fn for_packet(
     let Some(policy) = policy::choose(&sla.policies, &sla.builtin, wording.fields()) else {
         return (None, Vec::new());
     };
-    let Some(calendar) = sla.calendars.get(&policy.calendar) else {
+    let calendar_id = policy::calendar_for(policy, wording.team.as_deref(), &sla.teams);
+    let Some(calendar) = sla.calendars.get(calendar_id) else {
         return (None, Vec::new());
     };
     let inputs = Inputs {
@@ -173,10 +183,11 @@ pub(crate) fn for_packet(
     let Ok((deadline, due)) = engine::compute(calendar, &inputs) else {
         return (None, Vec::new());
     };
-    let diagnostics = explain(&fields, &wording, policy, calendar, &deadline, due);
+    let diagnostics = explain(&fields, &wording, sla, policy, calendar, &deadline, due);
     let report = SlaReport {
         policy: policy.id.clone(),
-        calendar: policy.calendar.clone(),
+        calendar: calendar_id.to_string(),
+        team: wording.team.map(Cow::into_owned),
         deadline,
     };
     (Some(report), diagnostics)
@@ -186,6 +197,7 @@ pub(crate) fn for_packet(
 fn explain(
     fields: &Fields<'_>,
     wording: &Wording<'_>,
+    sla: &Sla,
     policy: &Policy,
     calendar: &Calendar,
     deadline: &Deadline,
@@ -209,7 +221,7 @@ fn explain(
         return Vec::new();
     }
     let mut diagnostics = Vec::new();
-    let team = team_label(fields, wording);
+    let team = team_label(fields, wording, sla);
     let when = format!(
         "{} ({})",
         wall_clock(calendar, due),

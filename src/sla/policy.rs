@@ -98,8 +98,11 @@ impl Match {
 pub struct Policy {
     pub id: String,
     pub matches: Match,
-    /// The id of the calendar it counts on.
+    /// The id of the calendar it counts on (`"default"` when it names none).
     pub calendar: String,
+    /// Whether the policy names its calendar; when not, the receiving team's calendar (bundle
+    /// `teams`) applies, and `calendar` otherwise.
+    pub names_calendar: bool,
     pub target: Target,
     pub warn_before: Option<WarnBefore>,
 }
@@ -115,6 +118,7 @@ fn builtin(id: &str, matches: Match, unit: TargetUnit, value: u64) -> Policy {
         id: id.to_string(),
         matches,
         calendar: "default".to_string(),
+        names_calendar: false,
         target: Target::new(unit, value),
         warn_before: Some(BUILTIN_WARN_BEFORE),
     }
@@ -201,6 +205,34 @@ pub(crate) fn choose<'a>(
         best.map(|(_, policy)| policy)
     };
     best(bundle).or_else(|| best(builtin))
+}
+
+/// What the SLA knows of a bundle team (`teams`): its id, the name its deadlines are told
+/// with, and the calendar of its policies that name none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamSla {
+    pub id: String,
+    pub name: Option<String>,
+    pub calendar: Option<String>,
+}
+
+/// The team `id` of `teams` (one look per check, over the few teams a bundle has).
+pub(crate) fn team<'a>(teams: &'a [TeamSla], id: &str) -> Option<&'a TeamSla> {
+    teams.iter().find(|team| team.id == id)
+}
+
+/// The calendar a policy counts on for a handoff to `team`: the policy's own when it names
+/// one, else the team's (bundle `teams`), else `"default"`.
+pub(crate) fn calendar_for<'a>(
+    policy: &'a Policy,
+    id: Option<&str>,
+    teams: &'a [TeamSla],
+) -> &'a str {
+    let team_calendar = || team(teams, id?)?.calendar.as_deref();
+    match policy.names_calendar {
+        true => &policy.calendar,
+        false => team_calendar().unwrap_or(&policy.calendar),
+    }
 }
 
 fn invalid(path: String, message: impl Into<String>) -> Diagnostic {
@@ -312,6 +344,7 @@ fn parse_policy(
         id: id.to_string(),
         matches,
         calendar,
+        names_calendar: object.contains_key("calendar"),
         target: target?,
         warn_before,
     })

@@ -64,6 +64,10 @@ pub struct SlaReport {
     pub policy: String,
     /// The id of the calendar it uses.
     pub calendar: String,
+    /// The id of the receiving team the policy was chosen for (the page's team name as the
+    /// bundle's teams and vocabulary resolve it, or the scenario's usual team); `null` when
+    /// the packet names none.
+    pub team: Option<String>,
     #[serde(flatten)]
     pub deadline: Deadline,
 }
@@ -91,6 +95,7 @@ mod tests {
         let report = SlaReport {
             policy: "finance".into(),
             calendar: "london".into(),
+            team: Some("finance".into()),
             deadline: Deadline {
                 time_zone: "Europe/London".into(),
                 target: Target::new(TargetUnit::BusinessHours, 4),

@@ -1,0 +1,115 @@
+//! `handoff`: check handoff packets and org bundles from the command line.
+//!
+//! ```text
+//! handoff check FILE… [--bundle FILE] [--now TIME] [--format pretty|json]
+//! handoff bundle test BUNDLE [--format pretty|json]
+//! ```
+//! Exit status: 0 when everything passed, 1 when errors were found, 2 on usage or I/O errors.
+//!
+//! Layout: this file only declares the commands and dispatches; each subcommand lives in its
+//! own module under `src/bin/handoff/` (its clap `Args` or `Subcommand` type and its `run`),
+//! and returns an [`Outcome`]. To add a command, add a variant to [`Command`], a module, and a
+//! match arm in [`main`].
+
+mod bundle;
+mod check;
+mod common;
+mod pretty;
+
+use clap::{CommandFactory, Parser, Subcommand};
+use common::Outcome;
+use std::process::ExitCode;
+
+/// Check customer-issue handoffs: schema, quality score and the receiving team's deadline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "handoff",
+    version,
+    after_help = "Exit status: 0 all valid, 1 errors found, 2 usage or input/output errors."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check context packets: schema, quality score and SLA deadline.
+    Check(check::Args),
+    /// Work with an org bundle.
+    #[command(subcommand)]
+    Bundle(bundle::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome: Outcome = match &cli.command {
+        None => {
+            // `handoff` alone prints the help, as `handoff --help` does, and succeeds.
+            let _ = Cli::command().print_long_help();
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Bundle(command)) => bundle::run(command),
+    };
+    common::exit_code(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use common::Format;
+
+    fn parse(list: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("handoff").chain(list.iter().copied()))
+    }
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_files_and_options() {
+        let cli = parse(&[
+            "check",
+            "a.json",
+            "-",
+            "--format",
+            "json",
+            "--now",
+            "2026-11-21T10:00:00Z",
+        ])
+        .unwrap();
+        let Some(Command::Check(parsed)) = cli.command else {
+            panic!("not check: {cli:?}")
+        };
+        assert_eq!(parsed.files, ["a.json", "-"]);
+        assert_eq!(parsed.format, Format::Json);
+        assert_eq!(parsed.now.as_deref(), Some("2026-11-21T10:00:00Z"));
+        assert_eq!(parsed.bundle, None);
+    }
+
+    #[test]
+    fn options_may_come_before_the_files() {
+        let cli = parse(&["check", "--bundle", "b.json", "a.json"]).unwrap();
+        let Some(Command::Check(parsed)) = cli.command else {
+            panic!("not check: {cli:?}")
+        };
+        assert_eq!(parsed.files, ["a.json"]);
+        assert_eq!(parsed.bundle.as_deref(), Some("b.json"));
+        assert_eq!(parsed.format, Format::Pretty);
+    }
+
+    #[test]
+    fn usage_errors_are_reported() {
+        let message = |list: &[&str]| parse(list).unwrap_err().to_string();
+        assert!(message(&["check", "a", "--format", "xml"]).contains("'xml'"));
+        assert!(message(&["check", "a", "--bundle"]).contains("a value is required"));
+        assert!(message(&["check", "a", "--colour"]).contains("'--colour'"));
+        assert!(message(&["frobnicate"]).contains("'frobnicate'"));
+        let help = parse(&["--help"]).unwrap_err();
+        assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp);
+        assert!(parse(&[]).unwrap().command.is_none());
+    }
+}

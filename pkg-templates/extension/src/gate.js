@@ -1,0 +1,140 @@
+// The gate on the adapter's handoff action (off | warn | block). It listens in the capture phase
+// on the window, before the page's own handlers, and only ever holds the action
+// (preventDefault + stopImmediatePropagation): the agent's text is never cleared or changed.
+// - block: held while the note has errors; released by fixing them.
+// - warn: the first attempt with errors is held and the findings shown; the next attempt goes
+//   through.
+// When the last check is not of the current text, the action is held, the text checked, and the
+// action replayed if it may proceed.
+
+import { actionTarget } from './adapter.js';
+
+const NOTICE_CLASS = 'handoff-gate-notice';
+
+function errorsOf(report) {
+  return (report?.diagnostics ?? []).filter((d) => d.severity === 'error');
+}
+
+/** What handoff-kit/ui sends the kit for this editor (textarea: value; contenteditable: HTML). */
+function currentInput(editor, format) {
+  if (editor.localName === 'textarea') return editor.value;
+  return format === 'text' ? editor.innerText : editor.innerHTML;
+}
+
+/**
+ * Shows the gate's words inside the ui layer's own shadow root (so the page still has one added
+ * node) and opens its panel; returns false when there is no layer to show them in.
+ */
+function showNotice(doc, text, tone) {
+  const host = [...doc.querySelectorAll('handoff-kit-layer')].pop();
+  const root = host?.shadowRoot;
+  if (!root) return false;
+  let notice = root.querySelector(`.${NOTICE_CLASS}`);
+  if (!notice) {
+    notice = doc.createElement('div');
+    notice.className = NOTICE_CLASS;
+    notice.setAttribute('role', 'alert');
+  }
+  // First thing in the findings panel (opened below), or the layer's dock when there is none.
+  const panel = root.querySelector('section.panel');
+  const place = panel ?? root.querySelector('.dock') ?? root.firstElementChild ?? root;
+  if (place.firstElementChild !== notice) place.prepend(notice);
+  notice.textContent = text;
+  notice.dataset.tone = tone;
+  notice.style.cssText =
+    'pointer-events:auto;margin:0 0 8px;padding:8px 10px;border-radius:6px;font:13px/1.4 system-ui,sans-serif;' +
+    (tone === 'block' ? 'background:#fde8e8;color:#7a1111;border:1px solid #c53030;' : 'background:#fff6e0;color:#6b4600;border:1px solid #b7791f;');
+  const toggle = root.querySelector('button.toggle');
+  if (toggle && panel?.hidden) toggle.click();
+  if (panel) panel.scrollTop = 0;
+  return true;
+}
+
+function clearNotice(doc) {
+  for (const host of doc.querySelectorAll('handoff-kit-layer')) host.shadowRoot?.querySelector(`.${NOTICE_CLASS}`)?.remove();
+}
+
+/**
+ * Installs the gate; `{ remove() }`. `kit` is the content script's background kit (its `last`
+ * holds the latest text and report), `context()` the page context now.
+ */
+export function installGate({ adapter, gate, editor, kit, context, doc = document }) {
+  const win = doc.defaultView;
+  if (gate !== 'warn' && gate !== 'block') return { remove() {} };
+  const eventName = adapter.action?.event === 'submit' ? 'submit' : 'click';
+  const format = adapter.editor?.format ?? 'html';
+  let warned = null; // the input the agent was warned about (warn lets the next attempt through)
+  let replaying = false;
+
+  function decide(input, report) {
+    const errors = errorsOf(report);
+    if (!errors.length) {
+      clearNotice(doc);
+      return true;
+    }
+    const list = errors.slice(0, 3).map((d) => d.message).join(' ');
+    const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+    if (gate === 'block') {
+      showNotice(doc, `Handoff held: this note has ${errors.length} error${errors.length === 1 ? '' : 's'} to fix first. ${list}${more}`, 'block');
+      return false;
+    }
+    if (warned !== null) {
+      warned = null;
+      clearNotice(doc);
+      return true;
+    }
+    warned = input;
+    showNotice(doc, `This note has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${list}${more} Submit again to hand off anyway.`, 'warn');
+    return false;
+  }
+
+  function replay(target) {
+    replaying = true;
+    try {
+      if (eventName === 'submit') {
+        const form = target.closest('form') ?? target;
+        if (typeof form.requestSubmit === 'function') form.requestSubmit();
+        else form.submit();
+      } else {
+        target.click();
+      }
+    } finally {
+      replaying = false;
+    }
+  }
+
+  function onAction(event) {
+    if (replaying) return;
+    const target = actionTarget(adapter, event.target);
+    if (!target || !editor.isConnected) return;
+    const input = currentInput(editor, format);
+    if (kit.last.text === input && kit.last.report) {
+      if (!decide(input, kit.last.report)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+      return;
+    }
+    // The last report is not of this text (typed within the last few milliseconds): hold, check, replay.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    kit
+      .checkNow(input, { format, context: context(), now: new Date().toISOString() })
+      .then((report) => {
+        if (decide(input, report)) replay(target);
+      })
+      .catch((error) => {
+        // The check failed: never trap the agent's work behind a broken extension.
+        showNotice(doc, `Handoff Kit could not check this note (${error?.message ?? error}); the handoff goes ahead.`, 'warn');
+        replay(target);
+      });
+  }
+
+  win.addEventListener(eventName, onAction, true);
+  return {
+    remove() {
+      win.removeEventListener(eventName, onAction, true);
+      clearNotice(doc);
+    },
+  };
+}

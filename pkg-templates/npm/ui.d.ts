@@ -1,0 +1,71 @@
+// Types for handoff-kit/ui: the rendering layer over a note editor. Browser only (it needs a
+// DOM) and ES module only (there is no require() entry).
+import type { CheckNoteOptions, ContextPacket, Report } from './index.js';
+
+export type * from './index.js';
+
+/**
+ * What `attach` needs from a kit: `HandoffKit` (synchronous), `handoff-kit/worker`'s
+ * `WorkerKit` (promises) and any proxy with the same two methods (an extension's messaging)
+ * all fit.
+ */
+export interface NoteKit {
+  checkNote(text: string, options?: CheckNoteOptions): Report | PromiseLike<Report>;
+  /** Needed only for the panel's "Insert template" button. */
+  noteTemplate?(scenario: string): string | PromiseLike<string>;
+}
+
+export interface AttachOptions {
+  kit: NoteKit;
+  /** The scenario of the handoff (`billing_to_finance`…): goes into `context.handoff.scenario` and enables "Insert template". */
+  scenario?: string;
+  /** What the page knows (ticket id, teams, times); the note wins where both say something. */
+  context?: ContextPacket;
+  /** What the kit is given: `'text'` (a textarea's value; default for textareas) or `'html'` (the editor's HTML; default for contenteditable). */
+  format?: 'text' | 'html';
+  /** The caller's clock, for the SLA status and the countdown (default: the system clock). */
+  now?: Date | string | (() => Date | string);
+  /** Called after each fresh report is drawn. Exceptions from it are logged, not thrown. */
+  onReport?(report: Report): void;
+  /**
+   * Milliseconds of quiet typing before a check (default 0: one check per burst of input
+   * events, run before the next frame). Raise it for a slow or remote kit.
+   */
+  debounce?: number;
+  /** `true` (default): a toggle at the editor's corner opening the panel; `'open'`: start opened; `false`: underlines and tooltips only. */
+  panel?: boolean | 'open';
+  /**
+   * Where the layer draws for an editor inside a same-origin iframe: `'top'` (default) the
+   * top-most same-origin document, with the iframe's rectangles shifted and clipped;
+   * `'frame'` the editor's own document.
+   */
+  layer?: 'top' | 'frame';
+}
+
+export interface AttachHandle {
+  /** New page context (e.g. the agent picked another receiving team): re-checks. */
+  update(context: ContextPacket | undefined): void;
+  /** The last report drawn, or null before the first one. */
+  report(): Report | null;
+  /** Re-checks now and redraws (after a programmatic change of a textarea's value, say). */
+  refresh(): void;
+  /** Removes the layer, its listeners, observers and timer. The editor is left as it was. */
+  detach(): void;
+}
+
+/**
+ * Checks `editable` (a `<textarea>` or a contenteditable element, also one inside a
+ * same-origin iframe) with `options.kit.checkNote` as the agent types, underlines what the
+ * report criticises and shows the score, the findings and the deadline in a panel. The page's
+ * DOM and the agent's text are never changed: one host element with a shadow root is the only
+ * node added. Kit errors are shown in the panel, never thrown.
+ * @throws {TypeError} when `editable` is not an editor or `options.kit` has no `checkNote`.
+ */
+export declare function attach(editable: HTMLElement, options: AttachOptions): AttachHandle;
+
+/**
+ * The text the agent sees in `editable`, which the spans of its reports index: a textarea's
+ * value, or a contenteditable's text as the kit renders its HTML (paragraphs leave a blank
+ * line, `<br>` and list items a line break, whitespace collapses).
+ */
+export declare function noteText(editable: HTMLElement): string;

@@ -1,0 +1,188 @@
+// The panel: a toggle button at the editor's bottom-right corner showing the score, and the
+// findings list, the score's breakdown, the deadline with a live countdown and the "Insert
+// template" action. Everything is text (textContent); every control is a real <button>, so
+// the panel is reachable with Tab, Enter and Space; arrow keys move along the findings. A
+// polite live region announces each new score.
+import { el } from './element.js';
+import {
+  announcement, checkLabel, countdown, deadlineText, failure, liveStatus, statusWord,
+} from './describe.js';
+
+const CONFLICT = 'sla/after-customer-deadline';
+const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/**
+ * `hooks`: `onFinding(index, event)` with event 'activate' | 'focus' | 'blur', `onInsert()`,
+ * `now()` (milliseconds, the caller's clock). `options.open` starts it expanded.
+ */
+export function createPanel(layer, hooks, options = {}) {
+  const doc = layer.doc;
+  const id = layer.id;
+  const toggle = el(doc, 'button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': `${id}-panel` }, 'Handoff: checking…');
+  const live = el(doc, 'div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const score = el(doc, 'div', { class: 'score' });
+  const cap = el(doc, 'div', { class: 'cap', hidden: true });
+  const slaWhen = el(doc, 'div');
+  const slaStatus = el(doc, 'span', { class: 'status' });
+  const slaCountdown = el(doc, 'span', { class: 'countdown' });
+  const conflict = el(doc, 'div', { class: 'conflict', hidden: true });
+  const sla = el(doc, 'div', { class: 'sla', hidden: true, role: 'group', 'aria-label': 'Internal deadline' },
+    slaWhen, el(doc, 'div', {}, slaStatus, ' — ', slaCountdown), conflict);
+  const errorBox = el(doc, 'div', { class: 'errorbox', role: 'alert', hidden: true });
+  const findingsTitle = el(doc, 'h3', { id: `${id}-findings` }, 'Findings');
+  const findings = el(doc, 'ul', { 'aria-labelledby': `${id}-findings` });
+  const checksTitle = el(doc, 'h3', { id: `${id}-checks` }, 'Score breakdown');
+  const checks = el(doc, 'ul', { class: 'checks', 'aria-labelledby': `${id}-checks` });
+  const insert = el(doc, 'button', { type: 'button', class: 'insert', hidden: true }, 'Insert template');
+  const panel = el(doc, 'section', { class: 'panel', id: `${id}-panel`, 'aria-label': 'Handoff check', hidden: true },
+    el(doc, 'h2', {}, 'Handoff check'), score, cap, sla, errorBox, findingsTitle, findings, checksTitle, checks, insert);
+  layer.dock.append(panel, live, toggle);
+
+  let report = null;
+  let timer = null;
+  let announced = '';
+
+  const setOpen = (open) => {
+    panel.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => setOpen(panel.hidden));
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      setOpen(false);
+      toggle.focus();
+      event.stopPropagation();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const buttons = [...findings.querySelectorAll('button')];
+      const at = buttons.indexOf(layer.shadow.activeElement);
+      if (at < 0) return;
+      event.preventDefault();
+      buttons[(at + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length].focus();
+    }
+  });
+  insert.addEventListener('click', () => hooks.onInsert());
+  setOpen(Boolean(options.open));
+
+  function tick() {
+    if (!report?.sla) return;
+    const now = hooks.now();
+    const status = liveStatus(report.sla, now);
+    sla.className = `sla ${status}`;
+    slaStatus.textContent = statusWord(status);
+    slaCountdown.textContent = countdown(report.sla, now);
+  }
+
+  function renderSla() {
+    const value = report.sla;
+    sla.hidden = !value;
+    if (timer !== null && !value) {
+      clearInterval(timer);
+      timer = null;
+    }
+    if (!value) return;
+    slaWhen.textContent = `Due ${deadlineText(value)}`;
+    const clash = report.diagnostics.find((d) => d.code === CONFLICT);
+    conflict.hidden = !clash;
+    conflict.textContent = clash ? clash.message : '';
+    tick();
+    if (timer === null) timer = setInterval(tick, 1000);
+  }
+
+  function renderFindings(canInsert) {
+    const items = report.diagnostics.map((d, index) => {
+      const hasSpan = Boolean(d.span);
+      const button = el(doc, 'button', {
+        type: 'button', class: `finding ${d.severity}`, 'data-index': index, 'data-code': d.code,
+        'aria-disabled': hasSpan ? undefined : 'true',
+      }, el(doc, 'span', { class: 'sev' }, SEVERITY_WORDS[d.severity] ?? String(d.severity)), ': ', String(d.message));
+      button.addEventListener('click', () => hasSpan && hooks.onFinding(index, 'activate'));
+      button.addEventListener('focus', () => hooks.onFinding(index, 'focus'));
+      button.addEventListener('mouseenter', () => hooks.onFinding(index, 'focus'));
+      button.addEventListener('blur', () => hooks.onFinding(index, 'blur'));
+      button.addEventListener('mouseleave', () => hooks.onFinding(index, 'blur'));
+      return el(doc, 'li', {}, button);
+    });
+    findingsTitle.textContent = `Findings (${items.length})`;
+    findings.replaceChildren(...items);
+    insert.hidden = !canInsert;
+  }
+
+  function renderChecks() {
+    const list = report.score?.checks ?? [];
+    checks.hidden = list.length === 0;
+    checksTitle.hidden = list.length === 0;
+    checks.replaceChildren(...list.map((c) => {
+      const points = c.status === 'not_applicable' ? 'n/a' : `${c.points} / ${c.max_points}`;
+      const line = el(doc, 'div', { class: `check ${c.status}` },
+        el(doc, 'span', {}, checkLabel(c.id)), el(doc, 'span', { class: 'pts' }, points));
+      return el(doc, 'li', { 'data-check': c.id }, line, c.reason ? el(doc, 'div', { class: 'reason' }, c.reason) : null);
+    }));
+  }
+
+  return {
+    /** Shows a report. */
+    render(next, { canInsert }) {
+      report = next;
+      errorBox.hidden = true;
+      const s = next.score;
+      score.textContent = s ? `Score ${s.value} / 100 — grade ${s.grade}` : 'No score';
+      cap.hidden = !s?.cap;
+      cap.textContent = s?.cap?.reason ?? '';
+      toggle.textContent = s ? `Handoff: ${s.value} · ${s.grade}` : `Handoff: ${next.diagnostics.length} findings`;
+      toggle.className = `toggle${s ? ` grade-${s.grade}` : ''}`;
+      renderSla();
+      renderFindings(canInsert);
+      renderChecks();
+      const words = announcement(next);
+      if (words !== announced) {
+        announced = words;
+        live.textContent = words;
+      }
+    },
+    /** Shows a kit failure; the last findings stay listed but the underlines are gone. */
+    renderError(error) {
+      errorBox.hidden = false;
+      errorBox.textContent = failure(error);
+      toggle.textContent = 'Handoff: check failed';
+      toggle.className = 'toggle failed';
+    },
+    /** Shows the insertion failing (the text is untouched). */
+    renderInsertError(error) {
+      errorBox.hidden = false;
+      errorBox.textContent = `The template could not be inserted: ${error?.message ?? String(error)}`;
+    },
+    /**
+     * Keeps the toggle at the editor's bottom-right corner (box and viewport in layer
+     * coordinates); the panel opens above it or below it, where there is more room.
+     */
+    place(box, viewport) {
+      const dock = layer.dock.style;
+      if (!box) {
+        dock.setProperty('display', 'none');
+        return;
+      }
+      dock.removeProperty('display');
+      const toggleHeight = toggle.offsetHeight || 26;
+      const right = Math.min(Math.max(6, viewport.right - box.right + 6), viewport.right - 60);
+      const toggleBottom = Math.min(Math.max(toggleHeight + 6, box.bottom - 6), viewport.bottom - 6);
+      const above = toggleBottom - toggleHeight - 12;
+      const below = viewport.bottom - toggleBottom - 12;
+      dock.setProperty('right', `${right}px`);
+      if (above >= below || above >= 400) {
+        dock.setProperty('flex-direction', 'column');
+        dock.setProperty('bottom', `${viewport.bottom - toggleBottom}px`);
+        dock.removeProperty('top');
+      } else {
+        dock.setProperty('flex-direction', 'column-reverse');
+        dock.setProperty('top', `${toggleBottom - toggleHeight}px`);
+        dock.removeProperty('bottom');
+      }
+      panel.style.setProperty('max-height', `${Math.max(120, Math.min(560, Math.max(above, below)))}px`);
+    },
+    open: setOpen,
+    destroy() {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+    },
+  };
+}

@@ -240,3 +240,40 @@ fn partial_from_another_bundle_is_refused() {
     assert!(err.message.contains("same bundle"), "{}", err.message);
     assert!(Partial::from_json("x", r#"{"kind": "audit"}"#).is_err());
 }
+
+#[test]
+fn report_and_records_follow_their_schemas() {
+    use handoff_kit::schema::SchemaStore;
+    let store = SchemaStore::builtin();
+    let schema = |id: &str| {
+        let schema = store
+            .get(&format!("https://handoff-kit.dev/schemas/{id}"))
+            .unwrap();
+        handoff_kit::Validator::new(schema, store).unwrap()
+    };
+    let (text, _) = export(60, 9, 20);
+    let r = report(&summary_of(&[("x.ndjson", &text)]));
+    let value = serde_json::to_value(&r).unwrap();
+    let diagnostics = schema("audit.schema.json").validate(&value).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let records = schema("audit-record.schema.json");
+    let mut direct = 0;
+    for line in text
+        .lines()
+        .filter(|l| !l.contains("broken") && !l.contains("bad-csat"))
+    {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        direct += usize::from(value["direct"] == true);
+        let errors: Vec<_> = records
+            .validate(&value)
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert!(errors.is_empty(), "{line}: {errors:?}");
+    }
+    assert!(direct > 0);
+    let bad: serde_json::Value =
+        serde_json::json!({"ticket": {"id": "x"}, "csat": 9, "direct": true});
+    assert!(!records.validate(&bad).unwrap().is_empty());
+}

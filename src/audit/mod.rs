@@ -13,6 +13,8 @@ mod record;
 mod render;
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod rt;
+#[cfg(not(target_arch = "wasm32"))]
 mod stream;
 mod summary;
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! handoff audit FILE… [--bundle B] [--by team|scenario|agent|week] [--format text|json|html]
 //!               [--out PATH] [--partial]
 //! handoff audit merge PARTIAL… [--by …] [--format …] [--out PATH] [--partial]
+//! handoff import rt --url URL --user U [--query TICKETSQL] [--out PATH]
 //! ```
 //! Exit status: 0 when everything passed, 1 when errors were found, 2 on usage or I/O errors.
 //!
@@ -18,6 +19,7 @@ mod audit;
 mod bundle;
 mod check;
 mod common;
+mod import;
 mod pretty;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -45,6 +47,9 @@ enum Command {
     Bundle(bundle::Command),
     /// Measure handoffs in bulk from an NDJSON export (docs/audit.md).
     Audit(audit::Args),
+    /// Read a helpdesk's handoffs into audit records (NDJSON).
+    #[command(subcommand)]
+    Import(import::Command),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Bundle(command)) => bundle::run(command),
         Some(Command::Audit(args)) => audit::run(args),
+        Some(Command::Import(command)) => import::run(command),
     };
     common::exit_code(outcome)
 }

@@ -3,7 +3,7 @@
 //! anything from elsewhere.
 
 use super::super::report::{AuditReport, GroupFigure};
-use super::{distribution_line, mean, number, percent, place, share, sla_line, thousands};
+use super::{distribution_line, mean, number, percent, place, sla_line, thousands};
 use std::fmt::Write;
 
 fn escape(text: &str) -> String {
@@ -58,7 +58,7 @@ fn rows(title: &str, items: &[(String, u64, u64, String)]) -> String {
     let max = items.iter().map(|i| i.1 + i.2).max().unwrap_or(0).max(1);
     let height = items.len() as u64 * 26 + 10;
     let mut svg = format!(
-        "<figure><svg role=\"img\" aria-label=\"{}\" width=\"760\" height=\"{height}\" viewBox=\"0 0 760 {height}\">",
+        "<figure><svg role=\"img\" aria-label=\"{}\" width=\"1000\" height=\"{height}\" viewBox=\"0 0 1000 {height}\">",
         escape(title)
     );
     for (i, (label, good, bad, note)) in items.iter().enumerate() {
@@ -248,11 +248,9 @@ pub fn html(report: &AuditReport) -> String {
         }
         let _ = write!(
             out,
-            "</ul><p>{}</p>",
-            share(
-                report.bad_lines.examples.len() as u64,
-                report.bad_lines.count
-            ) + " of them listed"
+            "</ul><p>The first {} of {} are listed.</p>",
+            report.bad_lines.examples.len(),
+            thousands(report.bad_lines.count)
         );
     }
     out.push_str("</body></html>\n");

@@ -119,8 +119,22 @@ fn merge(paths: &[String], output: &Output) -> Outcome {
     let mut parts = Vec::with_capacity(paths.len());
     for path in paths {
         let text = crate::common::read(path)?;
-        let partial = Partial::from_json(path, &text).map_err(|e| format!("{path}: {e}"))?;
-        parts.push((path.clone(), partial));
+        // One partial, or several one per line (as Spark's saveAsTextFile writes them).
+        match Partial::from_json(path, &text) {
+            Ok(partial) => parts.push((path.clone(), partial)),
+            Err(whole) => {
+                let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+                if lines.len() < 2 {
+                    return Err(format!("{path}: {whole}"));
+                }
+                for (n, line) in lines.into_iter().enumerate() {
+                    let what = format!("{path}:{}", n + 1);
+                    let partial =
+                        Partial::from_json(&what, line).map_err(|e| format!("{what}: {e}"))?;
+                    parts.push((what, partial));
+                }
+            }
+        }
     }
     let merged = Partial::merge_all(parts).map_err(|e| e.to_string())?;
     write(output, merged.bundle, merged.summary)

@@ -8,7 +8,7 @@ use crate::kit::{CheckOptions, Kit};
 use crate::packet::nonblank;
 use crate::report::{CheckStatus, Report};
 use crate::sla::{parse_instant, CalendarRef, DeadlineRequest, Status};
-use crate::tape::{Node, Tape};
+use crate::tape::Node;
 use std::borrow::Cow;
 
 /// Where the receiving team's internal deadline stood when it first acted.
@@ -70,35 +70,53 @@ struct Outcome<'t> {
 }
 
 /// Reads one line. `Err` is the reason the line is bad, for a person.
+///
+/// A handoff line is read once, by the kit's check ([`Kit::check_text_with`] hands back the
+/// packet it read); only a line that may be a direct record (it has a `"direct"` key) is read
+/// on its own first.
 pub fn read(kit: &Kit, line: &str) -> Result<Record, String> {
-    let tape = crate::error::parse_tape("The line", line).map_err(|e| e.message)?;
-    let root = tape.root();
-    if !root.is_object() {
-        return Err("The line is not a JSON object (one context packet per line).".to_string());
+    if line.contains("\"direct\"") {
+        let tape = crate::error::parse_tape("The line", line).map_err(|e| e.message)?;
+        let root = tape.root();
+        if !root.is_object() {
+            return Err(NOT_AN_OBJECT.to_string());
+        }
+        let outcome = outcome(root)?;
+        if outcome.direct {
+            return Ok(Record {
+                ticket: ticket_id(root),
+                handoff: None,
+                csat: outcome.csat,
+                reopened: outcome.reopened,
+            });
+        }
     }
-    let outcome = outcome(root)?;
-    let ticket = root
-        .get("ticket")
-        .and_then(|t| t.get("id"))
-        .and_then(id_text);
-    if outcome.direct {
-        return Ok(Record {
-            ticket,
-            handoff: None,
+    let read = kit.check_text_with(line, &CheckOptions::default(), |root, report| {
+        let outcome = outcome(root)?;
+        Ok(Record {
+            ticket: ticket_id(root),
+            handoff: Some(handoff(kit, root, &report, &outcome)),
             csat: outcome.csat,
             reopened: outcome.reopened,
-        });
+        })
+    });
+    match read {
+        Ok(record) => record,
+        Err(e)
+            if e.kind == "input" && e.message.starts_with("The packet must be a JSON object") =>
+        {
+            Err(NOT_AN_OBJECT.to_string())
+        }
+        Err(e) => Err(e.message.replacen("The packet", "The line", 1)),
     }
-    let report = kit
-        .check_text(line, &CheckOptions::default())
-        .map_err(|e| e.message)?;
-    let handoff = handoff(kit, &tape, &report, &outcome);
-    Ok(Record {
-        ticket,
-        handoff: Some(handoff),
-        csat: outcome.csat,
-        reopened: outcome.reopened,
-    })
+}
+
+const NOT_AN_OBJECT: &str = "The line is not a JSON object (one context packet per line).";
+
+fn ticket_id(root: Node<'_>) -> Option<String> {
+    root.get("ticket")
+        .and_then(|t| t.get("id"))
+        .and_then(id_text)
 }
 
 fn id_text(node: Node<'_>) -> Option<String> {
@@ -167,12 +185,12 @@ fn text_at<'t>(node: Node<'t>, path: &[&str]) -> Option<&'t str> {
     nonblank(node)
 }
 
-fn handoff(kit: &Kit, tape: &Tape<'_>, report: &Report, outcome: &Outcome<'_>) -> Handoff {
-    let root = tape.root();
+fn handoff(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) -> Handoff {
     let scenario_word = text_at(root, &["handoff", "scenario"]);
-    let scenario = scenario_word.map(|w| kit.scenario_id(w).unwrap_or(w).to_string());
+    // The kit's vocabulary has already written team and scenario ids in place.
+    let scenario = scenario_word.map(str::to_string);
     let team = text_at(root, &["handoff", "to", "team"])
-        .map(|w| kit.team_id(w).unwrap_or(w).to_string())
+        .map(str::to_string)
         .or_else(|| {
             scenario
                 .as_deref()

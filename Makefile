@@ -10,12 +10,13 @@ WASM := target/wasm32-unknown-unknown/wasm/handoff_kit.wasm
 TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
-.PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js test-frontend test-audit bench fuzz clean
+.PHONY: setup build cli npm demo test lint test-rust test-fuzz test-wasm test-js test-frontend test-ui test-audit bench fuzz clean
+.PHONY: extension test-extension
 
 setup:
 	@.ci/setup
 
-build: setup cli npm
+build: setup cli npm extension
 
 cli:
 	cargo build --release --bin handoff
@@ -23,6 +24,11 @@ cli:
 npm:
 	cargo build --profile wasm --lib --target wasm32-unknown-unknown
 	.ci/package $(WASM)
+
+# The browser extension from pkg-templates/extension and dist/npm (docs/extension.md):
+# dist/extension/{chromium,firefox}/ and dist/handoff-kit-extension-$(VERSION)-{chromium,firefox}.zip.
+extension:
+	.ci/extension
 
 demo: build
 	@echo; echo "== handoff check examples/packets/*.json"
@@ -77,7 +83,17 @@ test-audit:
 	tests/audit/rt.sh || [ $$? -eq 77 ]
 	tests/audit/spark.sh || [ $$? -eq 77 ]
 
-test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-audit
+# handoff-kit/ui in headless Chromium (tests/ui/): a textarea, a contenteditable, an iframe
+# editor and CKEditor 5; types with tsc; axe-core on the panel. Screenshots in target/e2e/ui/.
+test-ui:
+	tests/ui/run.sh $(TARBALL)
+
+# The extension in headless Chromium: web-ext lint, adapters on fixture pages, bundle updates,
+# and end to end in a real Request Tracker 5 (tests/extension/README.md).
+test-extension:
+	tests/extension/run.sh
+
+test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-ui test-extension test-audit
 
 # Speed against ajv, .wasm size (raw, gzip, brotli) and cold start in headless Chromium and in
 # Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
@@ -90,6 +106,8 @@ bench: build
 	cargo run --release --example calibration
 	cargo run --release --example audit
 	node bench/frontend.mjs --json bench/results/frontend.json
+	node bench/ui.mjs --json bench/results/ui.json
+	node bench/extension.mjs --json bench/results/extension.json
 
 # The fuzzers (tests/fuzz/README.md): the seeded structure-aware one in release, FUZZ_SECONDS
 # per target (a call over 1 s is a finding), then AFL++ (coverage-guided, cargo-afl) for

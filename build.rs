@@ -74,7 +74,47 @@ fn root_id(json: &str) -> Option<String> {
     None
 }
 
+/// A schema for the `.wasm`: without the whole-document `examples` at its root, and with each
+/// field's `examples` cut to the first when that is a string, number or boolean (dropped
+/// otherwise). The kit reads only that first scalar example (`schema/fields.rs`, for the "e.g."
+/// of a message); the rest is for editors and the docs, and the npm package ships the full
+/// files under `schemas/`. Key order is not kept, as the kit's JSON maps do not keep it either.
+fn for_wasm(json: &str) -> String {
+    fn trim(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::Array(examples)) = map.get_mut("examples") {
+                    let scalar = examples.first().is_some_and(|first| {
+                        first.is_string() || first.is_number() || first.is_boolean()
+                    });
+                    if scalar {
+                        examples.truncate(1);
+                    } else {
+                        map.remove("examples");
+                    }
+                }
+                map.values_mut().for_each(trim);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(trim),
+            _ => {}
+        }
+    }
+    let mut schema: serde_json::Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("a schema is not JSON: {e}"));
+    if let Some(root) = schema.as_object_mut() {
+        root.remove("examples");
+    }
+    trim(&mut schema);
+    schema.to_string()
+}
+
+/// Schemas of what only the native CLI reads and writes (`handoff audit`): nothing in the
+/// .wasm validates against them, so it does not carry them (1.5 KB brotli, and the package's
+/// .wasm is held under 800,000 bytes).
+const NATIVE_ONLY: &[&str] = &["audit.schema.json", "audit-record.schema.json"];
+
 fn main() {
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("schemas");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
@@ -91,10 +131,16 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        if wasm && NATIVE_ONLY.contains(&rel.as_str()) {
+            continue;
+        }
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
         let minified = out_dir.join(format!("schema-{index}.json"));
-        let small = minify(&text);
+        let mut small = minify(&text);
+        if wasm {
+            small = for_wasm(&small);
+        }
         let id = root_id(&small).unwrap_or_else(|| panic!("{} has no root $id", path.display()));
         std::fs::write(&minified, small).unwrap();
         writeln!(

@@ -48,6 +48,8 @@ struct Core {
     sla: Sla,
     notes: NoteConfig,
     teams: Teams,
+    /// The bundle's regression cases, as the meta-schema accepted them (run by `cases.rs`).
+    cases: Vec<Value>,
 }
 
 /// A scenario's schema.
@@ -259,6 +261,10 @@ impl Core {
             sla,
             notes,
             teams,
+            cases: match bundle.cases {
+                Value::Array(cases) => cases,
+                _ => Vec::new(),
+            },
         })
     }
 }
@@ -483,5 +489,6 @@ fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
+mod cases;
 #[cfg(test)]
 mod tests;

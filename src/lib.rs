@@ -9,6 +9,7 @@
 mod alloc;
 pub mod audit;
 pub mod bundle;
+pub mod cases;
 pub mod catalogue;
 pub mod diagnostic;
 pub mod error;

@@ -160,6 +160,35 @@ impl RawKit {
         Ok(report_wire(&report, &mut self.strings))
     }
 
+    /// How many regression cases the bundle has (`cases`).
+    #[wasm_bindgen(js_name = caseCount)]
+    pub fn case_count(&self) -> u32 {
+        self.kit.case_count() as u32
+    }
+
+    /// Runs regression case `index`: `{ "name", "passed", "failures" }` as JSON text, a
+    /// newline, then the report in the wire form of `json_text::report_wire` (nothing after
+    /// the newline when the case could not be checked; an empty string past the last case).
+    #[wasm_bindgen(js_name = runCase)]
+    pub fn run_case(&mut self, index: u32) -> String {
+        let Some(result) = self.kit.run_case(index as usize) else {
+            return String::new();
+        };
+        use serde_json::Value;
+        // Built by hand: `json!` would link serde's value serializer.
+        let failures = result.failures.into_iter().map(Value::String).collect();
+        let mut head = serde_json::Map::new();
+        head.insert("name".to_string(), Value::String(result.name));
+        head.insert("passed".to_string(), Value::Bool(result.passed));
+        head.insert("failures".to_string(), Value::Array(failures));
+        let mut out = Value::Object(head).to_string();
+        out.push('\n');
+        if let Some(report) = &result.report {
+            out.push_str(&report_wire(report, &mut self.strings));
+        }
+        out
+    }
+
     /// `{ "bundle", "version", "scenarios" }` as JSON text.
     pub fn describe(&self) -> String {
         let (bundle, version) = self.kit.bundle();

@@ -195,3 +195,23 @@ fn the_report_schema_accepts_the_team() {
     assert_eq!(report["sla"]["team"], "finance");
     assert_eq!(validator.validate(&report).unwrap(), vec![]);
 }
+
+#[test]
+fn rubric_routing_reads_the_team_an_alias_names() {
+    let kit = Kit::from_value(&bundle(json!({
+        "teams": {
+            "finance": { "aliases": ["Billing Finance"] },
+            "engineering": { "aliases": ["Dev Escalations"] }
+        }
+    })))
+    .unwrap();
+    let wrong = |report: &Report| {
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "rubric/wrong-team")
+    };
+    // A billing handoff sent to the engineering queue is routed wrong; to finance's, right.
+    assert!(wrong(&check_to(&kit, "Dev Escalations", None)));
+    assert!(!wrong(&check_to(&kit, "Billing Finance", None)));
+}

@@ -213,3 +213,104 @@ fn help_and_version_exit_zero_and_unknown_commands_exit_two() {
         assert!(text(&out.stderr).contains("error:"), "{args:?}");
     }
 }
+
+const ACME: &str = "examples/bundles/acme.bundle.json";
+
+/// The example bundle with `edit` applied, written to a scratch file.
+fn acme_with(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join(ACME)).unwrap()).unwrap();
+    edit(&mut bundle);
+    let dir = std::env::temp_dir().join(format!("handoff-cli-cases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bundle.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn bundle_test_passes_the_example_bundles_cases() {
+    let out = handoff(&["bundle", "test", ACME], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("acme-support 1.3.0\n  pass  "),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("3 passed, 0 failed\n"), "{stdout}");
+}
+
+#[test]
+fn bundle_test_exits_one_and_says_what_failed() {
+    let path = acme_with("failing.json", |bundle| {
+        bundle["cases"][0]["expect"]["deadline"] = "2026-11-16T11:00:00+01:00".into();
+        bundle["cases"][1]["expect"]["valid"] = true.into();
+    });
+    let out = handoff(&["bundle", "test", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("  FAIL  a full billing handoff to the Billing Finance queue is ready, on Finance's clock\n        expected the deadline 2026-11-16T11:00:00+01:00, but it is 2026-11-16T11:05:00Z\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("expected a valid handoff, but it has 1 error(s): schema/required"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("1 passed, 2 failed\n"), "{stdout}");
+}
+
+#[test]
+fn bundle_test_json_gives_each_case_with_its_report() {
+    let out = handoff(&["bundle", "test", ACME, "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    let validator = report_validator();
+    for result in results {
+        assert_eq!(result["passed"], true);
+        assert_eq!(result["failures"], serde_json::json!([]));
+        assert_eq!(validator.validate(&result["report"]).unwrap(), vec![]);
+    }
+    assert_eq!(results[0]["report"]["sla"]["team"], "finance");
+    assert_eq!(results[0]["report"]["sla"]["policy"], "finance-urgent");
+}
+
+#[test]
+fn bundle_test_refuses_a_bad_bundle_with_the_place_to_fix() {
+    let path = acme_with("typo.json", |bundle| {
+        let editor = &mut bundle["extension"]["adapters"][0]["editor"];
+        editor["selecter"] = editor["selector"].take();
+        editor.as_object_mut().unwrap().remove("selector");
+    });
+    let out = handoff(&["bundle", "test", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("/extension/adapters/0/editor"), "{stderr}");
+    let out = handoff(&["bundle", "test", "no-such-bundle.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read no-such-bundle.json"));
+    let out = handoff(&["bundle", "test"], None);
+    assert_eq!(out.status.code(), Some(2));
+
+    let path = acme_with("no-cases.json", |bundle| {
+        bundle.as_object_mut().unwrap().remove("cases");
+    });
+    let out = handoff(&["bundle", "test", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("no regression cases"));
+}
+
+#[test]
+fn the_readmes_bundle_test_example_is_what_the_cli_prints() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let command = format!("$ handoff bundle test {ACME}\n");
+    let start = readme.find(&command).expect("the README shows the command") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let out = handoff(&["bundle", "test", ACME], None);
+    assert_eq!(text(&out.stdout), shown);
+}

@@ -97,9 +97,12 @@ fn a_good_packet_gives_a_valid_report() {
     assert_eq!((sum, at_stake), (points, max_points), "the checks add up");
     let score = report.units[score_at..report.at].to_vec();
     assert_eq!(report.number(), 1, "an SLA");
-    for _ in 0..4 {
-        report.text(); // policy, calendar, time zone, unit
-    }
+    report.text(); // policy
+    report.text(); // calendar
+    assert_eq!(report.number(), 1, "a receiving team");
+    assert_eq!(report.text(), "finance");
+    report.text(); // time zone
+    report.text(); // unit
     let _target_value = report.number();
     let _start = report.string();
     assert!(report.string().starts_with("20"), "deadline");
@@ -192,4 +195,32 @@ fn live_core_objects_counts_kits_and_validators_until_they_are_dropped() {
     // A refused constructor leaves nothing behind.
     assert!(RawValidator::new("{", None, true).is_err());
     assert_eq!(live_core_objects(), before);
+}
+
+#[wasm_bindgen_test]
+fn a_regression_case_crosses_as_json_then_the_report_wire() {
+    let bundle = include_str!("../examples/bundles/acme.bundle.json");
+    let mut kit = RawKit::new(Some(bundle.to_string())).unwrap();
+    assert_eq!(kit.case_count(), 3);
+    let text = kit.run_case(1);
+    let (head, wire) = text.split_once('\n').expect("a newline after the JSON");
+    let head: serde_json::Value = serde_json::from_str(head).unwrap();
+    assert_eq!(head["passed"], true);
+    assert_eq!(head["failures"], serde_json::json!([]));
+    assert_eq!(head["name"], "a handoff without an owner is not ready");
+    let mut report = Wire::new(wire);
+    assert_eq!(report.number(), 0, "not valid");
+    assert_eq!(kit.run_case(3), "", "nothing past the last case");
+}
+
+#[wasm_bindgen_test]
+fn every_built_in_schema_reads_in_the_wasm_build() {
+    // build.rs trims the schemas' examples for the .wasm: each must still parse and compile.
+    let store = handoff_kit::schema::SchemaStore::builtin();
+    for id in store.ids() {
+        let schema = store.get(id).unwrap();
+        assert!(schema.get("examples").is_none(), "{id}");
+        handoff_kit::Validator::new(schema, store)
+            .unwrap_or_else(|e| panic!("{id}: {}", e.message));
+    }
 }

@@ -381,16 +381,38 @@ export class HandoffKit {
     return this.#report((raw) => raw.checkNote(note, html, context, now));
   }
 
-  // A report from the core; a new core (after a trap) starts with an empty text table.
-  #report(run) {
+  /**
+   * Runs the bundle's regression cases (`cases`), in order: `[{ name, passed, failures, report }]`
+   * (`report` is null when a case could not be checked; `failures` says why).
+   */
+  runCases() {
     return guard(() => {
-      const raw = this.#core.get();
-      if (raw !== this.#tableOf) {
-        this.#table = [];
-        this.#tableOf = raw;
+      const raw = this.#raw();
+      const results = new Array(raw.caseCount());
+      for (let k = 0; k < results.length; k++) {
+        const text = raw.runCase(k);
+        const cut = text.indexOf('\n');
+        const { name, passed, failures } = JSON.parse(text.slice(0, cut));
+        const report = cut + 1 < text.length ? fromWire(text.slice(cut + 1), this.#table) : null;
+        results[k] = { name, passed, failures, report };
       }
-      return fromWire(run(raw), this.#table);
+      return results;
     });
+  }
+
+  // A report from the core.
+  #report(run) {
+    return guard(() => fromWire(run(this.#raw()), this.#table));
+  }
+
+  // The core; a new core (after a trap) starts with an empty text table.
+  #raw() {
+    const raw = this.#core.get();
+    if (raw !== this.#tableOf) {
+      this.#table = [];
+      this.#tableOf = raw;
+    }
+    return raw;
   }
 
   /** `{ bundle, version, scenarios }` of the loaded bundle. */

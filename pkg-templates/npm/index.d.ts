@@ -229,7 +229,65 @@ export interface OrgBundle {
   rubric?: RubricSettings;
   vocabulary?: { [key: string]: Json };
   notes?: { [key: string]: Json };
+  /** Teams by id: the names and aliases pages show for them, and their calendar. */
+  teams?: Record<string, BundleTeam>;
+  /** The browser extension's gate and the admin's own adapters. */
+  extension?: { gate?: 'off' | 'warn' | 'block'; adapters?: Adapter[] };
+  /** Regression cases, run by `runCases()` and `handoff bundle test`. */
+  cases?: BundleCase[];
   [section: string]: Json | undefined;
+}
+
+/** A team of the bundle (`teams.<id>`). */
+export type BundleTeam = {
+  name?: string;
+  aliases?: string[];
+  /** The calendar its SLA policies count on when a policy names none. */
+  calendar?: string;
+};
+
+/** Where an adapter reads one context value: a URL parameter, or an element. */
+export type AdapterSource =
+  | { from: 'url'; param: string }
+  | { selector: string; read?: 'text' | 'value' | 'selectedText' | `attribute:${string}`; pattern?: string };
+
+/** A helpdesk page described by selectors (`extension.adapters[]`; schemas/bundle/extension.schema.json). */
+export type Adapter = {
+  id: string;
+  name?: string;
+  match: { hosts: string[]; paths?: string[] };
+  editor: { selector: string; frame?: string; format?: 'text' | 'html' };
+  /** JSON Pointer into the context packet → where the page shows it. */
+  context?: Record<string, AdapterSource>;
+  action?: { selector: string; event?: 'click' | 'submit' };
+};
+
+/** A regression case (`cases[]`): a packet or a note, and what its report must show. */
+export type BundleCase = {
+  name: string;
+  scenario?: string;
+  now?: string;
+  expect: {
+    valid?: boolean;
+    codes?: string[];
+    absent?: string[];
+    min_grade?: Grade;
+    deadline?: string;
+  };
+} & (
+  /** A context packet (the fields of `ContextPacket`). */
+  | { packet: { [field: string]: Json } }
+  | { note: string; format?: 'text' | 'html' }
+);
+
+/** What running one regression case gave (`runCases()`). */
+export interface CaseResult {
+  name: string;
+  passed: boolean;
+  /** One sentence per expectation that failed. */
+  failures: string[];
+  /** The case's report; null when it could not be checked. */
+  report: Report | null;
 }
 
 export interface BundleInfo {
@@ -330,6 +388,8 @@ export class HandoffKit implements Disposable {
   parseNote(text: string, options?: NoteOptions): ParsedNote;
   /** The report for a note; diagnostics carry `span`s into the text the agent sees. */
   checkNote(text: string, options?: CheckNoteOptions): Report;
+  /** Runs the bundle's regression cases (`cases`), in order. */
+  runCases(): CaseResult[];
   /** `{ bundle, version, scenarios }` of the loaded bundle. */
   readonly bundle: BundleInfo;
   /** Releases the wasm memory now. Optional; a second call does nothing; any other call afterwards throws. */

@@ -7,7 +7,7 @@ const objects = new Map();
 let started;
 
 const KIT_METHODS = new Set([
-  'check', 'validate', 'deadline', 'businessMinutesBetween', 'noteTemplate', 'parseNote', 'checkNote',
+  'check', 'validate', 'deadline', 'businessMinutesBetween', 'noteTemplate', 'parseNote', 'checkNote', 'runCases',
 ]);
 const VALIDATOR_METHODS = new Set(['validate', 'isValid', 'validateText', 'isValidText']);
 

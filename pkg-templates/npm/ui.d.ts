@@ -29,7 +29,8 @@ export interface AttachOptions {
   onReport?(report: Report): void;
   /**
    * Milliseconds of quiet typing before a check (default 0: one check per burst of input
-   * events, run before the next frame). Raise it for a slow or remote kit.
+   * events, run before the next frame; after a synchronous check and drawing that took longer
+   * than a frame, the next check waits that long). Raise it for a slow or remote kit.
    */
   debounce?: number;
   /** `true` (default): a toggle at the editor's corner opening the panel; `'open'`: start opened; `false`: underlines and tooltips only. */
@@ -58,7 +59,8 @@ export interface AttachHandle {
  * same-origin iframe) with `options.kit.checkNote` as the agent types, underlines what the
  * report criticises and shows the score, the findings and the deadline in a panel. The page's
  * DOM and the agent's text are never changed: one host element with a shadow root is the only
- * node added. Kit errors are shown in the panel, never thrown.
+ * node added. Kit errors are shown in the panel, never thrown. Attaching to an editor that
+ * already has a layer replaces it.
  * @throws {TypeError} when `editable` is not an editor or `options.kit` has no `checkNote`.
  */
 export declare function attach(editable: HTMLElement, options: AttachOptions): AttachHandle;

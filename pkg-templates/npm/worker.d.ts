@@ -1,8 +1,8 @@
 // Types for handoff-kit/worker: the kits of `handoff-kit`, computed in a module worker; every
 // method returns a promise of what the direct method returns.
 import type {
-  BundleInfo, CheckOptions, CheckNoteOptions, Calendar, ContextPacket, Deadline, DeadlineRequest, Diagnostic, InitInput,
-  JsonSchema, NoteOptions, OrgBundle, ParsedNote, Report, ValidatorOptions,
+  BundleInfo, CaseResult, CheckOptions, CheckNoteOptions, Calendar, ContextPacket, Deadline, DeadlineRequest, Diagnostic,
+  InitInput, JsonSchema, NoteOptions, OrgBundle, ParsedNote, Report, ValidatorOptions,
 } from './index.js';
 
 export { HandoffKitError } from './index.js';
@@ -35,6 +35,7 @@ export declare class WorkerKit implements Disposable {
   noteTemplate(scenario: string): Promise<string>;
   parseNote(text: string, options?: NoteOptions): Promise<ParsedNote>;
   checkNote(text: string, options?: CheckNoteOptions): Promise<Report>;
+  runCases(): Promise<CaseResult[]>;
   /** Releases the kit in the worker. */
   free(): Promise<void>;
   [Symbol.dispose](): void;

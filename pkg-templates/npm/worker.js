@@ -112,6 +112,7 @@ export class WorkerKit extends Remote {
   noteTemplate(scenario) { return this.call('noteTemplate', [scenario]); }
   parseNote(text, options) { return this.call('parseNote', [text, options]); }
   checkNote(text, options) { return this.call('checkNote', [text, options]); }
+  runCases() { return this.call('runCases', []); }
 }
 
 /** A Validator in the worker: the same methods, each returning a promise. */

@@ -25,6 +25,8 @@ pub struct NoteConfig {
     fields: Vec<Field>,
     /// Normalised heading → index into `fields`.
     lookup: ahash::AHashMap<String, usize>,
+    /// The byte length of the longest key of `lookup`: a longer heading names no field.
+    longest: usize,
     language: String,
 }
 
@@ -47,9 +49,11 @@ impl Default for NoteConfig {
                 }
             }
         }
+        let longest = lookup.keys().map(String::len).max().unwrap_or(0);
         NoteConfig {
             fields,
             lookup,
+            longest,
             language: "en".to_string(),
         }
     }
@@ -150,6 +154,7 @@ impl NoteConfig {
                     continue;
                 }
                 given.insert(normalised.clone(), key.clone());
+                self.longest = self.longest.max(normalised.len());
                 self.lookup.insert(normalised, index);
                 if let Some(field) = self.fields.get_mut(index) {
                     field.extra.push(heading.to_string());
@@ -178,7 +183,9 @@ impl NoteConfig {
         if heading.is_empty() {
             return None;
         }
-        self.lookup.get(&normalise(heading)).copied()
+        self.lookup
+            .get(&normalise_within(heading, self.longest)?)
+            .copied()
     }
 
     pub(crate) fn field(&self, index: usize) -> Option<&Field> {
@@ -231,6 +238,37 @@ pub(crate) fn normalise(heading: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// [`normalise`]d `heading` when that is at most `max` bytes long, else `None`: stops as soon
+/// as it is longer, so a long line before a colon costs no more than a heading's length.
+fn normalise_within(heading: &str, max: usize) -> Option<String> {
+    let trimmed = heading.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    if trimmed.contains(['Σ', 'ς', 'σ']) {
+        // Final sigma is lowered by context, which only the whole-string lowering does.
+        return Some(normalise(heading)).filter(|n| n.len() <= max);
+    }
+    let mut out = String::with_capacity(trimmed.len().min(max) + 4);
+    let mut space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        if out.len() > max {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// A field key: dotted lower-case names, not a group of built-in fields.

@@ -7,7 +7,7 @@ use super::filler::Filler;
 use super::section::{Head, Section};
 use super::value::strip_emphasis;
 use super::{amount, environment, item, value};
-use crate::diagnostic::pointer_join;
+use crate::diagnostic::{pointer_join, Span};
 use serde_json::{Map, Value};
 
 impl<'a> Filler<'a> {
@@ -77,7 +77,8 @@ impl<'a> Filler<'a> {
         if body.is_empty() {
             // An empty section: point at the place right after its heading.
             let at = self.range(body).0;
-            self.spans.entry(pointer).or_insert((at, at));
+            self.spans
+                .set(&pointer, Span { start: at, end: at }, |_| true);
             return;
         }
         if exists && !(is_list && existing_len.is_some()) {
@@ -89,7 +90,7 @@ impl<'a> Filler<'a> {
             // Spans left by an earlier empty or unreadable section give way to these words.
             let below = format!("{pointer}/");
             self.spans
-                .retain(|p, _| *p != pointer && !p.starts_with(&below));
+                .retain(|p| p != pointer && !p.starts_with(&below));
         }
         // A one-line value: further lines under its heading are kept, not lost.
         let single = matches!(

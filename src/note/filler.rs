@@ -5,8 +5,8 @@
 use super::html::Link;
 use super::section::offset;
 use super::value;
-use crate::diagnostic::{Diagnostic, Severity, Source};
-use ahash::AHashMap;
+use super::spans::Spans;
+use crate::diagnostic::{Diagnostic, Severity, Source, Span};
 use serde_json::{Map, Value};
 
 /// The packet being built, with byte spans into the note text.
@@ -15,10 +15,9 @@ pub(crate) struct Filler<'a> {
     /// Links of an HTML note (their words and address).
     links: &'a [Link],
     pub packet: Map<String, Value>,
-    /// JSON Pointer → byte range of the words that filled it (or an insertion point). A
-    /// hash map while filling (pointers of one note share long prefixes, which an ordered
-    /// map compares at every level); ordered once in the `ParsedNote`.
-    pub spans: AHashMap<String, (usize, usize)>,
+    /// JSON Pointer → byte range of the words that filled it (or an insertion point); UTF-16
+    /// offsets once the note is read.
+    pub spans: Spans,
     pub diagnostics: Vec<(Diagnostic, (usize, usize))>,
     /// Texts under unknown headings, in order (`other_sections` once the note is read).
     pub other_sections: Vec<Value>,
@@ -30,7 +29,7 @@ impl<'a> Filler<'a> {
             text,
             links,
             packet: Map::new(),
-            spans: AHashMap::new(),
+            spans: Spans::default(),
             diagnostics: Vec::new(),
             other_sections: Vec::new(),
         }
@@ -44,14 +43,10 @@ impl<'a> Filler<'a> {
 
     /// Remembers that `words` filled `pointer` (the first words win).
     pub(crate) fn mark(&mut self, pointer: &str, words: &str) {
-        let range = self.range(words);
-        match self.spans.get(pointer) {
-            // An empty heading's insertion point gives way to words written later.
-            Some(&(start, end)) if start != end => {}
-            _ => {
-                self.spans.insert(pointer.to_string(), range);
-            }
-        }
+        let (start, end) = self.range(words);
+        // An empty heading's insertion point gives way to words written later.
+        self.spans
+            .set(pointer, Span { start, end }, |old| old.start != old.end);
     }
 
     /// The first web address in `words`: written out, or behind a link of an HTML note.

@@ -27,6 +27,26 @@ pub(crate) enum Line<'a> {
 /// Separators between a heading and its value on the same line, in the order tried.
 const SEPARATORS: &[&str] = &[":", "：", " - ", " – ", " — "];
 
+/// Where `sep` first is in `t`: a search for its one non-space character (a fast byte scan)
+/// with the spaces around it checked, rather than a substring search set up per line.
+fn find_separator(t: &str, sep: &str) -> Option<usize> {
+    let mark = sep.trim().chars().next()?;
+    let spaced = sep.len() > mark.len_utf8();
+    let mut from = 0;
+    while let Some(found) = t.get(from..)?.find(mark) {
+        let at = from + found;
+        if !spaced {
+            return Some(at);
+        }
+        let end = at + mark.len_utf8();
+        if at > 0 && t.as_bytes()[at - 1] == b' ' && t.as_bytes().get(end) == Some(&b' ') {
+            return Some(at - 1);
+        }
+        from = end;
+    }
+    None
+}
+
 /// Classifies one line (without its line break); `mark` says how an HTML editor marked it
 /// (an `<h2>` line is a heading even without a colon).
 pub(crate) fn classify<'a>(line: &'a str, config: &NoteConfig, mark: Mark) -> Line<'a> {
@@ -36,7 +56,7 @@ pub(crate) fn classify<'a>(line: &'a str, config: &NoteConfig, mark: Mark) -> Li
     }
     let (t, markdown) = strip_markdown_heading(t);
     for sep in SEPARATORS {
-        if let Some(at) = t.find(sep) {
+        if let Some(at) = find_separator(t, sep) {
             let (head, value) = (
                 t.get(..at).unwrap_or(""),
                 t.get(at + sep.len()..).unwrap_or(""),

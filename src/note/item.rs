@@ -4,7 +4,7 @@
 use super::choice::Choices;
 use super::field::Kind;
 use super::filler::Filler;
-use super::value::{self, strip_emphasis};
+use super::value::{self, find_any, strip_emphasis};
 use crate::diagnostic::pointer_join;
 use serde_json::{Map, Value};
 
@@ -95,29 +95,17 @@ fn tidy(words: &str) -> &str {
         .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ',' | ';' | ':') || c.is_whitespace())
 }
 
-/// Case-insensitive (ASCII) search; the byte offset in `haystack`.
-fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_lowercase().find(needle)
-}
 
 /// "Checked the invoice → two identical charges" (also `->`, `=>`, "– result:", ": ").
 fn action(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
     let mut object = Map::new();
-    let arrow = ["→", "->", "=>", "⇒", "➔", "➜", "⟶"]
-        .iter()
-        .filter_map(|a| words.find(a).map(|at| (at, a.len())))
-        .min();
+    let arrow = find_any(words, &["→", "->", "=>", "⇒", "➔", "➜", "⟶"], false);
     let result = || {
-        [
-            "result:",
-            "ergebnis:",
-            "résultat:",
-            "resultado:",
-            "outcome:",
-        ]
-        .iter()
-        .filter_map(|w| find_ci(words, w).map(|at| (at, w.len())))
-        .min()
+        find_any(
+            words,
+            &["result:", "ergebnis:", "résultat:", "resultado:", "outcome:"],
+            true,
+        )
     };
     let colon = || words.find(": ").map(|at| (at, 2));
     match arrow.or_else(result).or_else(colon) {
@@ -146,10 +134,7 @@ fn action(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
 /// that is not an ISO date stays in the action's words ("…, by Fri").
 fn next_step(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
     let mut object = Map::new();
-    let separator = [" — ", " – ", " - ", " → ", " -> "]
-        .iter()
-        .filter_map(|s| words.find(s).map(|at| (at, s.len())))
-        .min();
+    let separator = find_any(words, &[" — ", " – ", " - ", " → ", " -> "], false);
     let (action_words, assignee) = match separator {
         Some((at, len)) => (
             words.get(..at).unwrap_or(""),
@@ -164,21 +149,22 @@ fn next_step(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
             None => (words, ""),
         },
     };
-    let due_at = [
-        ", by ",
-        " by ",
-        ", due ",
-        " due ",
-        ", until ",
-        ", bis ",
-        " bis ",
-        ", avant ",
-        ", para el ",
-        ", antes del ",
-    ]
-    .iter()
-    .filter_map(|k| find_ci(assignee, k).map(|at| (at, k.len())))
-    .min()
+    let due_at = find_any(
+        assignee,
+        &[
+            ", by ",
+            " by ",
+            ", due ",
+            " due ",
+            ", until ",
+            ", bis ",
+            " bis ",
+            ", avant ",
+            ", para el ",
+            ", antes del ",
+        ],
+        true,
+    )
     .or_else(|| {
         ["by ", "due ", "bis "]
             .iter()
@@ -388,7 +374,7 @@ fn stock_item(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
         }
     }
     // SKU: "(SKU MUG-2)", "SKU: MUG-2".
-    if let Some(at) = find_ci(rest, "sku") {
+    if let Some((at, _)) = find_any(rest, &["sku"], true) {
         let after = rest
             .get(at + 3..)
             .unwrap_or("")

@@ -39,19 +39,20 @@ mod heading;
 pub mod html;
 mod item;
 mod section;
+mod spans;
 mod tag;
 mod template;
 mod value;
 
 pub use config::NoteConfig;
 pub use context::merge_context;
+pub use spans::Spans;
 pub use template::template;
 
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
 use crate::rules::RuleDoc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// `rubric/note-unreadable-value`: words under a heading that cannot become the field's value.
 pub const NOTE_UNREADABLE_VALUE: RuleDoc = RuleDoc {
@@ -97,8 +98,8 @@ pub struct ParsedNote {
     /// The text the agent sees; for HTML, the rendered text (`innerText`).
     pub text: String,
     /// JSON Pointer → span (UTF-16) of the words that filled it; an empty section's field
-    /// points right after its heading.
-    pub spans: BTreeMap<String, Span>,
+    /// points right after its heading. Listed in the order the note filled them.
+    pub spans: Spans,
     /// Where a missing section should be written: after the last section (UTF-16).
     pub insert_at: usize,
 }
@@ -123,11 +124,8 @@ pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote 
     let mut filler = filler::Filler::new(text, &rendered.links);
     filler.fill(&sections, config);
     let units = Utf16::new(text);
-    // Collected into the ordered map in one sort and bulk build.
-    let spans = std::mem::take(&mut filler.spans)
-        .into_iter()
-        .map(|(pointer, (s, e))| (pointer, units.span(s, e)))
-        .collect();
+    let mut spans = std::mem::take(&mut filler.spans);
+    spans.map_spans(|s| units.span(s.start, s.end));
     let diagnostics = filler
         .diagnostics
         .into_iter()
@@ -156,7 +154,7 @@ impl ParsedNote {
         let mut pointer = path;
         loop {
             if let Some(span) = self.spans.get(pointer) {
-                return Some(*span);
+                return Some(span);
             }
             match pointer.rfind('/') {
                 Some(parent) => pointer = pointer.get(..parent).unwrap_or(""),
@@ -177,15 +175,17 @@ impl ParsedNote {
     }
 }
 
-/// Byte offsets → UTF-16 offsets for one text: the count at every 64th byte, and the bytes
+/// Byte offsets → UTF-16 offsets for one text: the count at every 32nd byte, and the bytes
 /// after it counted on each question (an entry per character took 16 bytes per byte of note).
 struct Utf16<'t> {
     text: &'t [u8],
-    /// UTF-16 units of the characters that start before byte `64 * i`.
+    /// UTF-16 units of the characters that start before byte `32 * i`.
     blocks: Vec<usize>,
+    /// Whether block `i` is all ASCII (one unit per byte, nothing to count).
+    ascii: Vec<bool>,
 }
 
-const UTF16_BLOCK: usize = 64;
+const UTF16_BLOCK: usize = 32;
 
 /// UTF-16 units of the characters that start in `bytes`: one per leading byte, and one more
 /// for each four-byte one (a surrogate pair).
@@ -200,13 +200,19 @@ impl<'t> Utf16<'t> {
     fn new(text: &'t str) -> Self {
         let text = text.as_bytes();
         let mut blocks = Vec::with_capacity(text.len() / UTF16_BLOCK + 1);
+        let mut ascii = Vec::with_capacity(text.len() / UTF16_BLOCK + 1);
         let mut units = 0;
         for block in text.chunks(UTF16_BLOCK) {
             blocks.push(units);
+            ascii.push(block.is_ascii());
             units += utf16_units(block);
         }
         blocks.push(units);
-        Utf16 { text, blocks }
+        Utf16 {
+            text,
+            blocks,
+            ascii,
+        }
     }
 
     /// The UTF-16 offset of a byte offset (rounded down to a character boundary).
@@ -216,7 +222,11 @@ impl<'t> Utf16<'t> {
             byte -= 1;
         }
         let block = byte / UTF16_BLOCK;
-        self.blocks[block] + utf16_units(&self.text[block * UTF16_BLOCK..byte])
+        let first = self.blocks[block];
+        if self.ascii.get(block) == Some(&true) {
+            return first + byte % UTF16_BLOCK;
+        }
+        first + utf16_units(&self.text[block * UTF16_BLOCK..byte])
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
@@ -244,7 +254,7 @@ mod tests {
 
     #[test]
     fn utf16_offsets_of_a_long_text_match_a_count_per_character() {
-        // Blocks of 64 bytes: characters of every width straddle their edges.
+        // Blocks of 32 bytes: characters of every width straddle their edges.
         let text = "aé€😡 ".repeat(40);
         let units = Utf16::new(&text);
         let mut expected = 0;

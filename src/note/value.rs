@@ -31,21 +31,68 @@ pub(crate) fn normalise(s: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Byte position of `phrase` in `text` as whole words.
+/// Byte position of `phrase` in `text` as whole words. `text` and `phrase` are
+/// [`normalise`]d (single spaces, no space at either end): the phrase is tried at each word's
+/// start, with no search set up per phrase (a mood or urgency line is read against dozens of
+/// phrases).
 pub(crate) fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
     if phrase.is_empty() {
         return None;
     }
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|t| t.find(phrase)) {
-        let at = from + found;
+    let bytes = text.as_bytes();
+    let word_starts = std::iter::once(0).chain(
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b' ')
+            .map(|(i, _)| i + 1),
+    );
+    for at in word_starts {
         let end = at + phrase.len();
-        let starts = at == 0 || text.get(..at).is_some_and(|b| b.ends_with(' '));
-        let ends = end == text.len() || text.get(end..).is_some_and(|a| a.starts_with(' '));
-        if starts && ends {
+        if bytes.get(at..end) == Some(phrase.as_bytes())
+            && (end == bytes.len() || bytes[end] == b' ')
+        {
             return Some(at);
         }
-        from = at + phrase.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The first place one of `needles` starts in `haystack`: its byte offset and length (the
+/// shortest needle where several start at the same place). With `ascii_case`, ASCII letters
+/// match in either case (needles are lower case). One pass over the haystack; none of the
+/// set-up a substring search does per needle, which dominated on the short words of list
+/// items.
+pub(crate) fn find_any(haystack: &str, needles: &[&str], ascii_case: bool) -> Option<(usize, usize)> {
+    let h = haystack.as_bytes();
+    // The bytes a needle can start with: one table look-up per byte of the haystack.
+    let mut starts = [false; 256];
+    for n in needles.iter().filter_map(|n| n.as_bytes().first()) {
+        starts[usize::from(*n)] = true;
+        if ascii_case {
+            starts[usize::from(n.to_ascii_uppercase())] = true;
+        }
+    }
+    let same = |a: &[u8], b: &[u8]| {
+        if ascii_case {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
+    let mut from = 0;
+    while let Some(skip) = h.get(from..)?.iter().position(|&b| starts[usize::from(b)]) {
+        let at = from + skip;
+        let found = needles
+            .iter()
+            .map(|n| n.as_bytes())
+            .filter(|n| !n.is_empty() && h.get(at..at + n.len()).is_some_and(|w| same(w, n)))
+            .map(<[u8]>::len)
+            .min();
+        if let Some(len) = found {
+            return Some((at, len));
+        }
+        from = at + 1;
     }
     None
 }
@@ -164,6 +211,47 @@ pub(crate) fn instant(words: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_any_agrees_with_the_earliest_find_of_each_needle() {
+        let needles = ["→", "->", "=>", " - ", " -> ", "result:", "résultat:"];
+        for text in [
+            "",
+            "a -> b",
+            "Checked -> x => y",
+            "x → y -> z",
+            "RESULT: fine",
+            "Résultat: ok",
+            "RÉSULTAT: no",
+            "no arrow here",
+            "é→",
+        ] {
+            for ascii_case in [false, true] {
+                let expected = needles
+                    .iter()
+                    .filter_map(|n| {
+                        let hay = if ascii_case {
+                            text.to_ascii_lowercase()
+                        } else {
+                            text.to_string()
+                        };
+                        hay.find(n).map(|at| (at, n.len()))
+                    })
+                    .min();
+                assert_eq!(find_any(text, &needles, ascii_case), expected, "{text:?} {ascii_case}");
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert_eq!(find_phrase("not angry at all", "angry"), Some(4));
+        assert_eq!(find_phrase("angrily", "angry"), None);
+        assert_eq!(find_phrase("very upset now", "upset now"), Some(5));
+        assert_eq!(find_phrase("upset", "upset now"), None);
+        assert_eq!(find_phrase("", "x"), None);
+        assert_eq!(find_phrase("x", ""), None);
+    }
 
     #[test]
     fn yes_and_no() {

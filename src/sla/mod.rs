@@ -21,17 +21,19 @@ mod report;
 mod rfc3339;
 mod segment_log;
 mod target;
+mod team;
 mod timeline;
 
 pub use calendar::Calendar;
 pub use engine::{CalendarRef, DeadlineRequest};
 pub use packet::situation_of;
 pub use pauses::Pause;
-pub use policy::{builtin_policies, Match, Policy, Situation, TeamSla};
+pub use policy::{builtin_policies, Match, Policy, Situation};
 pub(crate) use report::whole_minutes;
 pub use report::{Deadline, Segment, SlaReport, Status};
 pub(crate) use rfc3339::parse_instant;
 pub use target::{Target, TargetUnit, WarnBefore};
+pub use team::TeamSla;
 
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::error::{Error, Result};

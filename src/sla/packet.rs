@@ -8,6 +8,7 @@ use super::policy::{self, normalised, Policy, Situation};
 use super::report::{Deadline, SlaReport, Status};
 use super::rfc3339::parse_instant;
 use super::target::TargetUnit;
+use super::team;
 use super::{Calendar, Sla};
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::packet::{nonblank, pick};
@@ -102,7 +103,7 @@ fn situation_of_node(packet: Node<'_>) -> Situation {
 /// "Finance", "Customer success": the team's name in the bundle's `teams`, else its id as an
 /// agent would say it.
 fn team_label(fields: &Fields<'_>, wording: &Wording<'_>, sla: &Sla) -> String {
-    let team = |id| policy::team(&sla.teams, id);
+    let team = |id| team::team(&sla.teams, id);
     let named = wording
         .team
         .as_deref()
@@ -169,7 +170,7 @@ pub(crate) fn for_packet(
     let Some(policy) = policy::choose(&sla.policies, &sla.builtin, wording.fields()) else {
         return (None, Vec::new());
     };
-    let calendar_id = policy::calendar_for(policy, wording.team.as_deref(), &sla.teams);
+    let calendar_id = team::calendar_for(policy, wording.team.as_deref(), &sla.teams);
     let Some(calendar) = sla.calendars.get(calendar_id) else {
         return (None, Vec::new());
     };

@@ -1,11 +1,9 @@
-//! Internal SLA policies: which target applies to which scenario, receiving team and urgency,
-//! on which calendar, with which warning.
-//!
-//! Bundle policies are an array of
-//! `{ id, match: { scenario?, team?, urgency?, sentiment? }, calendar?, target, warn_before? }`
-//! (each match field a string or a list of strings; `calendar` defaults to `"default"`). The
-//! most specific match wins (the number of match fields given); ties go to the first in the
-//! array. Bundle policies are tried first; the built-in ones apply only when none matches.
+//! Internal SLA policies: which target applies to which scenario, receiving team, urgency and
+//! sentiment, on which calendar, with which warning. Bundle policies are an array of `{ id,
+//! match: { scenario?, team?, urgency?, sentiment? }, calendar?, target, warn_before? }` (match
+//! fields a string or a list; no `calendar`: the receiving team's, else `"default"`). The most
+//! specific match wins (most match fields given), ties the first listed; bundle policies are
+//! tried before the built-in ones.
 
 use super::calendar::Calendar;
 use super::engine::check_target;
@@ -100,8 +98,7 @@ pub struct Policy {
     pub matches: Match,
     /// The id of the calendar it counts on (`"default"` when it names none).
     pub calendar: String,
-    /// Whether the policy names its calendar; when not, the receiving team's calendar (bundle
-    /// `teams`) applies, and `calendar` otherwise.
+    /// Whether it names its calendar; if not, the receiving team's applies (`team.rs`).
     pub names_calendar: bool,
     pub target: Target,
     pub warn_before: Option<WarnBefore>,
@@ -205,34 +202,6 @@ pub(crate) fn choose<'a>(
         best.map(|(_, policy)| policy)
     };
     best(bundle).or_else(|| best(builtin))
-}
-
-/// What the SLA knows of a bundle team (`teams`): its id, the name its deadlines are told
-/// with, and the calendar of its policies that name none.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TeamSla {
-    pub id: String,
-    pub name: Option<String>,
-    pub calendar: Option<String>,
-}
-
-/// The team `id` of `teams` (one look per check, over the few teams a bundle has).
-pub(crate) fn team<'a>(teams: &'a [TeamSla], id: &str) -> Option<&'a TeamSla> {
-    teams.iter().find(|team| team.id == id)
-}
-
-/// The calendar a policy counts on for a handoff to `team`: the policy's own when it names
-/// one, else the team's (bundle `teams`), else `"default"`.
-pub(crate) fn calendar_for<'a>(
-    policy: &'a Policy,
-    id: Option<&str>,
-    teams: &'a [TeamSla],
-) -> &'a str {
-    let team_calendar = || team(teams, id?)?.calendar.as_deref();
-    match policy.names_calendar {
-        true => &policy.calendar,
-        false => team_calendar().unwrap_or(&policy.calendar),
-    }
 }
 
 fn invalid(path: String, message: impl Into<String>) -> Diagnostic {

@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ fs.mkdirSync(SHOTS, { recursive: true });
  * Chromium (Debian's, headless=new) with the extension. `requests` collects every request URL the
  * browser makes (pages, frames, and the extension's service worker).
  */
-export async function launch({ extensionDir = EXTENSION_DIR } = {}) {
+export async function launch({ extensionDir = EXTENSION_DIR, args = [] } = {}) {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} is not built: run make build (or .ci/extension)`);
   }
@@ -35,6 +36,7 @@ export async function launch({ extensionDir = EXTENSION_DIR } = {}) {
       '--no-default-browser-check',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...args,
     ],
   });
   const requests = [];
@@ -68,13 +70,18 @@ export function foreignRequests(requests, extensionId) {
  * An HTTP server on 127.0.0.1 that answers `routes[path](req, res)`; it logs every request it
  * gets and closes by itself after `lifetimeMs`.
  */
-export async function serve(routes, { lifetimeMs = 10 * 60_000 } = {}) {
+export async function serve(routes, { lifetimeMs = 10 * 60_000, tls = null } = {}) {
   const log = [];
   const sockets = new Set();
-  const server = http.createServer((req, res) => {
+  const create = tls ? (h) => https.createServer(tls, h) : (h) => http.createServer(h);
+  const server = create((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     log.push(url.pathname);
-    const route = routes[url.pathname];
+    // An exact path, else the longest route ending in '/' that prefixes it.
+    const prefix = Object.keys(routes)
+      .filter((p) => p.endsWith('/') && url.pathname.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
+    const route = routes[url.pathname] ?? routes[prefix];
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -93,7 +100,8 @@ export async function serve(routes, { lifetimeMs = 10 * 60_000 } = {}) {
     for (const s of sockets) s.destroy();
     return new Promise((ok) => server.close(() => ok()));
   }
-  return { url: `http://127.0.0.1:${server.address().port}`, log, close };
+  const port = server.address().port;
+  return { url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, log, close };
 }
 
 /** Opens the options page, fills the given fields, saves, and returns the page (left open). */
@@ -144,6 +152,7 @@ export async function panel(page) {
       score: text('.score'),
       sla: root.querySelector('.sla')?.hidden === false ? root.querySelector('.sla').textContent : null,
       codes: [...root.querySelectorAll('[data-code]')].map((e) => e.getAttribute('data-code')),
+      errors: root.querySelectorAll('.finding.error').length,
       notice: text('.handoff-gate-notice'),
     };
   });

@@ -22,7 +22,9 @@ process.exit(r.summary.errors ? 1 : 0);
 '
 
 echo "== unit tests, fixture pages, bundle updates"
-node --test "${args[@]}" tests/extension/unit.test.mjs tests/extension/fixtures.test.mjs tests/extension/bundle.test.mjs
+node --test "${args[@]}" tests/extension/unit.test.mjs tests/extension/fixtures.test.mjs tests/extension/bundle.test.mjs \
+  tests/extension/org-adapter.test.mjs tests/extension/managed.test.mjs \
+  tests/extension/hosts.test.mjs
 
 echo "== Request Tracker 5, end to end"
 status=0

@@ -110,6 +110,10 @@ test('static page with an import map: default entry, /inline and /worker from no
   assert.equal(sharing.badBundle.kind, 'json', sharing.badBundle.message);
   assert.equal(sharing.afterFree.kind, 'input', 'a freed worker kit refuses calls');
   assert.match(sharing.afterFree.message, /was freed/);
+  const [pass, fail] = result.workerCases;
+  assert.deepEqual([pass.passed, pass.failures, pass.valid], [true, [], false], JSON.stringify(pass));
+  assert.equal(fail.passed, false);
+  assert.match(fail.failures[0], /^expected a valid handoff, but it has \d+ error\(s\): schema\/required/);
 });
 
 test('handoff-kit/worker: a worker that does not start is an init error, and the next createKit starts anew', async () => {

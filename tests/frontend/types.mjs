@@ -16,12 +16,19 @@ for (const project of ['bundler', 'node16', 'nodenext']) {
 
 // kit-worker.js (a worker script) and handoff_kit_bg.wasm (for runtimes that compile .wasm
 // imports) are files to point at, not modules to require: attw checks every other entry point.
+// handoff-kit/ui is ESM only by design (browser pages): checked alone, where `require` resolving
+// to ESM is the one expected finding.
 test('@arethetypeswrong/cli: no problem for any module entry point in any resolution', async () => {
   const output = await run(bin('attw'), [
     process.env.HANDOFF_TARBALL, '--format', 'table-flipped',
-    '--exclude-entrypoints', 'kit-worker.js', 'handoff_kit_bg.wasm',
+    '--exclude-entrypoints', 'kit-worker.js', 'handoff_kit_bg.wasm', 'ui',
   ]);
   assert.match(output, /No problems found/, output);
+  const ui = await run(bin('attw'), [
+    process.env.HANDOFF_TARBALL, '--format', 'table-flipped', '--entrypoints', 'ui',
+    '--ignore-rules', 'cjs-resolves-to-esm',
+  ]);
+  assert.match(ui, /No problems found/, ui);
 });
 
 test('publint: no error, warning or suggestion', async () => {

@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` against the installed package: proves the published types are
 // real (no `any` for Report or Diagnostic) and match how the API is used.
 import init, { HandoffKit, HandoffKitError, Validator } from 'handoff-kit';
-import type { ContextPacket, Diagnostic, OrgBundle, Report, Severity, SlaReport } from 'handoff-kit';
+import type { CaseResult, ContextPacket, Diagnostic, OrgBundle, Report, Severity, SlaReport } from 'handoff-kit';
 
 const packet: ContextPacket = {
   ticket: { id: 'T-1' },
@@ -19,6 +19,16 @@ const sla: SlaReport | null = report.sla;
 const diagnostics: Diagnostic[] = kit.validate('{"ticket": {}}');
 const bundle: OrgBundle = { bundle: 'acme', version: '1.0.0', packet_schema: 'https://acme.example/p.json' };
 new HandoffKit(bundle).free();
+const withCases: OrgBundle = {
+  bundle: 'acme',
+  version: '1.0.0',
+  teams: { finance: { name: 'Finance', aliases: ['Billing Finance'], calendar: 'default' } },
+  extension: { gate: 'block', adapters: [{ id: 'desk', match: { hosts: ['*'] }, editor: { selector: 'textarea' } }] },
+  cases: [{ name: 'bare note', note: 'Summary: x', expect: { valid: false, min_grade: 'D' } }],
+};
+const results: CaseResult[] = new HandoffKit(withCases).runCases();
+const caseReport: Report | null = results[0]?.report ?? null;
+const team: string | null | undefined = caseReport?.sla?.team;
 const v = new Validator({ type: 'object' }, { registry: {}, assertFormats: false });
 const ok: boolean = v.isValid({ a: 1 });
 // A JS value of any type (a string is a JSON string); JSON text goes through the *Text methods.
@@ -62,5 +72,7 @@ const noVersion: OrgBundle = { bundle: 'acme' };
 v.validateText({ a: 1 });
 // @ts-expect-error a schema is not a number
 new Validator(42);
+// @ts-expect-error the gate is off, warn or block
+const badGate: OrgBundle = { bundle: 'a', version: '1.0.0', extension: { gate: 'strict' } };
 
-console.log(severity, path, score, sla, diagnostics, ok, stringOk, fromText, textOk, typedValue, scoped, wrong, bad, badPacket, noVersion, browser);
+console.log(severity, path, score, sla, diagnostics, ok, stringOk, fromText, textOk, typedValue, scoped, wrong, bad, badPacket, noVersion, browser, team, badGate);

@@ -92,6 +92,11 @@ for (const editor of editors) {
     const tipText = await tip.textContent();
     assert.match(tipText, /Name the person who owns this/);
     assert.match(tipText, /Costs \d+ of \d+ points \(Owner not a person\)/);
+    // Where the missing sections would go, one marker holds them all; its tooltip says so.
+    const [spot] = await marksOf(page, 'schema/required');
+    await page.mouse.move(spot.left + 3, spot.bottom - 1);
+    await page.waitForFunction(() => /\d+ more findings here/.test(document.querySelector('handoff-kit-layer').shadowRoot.querySelector('.tooltip').textContent));
+    assert.match(await tip.textContent(), /^Error: Add the details of the charge in question\./);
     await page.mouse.move(5, 5);
     await tip.waitFor({ state: 'hidden' });
 
@@ -136,7 +141,8 @@ for (const editor of editors) {
     assert.deepEqual(mutations.map((m) => [m.type, m.target, m.attribute, m.added, m.removed]), [['childList', 'BODY', null, ['HANDOFF-KIT-LAYER'], []]]);
     if (editor.frame) assert.deepEqual(await page.evaluate(() => window.framePageMutations.take()), []);
 
-    // "Insert template" types the scenario's template through the editor; Ctrl+Z takes it back.
+    // "Insert template" types the scenario's template through the editor, on a line of its own
+    // after the caret's; it stays (a rich editor did not re-render it away); Ctrl+Z takes it back.
     await page.click('handoff-kit-layer .insert');
     await page.waitForFunction(async ({ root, frame, textarea }) => {
       const { noteText } = await import('/npm/ui.js');
@@ -144,6 +150,10 @@ for (const editor of editors) {
       const el = root ? doc.querySelector(root) : doc.body;
       return (textarea ? el.value : noteText(el)).includes('Dispute reason:');
     }, where);
+    await page.waitForTimeout(300);
+    const inserted = await content(page, editor);
+    assert.match(inserted.text, /Owner: Dana Kim\n+Summary:\n+Tried:\n+Customer mood:[\s\S]*Dispute reason:/);
+    assert.match(inserted.raw, /Dispute reason:/);
     await page.keyboard.press('Control+z');
     await page.waitForFunction(async ([ed, want]) => {
       const { noteText } = await import('/npm/ui.js');
@@ -151,6 +161,7 @@ for (const editor of editors) {
       const el = ed.root ? doc.querySelector(ed.root) : doc.body;
       return (ed.textarea ? el.value : noteText(el)) === want;
     }, [where, fixedContent.text]);
+    assert.deepEqual(await content(page, editor), fixedContent, 'Ctrl+Z restored the note exactly');
 
     // detach() removes the host, its listeners and observers: typing draws nothing more.
     const before = await page.evaluate(() => { window.handle.detach(); return window.reports.length; });

@@ -11,9 +11,12 @@ const { chromium } = await import(pathToFileURL(join(repo, 'node_modules/playwri
 
 const roots = {
   '/pages/': join(repo, 'tests/ui/pages'),
-  '/npm/': process.env.HANDOFF_NPM_DIR ?? join(repo, 'dist/npm'),
+  '/npm/': process.env.HANDOFF_NPM_DIR || join(repo, 'dist/npm'),
   '/ckeditor5/': join(repo, 'node_modules/ckeditor5/dist/browser'),
   '/axe/': join(repo, 'node_modules/axe-core'),
+  // The README's example page imports the package from /node_modules/handoff-kit/.
+  '/node_modules/handoff-kit/': process.env.HANDOFF_NPM_DIR || join(repo, 'dist/npm'),
+  '/e2e/': join(repo, 'target/e2e/ui'),
 };
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',

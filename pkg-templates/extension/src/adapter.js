@@ -19,23 +19,27 @@ export function hostMatches(patterns, host) {
 /**
  * Whether the location matches one of `patterns`. A pattern is a path prefix (`/Ticket/Update.html`)
  * or, with a `*`, a glob over the whole path; a pattern starting `/#` is matched against path + hash
- * (single-page helpdesks such as Zammad route in the hash).
+ * (single-page helpdesks such as Zammad route in the hash). No `paths` at all: every path.
  */
 export function pathMatches(patterns, location) {
-  return (patterns ?? []).some((p) => {
+  if (patterns === undefined) return true; // an adapter without paths applies to every path
+  return patterns.some((p) => {
     const subject = p.startsWith('/#') ? location.pathname + location.hash : location.pathname;
     if (p.includes('*')) return globToRegExp(p, { caseInsensitive: false }).test(subject);
     return subject.startsWith(p);
   });
 }
 
+/** Every adapter whose hosts and paths both match `location`, in order (the org's first). */
+export function matchingAdapters(adapters, location) {
+  return (adapters ?? []).filter(
+    (a) => a && typeof a === 'object' && a.match && a.editor && hostMatches(a.match.hosts, location.hostname) && pathMatches(a.match.paths, location),
+  );
+}
+
 /** The first adapter whose hosts and paths both match `location`, or null. */
 export function pickAdapter(adapters, location) {
-  for (const a of adapters ?? []) {
-    if (!a || typeof a !== 'object' || !a.match || !a.editor) continue;
-    if (hostMatches(a.match.hosts, location.hostname) && pathMatches(a.match.paths, location)) return a;
-  }
-  return null;
+  return matchingAdapters(adapters, location)[0] ?? null;
 }
 
 function isVisible(el) {

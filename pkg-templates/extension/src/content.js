@@ -5,8 +5,9 @@
 // gate only holds (preventDefault) the handoff action.
 
 import { attach } from 'handoff-kit/ui';
-import { findEditor, pickAdapter, readContext } from './adapter.js';
+import { findEditor, matchingAdapters, readContext } from './adapter.js';
 import { installGate } from './gate.js';
+import { backgroundKit } from './kit-proxy.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const RESCAN_MS = 300;
@@ -23,57 +24,12 @@ async function ask(message) {
 }
 
 /**
- * A kit for handoff-kit/ui whose checks run in the background. Calls are coalesced: while one
- * check is in flight only the newest text waits, and every superseded call gets the newest
- * result (the ui drops stale ones anyway), so a burst of keystrokes costs two round trips.
+ * How the kit reads the editor: a textarea's value is plain text (an adapter's `html` names the
+ * rich editor that may stand in for it); a contenteditable is read as HTML unless it says `text`.
  */
-export function backgroundKit(send = ask) {
-  let inFlight = null;
-  let waiting = null; // { text, options, resolvers: [] }
-  const last = { text: null, report: null };
-
-  function start(text, options) {
-    const p = send({ type: 'checkNote', text, options }).then((v) => {
-      last.text = text;
-      last.report = v.report;
-      return v.report;
-    });
-    inFlight = p.finally(() => {
-      inFlight = null;
-      if (waiting) {
-        const w = waiting;
-        waiting = null;
-        start(w.text, w.options).then(
-          (r) => w.resolvers.forEach(([ok]) => ok(r)),
-          (e) => w.resolvers.forEach(([, ko]) => ko(e)),
-        );
-      }
-    });
-    return p;
-  }
-
-  return {
-    last,
-    checkNote(text, options) {
-      if (!inFlight) return start(text, options);
-      return new Promise((ok, ko) => {
-        const resolvers = waiting?.resolvers ?? [];
-        resolvers.push([ok, ko]);
-        waiting = { text, options, resolvers };
-      });
-    },
-    /** A check that skips the queue (the gate's), still recorded as the latest. */
-    checkNow(text, options) {
-      return send({ type: 'checkNote', text, options }).then((v) => {
-        last.text = text;
-        last.report = v.report;
-        return v.report;
-      });
-    },
-    async noteTemplate(scenario) {
-      return (await send({ type: 'noteTemplate', scenario })).template;
-    },
-  };
+function noteFormat(adapter, editor) {
+  if (editor.localName === 'textarea') return 'text';
+  return adapter.editor.format === 'text' ? 'text' : 'html';
 }
 
 /** The page's context, plus the moment of the handoff (now) when the page does not give one. */
@@ -84,53 +40,85 @@ function pageContext(adapter) {
   return context;
 }
 
+/** What makes a new context worth a new check: any change, the handoff time to the minute. */
+function keyOf(context) {
+  return JSON.stringify({ ...context, handoff: { ...context.handoff, at: String(context.handoff.at).slice(0, 16) } });
+}
+
 async function main() {
   if (globalThis.__handoffKitContent) return; // registered twice (static + enabled host)
   globalThis.__handoffKitContent = true;
   let config;
-  try {
-    config = await ask({ type: 'page' });
-  } catch {
-    return; // the extension is reloading or disabled: leave the page alone
+  for (let attempt = 0; !config; attempt++) {
+    try {
+      config = await ask({ type: 'page' });
+    } catch (error) {
+      // The worker was starting, stopping or updating: try again a few times, then leave the
+      // page alone (the extension is disabled or gone).
+      if (attempt >= 4) return;
+      await new Promise((ok) => setTimeout(ok, 250 * 2 ** attempt));
+    }
   }
-  const adapter = pickAdapter(config.adapters, location);
-  if (!adapter) return;
+  // Several adapters may match a page (`*` hosts, shared paths such as /conversation/): the
+  // first whose editor is on the page is the one; until one is found, every rescan tries them
+  // (single-page helpdesks change path and hash without a page load).
+  const candidates = () => matchingAdapters(config.adapters, location);
+  let adapter = null;
 
-  const kit = backgroundKit();
+  const kit = backgroundKit(ask);
+  let keepAlive = null;
+  const wake = () => ask({ type: 'ping' }).catch(() => {});
   let attached = null; // { editor, handle, gate }
   let contextKey = '';
 
   function attachTo(editor) {
     const context = pageContext(adapter);
-    contextKey = JSON.stringify({ ...context, handoff: { ...context.handoff, at: undefined } });
+    contextKey = keyOf(context);
     const handle = attach(editor, {
       kit,
       context,
-      format: adapter.editor.format ?? (editor.localName === 'textarea' ? 'text' : 'html'),
+      format: noteFormat(adapter, editor),
       scenario: context.handoff?.scenario ?? adapter.scenario,
       now: () => new Date(),
     });
-    const gate = installGate({ adapter, gate: config.gate, editor, handle, kit, context: () => pageContext(adapter) });
+    // Wake the worker when the agent enters the editor (before the first keystroke needs it),
+    // and keep it from being evicted while a visible page has a note open: one message per
+    // 20 s, well inside Chrome's 30 s idle limit.
+    editor.addEventListener('focus', wake, true);
+    keepAlive ??= setInterval(() => {
+      if (attached && document.visibilityState === 'visible') wake();
+    }, 20_000);
+    const gate = installGate({ adapter, gate: config.gate, editor, kit, format: noteFormat(adapter, editor), context: () => pageContext(adapter) });
     attached = { editor, handle, gate };
   }
 
+  function detachCurrent() {
+    attached.editor.removeEventListener('focus', wake, true);
+    attached.gate.remove();
+    attached.handle.detach();
+    attached = null;
+  }
+
   function scan() {
-    if (attached && !attached.editor.isConnected) {
-      attached.gate.remove();
-      attached.handle.detach();
-      attached = null;
+    if (attached && !attached.editor.isConnected) detachCurrent();
+    let editor = attached ? findEditor(adapter, document) : null;
+    if (!editor) {
+      for (const a of candidates()) {
+        editor = findEditor(a, document);
+        if (editor) {
+          if (attached && a !== adapter) detachCurrent();
+          adapter = a;
+          break;
+        }
+      }
     }
-    const editor = findEditor(adapter, document);
-    if (attached && editor && editor !== attached.editor) {
-      attached.gate.remove();
-      attached.handle.detach();
-      attached = null;
-    }
+    if (attached && editor && editor !== attached.editor) detachCurrent();
     if (!attached && editor) attachTo(editor);
     if (attached) {
-      // Queue, owner or priority changed on the page: check against the new context.
+      // Queue, owner or priority changed on the page, or a minute passed (the handoff's time is
+      // now): check against the new context.
       const context = pageContext(adapter);
-      const key = JSON.stringify({ ...context, handoff: { ...context.handoff, at: undefined } });
+      const key = keyOf(context);
       if (key !== contextKey) {
         contextKey = key;
         attached.handle.update(context);

@@ -58,11 +58,10 @@ function clearNotice(doc) {
  * Installs the gate; `{ remove() }`. `kit` is the content script's background kit (its `last`
  * holds the latest text and report), `context()` the page context now.
  */
-export function installGate({ adapter, gate, editor, kit, context, doc = document }) {
+export function installGate({ adapter, gate, editor, kit, format, context, doc = document }) {
   const win = doc.defaultView;
   if (gate !== 'warn' && gate !== 'block') return { remove() {} };
   const eventName = adapter.action?.event === 'submit' ? 'submit' : 'click';
-  const format = adapter.editor?.format ?? 'html';
   let warned = null; // the input the agent was warned about (warn lets the next attempt through)
   let replaying = false;
 

@@ -40,8 +40,13 @@ function validate(editable, options) {
   return textarea;
 }
 
+// One layer per editor: attaching again replaces the first (a page script re-scanning its
+// editors, an extension's content script after a re-render).
+const attached = new WeakMap();
+
 export function attach(editable, options) {
   const textarea = validate(editable, options);
+  attached.get(editable)?.detach();
   const kit = options.kit;
   const view = editable.ownerDocument.defaultView;
   const top = layerWindow(view, options.layer);
@@ -66,6 +71,7 @@ export function attach(editable, options) {
   let paintQueued = false;
   let focused = -1;
   let hovered = -1;
+  let hoveredAll = [];
 
   const panel = options.panel === false ? null : createPanel(layer, {
     onFinding: (index, event) => {
@@ -91,11 +97,16 @@ export function attach(editable, options) {
     return o;
   }
 
+  // A check and its drawing that took longer than a frame (a very long note on a slow machine)
+  // make the next one wait as long, so typing stays responsive.
+  let lastCost = 0;
+
   function schedule() {
     if (detached) return;
-    if (debounce > 0) {
+    const wait = Math.max(debounce, lastCost > 16 ? lastCost : 0);
+    if (wait > 0) {
       clearTimeout(timer);
-      timer = setTimeout(run, debounce);
+      timer = setTimeout(run, wait);
     } else if (!queued) {
       queued = true;
       queueMicrotask(run);
@@ -106,6 +117,7 @@ export function attach(editable, options) {
     queued = false;
     timer = null;
     if (detached) return;
+    const started = performance.now();
     const snapshot = source.read(format);
     if (!force && requested && requested.input === snapshot.input && requested.context === contextVersion) {
       requestPaint();
@@ -116,7 +128,11 @@ export function attach(editable, options) {
     const startEdits = edits;
     const accept = (report) => {
       if (detached || id !== seq) return; // a newer call was made: this result is stale
-      if (edits !== startEdits && source.read(format).input !== snapshot.input) return; // text moved on
+      if (edits !== startEdits && source.read(format).input !== snapshot.input) {
+        requested = null; // the text moved on: whatever run comes next must call the kit again
+        schedule();
+        return;
+      }
       if (!isReport(report)) {
         fail(new TypeError('kit.checkNote did not return a Report'));
         return;
@@ -147,7 +163,10 @@ export function attach(editable, options) {
       return;
     }
     if (isThenable(result)) Promise.resolve(result).then(accept, fail);
-    else accept(result);
+    else {
+      accept(result);
+      lastCost = performance.now() - started;
+    }
   }
 
   function requestPaint() {
@@ -162,32 +181,39 @@ export function attach(editable, options) {
   /** Measures every finding's span and draws the underlines and the dock. */
   function paint() {
     if (detached) return;
+    try {
+      draw();
+    } catch (error) {
+      // Drawing runs from the page's scroll and resize events: never throw into the page.
+      console.warn('handoff-kit/ui: could not draw the underlines', error);
+    }
+  }
+
+  function draw() {
     layer.ensureAttached();
+    const connected = editable.isConnected;
+    // The spans first: a textarea's mirror takes the new text (a write) before anything is read,
+    // and every read comes before the layer's writes, so a keystroke costs one layout.
+    const withSpan = [];
+    current?.report.diagnostics.forEach((d, index) => {
+      if (d.span && Number.isFinite(d.span.start) && Number.isFinite(d.span.end)) withSpan.push({ d, index });
+    });
+    const measured = current && connected ? source.measure(withSpan.map(({ d }) => d.span)) : [];
     const { dx, dy, clip: frameClip } = frameTransform(view, chain);
     const shift = (r) => rect(r.left + dx, r.top + dy, r.right + dx, r.bottom + dy);
     const topRoot = top.document.documentElement;
     const viewport = rect(0, 0, topRoot.clientWidth || top.innerWidth, topRoot.clientHeight || top.innerHeight);
-    const connected = editable.isConnected;
     const area = connected ? intersect(shift(clipOf(clippers, view)), frameClip) : rect(0, 0, 0, 0);
-    const marks = [];
-    if (current && connected) {
-      const withSpan = [];
-      current.report.diagnostics.forEach((d, index) => {
-        if (d.span && Number.isFinite(d.span.start) && Number.isFinite(d.span.end)) withSpan.push({ d, index });
-      });
-      const measured = source.measure(withSpan.map(({ d }) => d.span));
-      withSpan.forEach(({ d, index }, i) => {
-        marks.push({ index, severity: d.severity, insert: d.span.end <= d.span.start, rects: measured[i].map(shift) });
-      });
-    }
+    const marks = measured.map((rects, i) => {
+      const { d, index } = withSpan[i];
+      return { index, severity: d.severity, insert: d.span.end <= d.span.start, rects: rects.map(shift) };
+    });
+    // An editor that is a whole document's <body> (an iframe editor) fills its frame.
+    const whole = editable === editable.ownerDocument.body;
+    const box = panel && connected ? (whole ? frameClip : shift(editable.getBoundingClientRect())) : null;
     layer.setActive(focused);
     layer.draw(marks, area);
-    if (panel) {
-      // An editor that is a whole document's <body> (an iframe editor) fills its frame.
-      const whole = editable === editable.ownerDocument.body;
-      const box = connected ? (whole ? frameClip : shift(editable.getBoundingClientRect())) : null;
-      panel.place(box && !isEmpty(intersect(box, area)) ? intersect(box, frameClip) : null, viewport);
-    }
+    if (panel) panel.place(box && !isEmpty(intersect(box, area)) ? intersect(box, frameClip) : null, viewport);
   }
 
   function showTip() {
@@ -198,10 +224,13 @@ export function attach(editable, options) {
       return;
     }
     const severity = { error: 'Error', warning: 'Warning', info: 'Info' }[d.severity] ?? d.severity;
+    // Missing sections all point where they would go: one tooltip says how many share it.
+    const more = focused >= 0 ? 0 : hoveredAll.length - 1;
     layer.showTip(index, [
       ['tip-message', `${severity}: ${d.message}`],
       ['tip-hint', d.hint ?? ''],
       ['tip-cost', cost(d, current.report)],
+      ['tip-more', more > 0 ? `${more} more finding${more === 1 ? '' : 's'} here: open the panel to see them all.` : ''],
     ]);
   }
 
@@ -212,14 +241,17 @@ export function attach(editable, options) {
   };
   const onMove = (event) => {
     const { dx, dy } = frameTransform(view, chain);
-    const index = layer.hit(event.clientX + dx, event.clientY + dy);
-    if (index !== hovered) {
+    const all = layer.hit(event.clientX + dx, event.clientY + dy);
+    const index = all.length > 0 ? all[0] : -1;
+    if (index !== hovered || all.length !== hoveredAll.length) {
       hovered = index;
+      hoveredAll = all;
       showTip();
     }
   };
   const onLeave = () => {
     hovered = -1;
+    hoveredAll = [];
     showTip();
   };
   editable.addEventListener('input', onInput);
@@ -246,7 +278,7 @@ export function attach(editable, options) {
 
   run(true);
 
-  return {
+  const handle = {
     update(next) {
       if (detached) return;
       context = next;
@@ -279,6 +311,9 @@ export function attach(editable, options) {
       source.destroy();
       layer.destroy();
       current = null;
+      if (attached.get(editable) === handle) attached.delete(editable);
     },
   };
+  attached.set(editable, handle);
+  return handle;
 }

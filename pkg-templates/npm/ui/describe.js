@@ -72,12 +72,20 @@ export function statusWord(status) {
   return STATUS_WORDS[status] ?? 'On track';
 }
 
+// One formatter per time zone: building an Intl.DateTimeFormat costs more than a check.
+const formatters = new Map();
+
 /** The deadline on the receiving team's calendar, e.g. `Fri 20 Nov, 15:00 (Europe/Paris)`. */
 export function deadlineText(sla) {
   try {
-    const when = new Intl.DateTimeFormat('en-GB', {
-      timeZone: sla.time_zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
-    }).format(new Date(sla.deadline));
+    let format = formatters.get(sla.time_zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-GB', {
+        timeZone: sla.time_zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
+      });
+      formatters.set(sla.time_zone, format);
+    }
+    const when = format.format(new Date(sla.deadline));
     return `${when} (${sla.time_zone})`;
   } catch {
     return String(sla.deadline_local ?? sla.deadline);

@@ -65,20 +65,40 @@ export function editableSource(element) {
       const selection = doc.getSelection();
       return Boolean(selection && selection.rangeCount > 0 && element.contains(selection.anchorNode));
     },
+    /**
+     * Focuses the editor at the agent's caret (its last selection inside, else the end) and
+     * sets the selection anew: that closes the browser's typing group, so Ctrl+Z takes the
+     * insertion back alone, not with the words typed just before.
+     */
     prepareInsert() {
-      element.focus();
-      if (source.hasSelection()) return;
+      element.focus({ preventScroll: true });
       const selection = doc.getSelection();
-      if (saved && saved.startContainer.isConnected && element.contains(saved.startContainer)) {
-        selection.removeAllRanges();
-        selection.addRange(saved);
-        return;
+      let range;
+      if (source.hasSelection()) range = selection.getRangeAt(0).cloneRange();
+      else if (saved && saved.startContainer.isConnected && element.contains(saved.startContainer)) range = saved;
+      else {
+        range = doc.createRange();
+        range.selectNodeContents(element);
+        range.collapse(false);
       }
-      const range = doc.createRange();
-      range.selectNodeContents(element);
-      range.collapse(false);
       selection.removeAllRanges();
       selection.addRange(range);
+    },
+    /** Whether the caret is at the start of a line: nothing shown before it in its block. */
+    atLineStart() {
+      const selection = doc.getSelection();
+      if (!selection || selection.rangeCount === 0) return true;
+      const caret = selection.getRangeAt(0);
+      let block = caret.startContainer.nodeType === 1 ? caret.startContainer : caret.startContainer.parentElement;
+      while (block && block !== element && view.getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+      const before = doc.createRange();
+      before.setStart(block && element.contains(block) ? block : element, 0);
+      before.setEnd(caret.startContainer, caret.startOffset);
+      // What the block shows before the caret, read as the kit reads it (a detached copy).
+      const copy = doc.createElement('div');
+      copy.append(before.cloneContents());
+      const text = readRendered(copy).text;
+      return text === '' || text.endsWith('\n');
     },
     // When execCommand is refused: offer the text to the editor as a `beforeinput` (rich
     // editors handle it and cancel it); if nobody handles it, insert a text node and say so

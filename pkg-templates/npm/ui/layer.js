@@ -71,16 +71,18 @@ export function createLayer(doc) {
     for (let i = used; i < pool.length; i++) pool[i].style.setProperty('display', 'none');
   }
 
-  /** The finding under a point (layer coordinates), or -1. */
+  /** The findings under a point (layer coordinates), in report order; [] when none. */
   function hit(x, y) {
+    const found = [];
     for (const mark of items) {
-      for (const r of mark.rects) {
+      const under = mark.rects.some((r) => {
         const left = mark.insert ? r.left - 2 : r.left;
         const right = mark.insert ? Math.max(r.right, r.left + 8) : r.right;
-        if (x >= left && x <= right && y >= r.top && y <= r.bottom + 2) return mark.index;
-      }
+        return x >= left && x <= right && y >= r.top && y <= r.bottom + 2;
+      });
+      if (under) found.push(mark.index);
     }
-    return -1;
+    return found;
   }
 
   /** The rectangles of finding `index`, in layer coordinates. */

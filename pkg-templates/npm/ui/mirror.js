@@ -23,12 +23,19 @@ export function textareaSource(textarea, layerDoc, parent) {
   parent.append(mirror);
   const range = layerDoc.createRange();
 
+  let copied = '';
   function sync() {
     const style = view.getComputedStyle(textarea);
-    const target = mirror.style;
-    for (const name of COPIED) target.setProperty(name, style.getPropertyValue(name));
     const borders = (parseFloat(style.borderLeftWidth) || 0) + (parseFloat(style.borderRightWidth) || 0);
-    target.setProperty('width', `${textarea.clientWidth + borders}px`);
+    const values = COPIED.map((name) => style.getPropertyValue(name));
+    values.push(`${textarea.clientWidth + borders}px`);
+    const key = values.join('|');
+    if (key !== copied) {
+      copied = key;
+      const target = mirror.style;
+      COPIED.forEach((name, i) => target.setProperty(name, values[i]));
+      target.setProperty('width', values[COPIED.length]);
+    }
     if (text.data !== textarea.value) text.data = textarea.value;
   }
 
@@ -76,13 +83,20 @@ export function textareaSource(textarea, layerDoc, parent) {
     hasSelection() {
       return textarea.ownerDocument.activeElement === textarea;
     },
-    /** Puts the caret at the end unless the agent already has it in the editor. */
+    /**
+     * Focuses the textarea at the agent's last caret (a textarea keeps it while blurred) and
+     * sets it again: a new selection closes the browser's typing group, so Ctrl+Z takes the
+     * insertion back alone, not with the words typed just before.
+     */
     prepareInsert() {
-      if (!this.hasSelection()) {
-        textarea.focus();
-        const end = textarea.value.length;
-        textarea.setSelectionRange(end, end);
-      }
+      const { selectionStart, selectionEnd, selectionDirection } = textarea;
+      textarea.focus({ preventScroll: true });
+      textarea.setSelectionRange(selectionStart, selectionEnd, selectionDirection);
+    },
+    /** Whether the caret is at the start of a line (or of the text). */
+    atLineStart() {
+      const at = textarea.selectionStart;
+      return at === 0 || textarea.value[at - 1] === '\n';
     },
     /** The insertion when execCommand is refused: setRangeText + an input event. */
     fallbackInsert(value) {

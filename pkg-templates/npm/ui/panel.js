@@ -9,6 +9,11 @@ import {
 } from './describe.js';
 
 const CONFLICT = 'sla/after-customer-deadline';
+
+// Writing the same text still replaces the text node (and re-lays it out): write changes only.
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
 const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 /**
@@ -36,11 +41,15 @@ export function createPanel(layer, hooks, options = {}) {
   const insert = el(doc, 'button', { type: 'button', class: 'insert', hidden: true }, 'Insert template');
   const panel = el(doc, 'section', { class: 'panel', id: `${id}-panel`, 'aria-label': 'Handoff check', hidden: true },
     el(doc, 'h2', {}, 'Handoff check'), score, cap, sla, errorBox, findingsTitle, findings, checksTitle, checks, insert);
-  layer.dock.append(panel, live, toggle);
+  // The toggle comes first, so Tab goes from it into the panel; place() puts the panel
+  // visually above or below it.
+  layer.dock.append(toggle, panel, live);
 
   let report = null;
   let timer = null;
   let announced = '';
+  let rendered = {};
+  let toggleHeight = 0;
 
   const setOpen = (open) => {
     panel.hidden = !open;
@@ -67,9 +76,9 @@ export function createPanel(layer, hooks, options = {}) {
     if (!report?.sla) return;
     const now = hooks.now();
     const status = liveStatus(report.sla, now);
-    sla.className = `sla ${status}`;
-    slaStatus.textContent = statusWord(status);
-    slaCountdown.textContent = countdown(report.sla, now);
+    if (sla.className !== `sla ${status}`) sla.className = `sla ${status}`;
+    setText(slaStatus, statusWord(status));
+    setText(slaCountdown, countdown(report.sla, now));
   }
 
   function renderSla() {
@@ -93,7 +102,7 @@ export function createPanel(layer, hooks, options = {}) {
       const hasSpan = Boolean(d.span);
       const button = el(doc, 'button', {
         type: 'button', class: `finding ${d.severity}`, 'data-index': index, 'data-code': d.code,
-        'aria-disabled': hasSpan ? undefined : 'true',
+        'aria-disabled': hasSpan ? undefined : 'true', 'aria-describedby': `${id}-tip`,
       }, el(doc, 'span', { class: 'sev' }, SEVERITY_WORDS[d.severity] ?? String(d.severity)), ': ', String(d.message));
       button.addEventListener('click', () => hasSpan && hooks.onFinding(index, 'activate'));
       button.addEventListener('focus', () => hooks.onFinding(index, 'focus'));
@@ -102,8 +111,12 @@ export function createPanel(layer, hooks, options = {}) {
       button.addEventListener('mouseleave', () => hooks.onFinding(index, 'blur'));
       return el(doc, 'li', {}, button);
     });
+    // Keyboard focus on a finding survives a new report (the page changed the context, say).
+    const had = layer.shadow.activeElement;
+    const focusedIndex = had && findings.contains(had) ? Number(had.dataset.index) : -1;
     findingsTitle.textContent = `Findings (${items.length})`;
     findings.replaceChildren(...items);
+    if (focusedIndex >= 0) (items[Math.min(focusedIndex, items.length - 1)]?.firstChild ?? toggle).focus();
     insert.hidden = !canInsert;
   }
 
@@ -123,16 +136,26 @@ export function createPanel(layer, hooks, options = {}) {
     /** Shows a report. */
     render(next, { canInsert }) {
       report = next;
-      errorBox.hidden = true;
+      const wasError = !errorBox.hidden;
+      if (wasError) errorBox.hidden = true;
       const s = next.score;
-      score.textContent = s ? `Score ${s.value} / 100 — grade ${s.grade}` : 'No score';
-      cap.hidden = !s?.cap;
-      cap.textContent = s?.cap?.reason ?? '';
-      toggle.textContent = s ? `Handoff: ${s.value} · ${s.grade}` : `Handoff: ${next.diagnostics.length} findings`;
-      toggle.className = `toggle${s ? ` grade-${s.grade}` : ''}`;
-      renderSla();
-      renderFindings(canInsert);
-      renderChecks();
+      setText(score, s ? `Score ${s.value} / 100 — grade ${s.grade}` : 'No score');
+      if (cap.hidden !== !s?.cap) cap.hidden = !s?.cap;
+      setText(cap, s?.cap?.reason ?? '');
+      setText(toggle, s ? `Handoff: ${s.value} · ${s.grade}` : `Handoff: ${next.diagnostics.length} findings`);
+      const toggleClass = `toggle${s ? ` grade-${s.grade}` : ''}`;
+      if (toggle.className !== toggleClass) toggle.className = toggleClass;
+      // Typing moves spans but mostly leaves the findings as they were: each part is rebuilt
+      // only when what it shows changed (a finding's span is read from the report on click).
+      const keys = {
+        sla: JSON.stringify([next.sla, next.diagnostics.find((d) => d.code === CONFLICT)?.message]),
+        findings: JSON.stringify([canInsert, next.diagnostics.map((d) => [d.severity, d.code, d.message, Boolean(d.span)])]),
+        checks: JSON.stringify(next.score?.checks ?? []),
+      };
+      if (wasError || keys.sla !== rendered.sla) renderSla();
+      if (wasError || keys.findings !== rendered.findings) renderFindings(canInsert);
+      if (wasError || keys.checks !== rendered.checks) renderChecks();
+      rendered = keys;
       const words = announcement(next);
       if (words !== announced) {
         announced = words;
@@ -162,18 +185,20 @@ export function createPanel(layer, hooks, options = {}) {
         return;
       }
       dock.removeProperty('display');
-      const toggleHeight = toggle.offsetHeight || 26;
+      // Read once: place() runs after the underlines were written, and a read here would
+      // force a second layout on every keystroke.
+      if (!toggleHeight) toggleHeight = toggle.offsetHeight || 26;
       const right = Math.min(Math.max(6, viewport.right - box.right + 6), viewport.right - 60);
       const toggleBottom = Math.min(Math.max(toggleHeight + 6, box.bottom - 6), viewport.bottom - 6);
       const above = toggleBottom - toggleHeight - 12;
       const below = viewport.bottom - toggleBottom - 12;
       dock.setProperty('right', `${right}px`);
       if (above >= below || above >= 400) {
-        dock.setProperty('flex-direction', 'column');
+        dock.setProperty('flex-direction', 'column-reverse');
         dock.setProperty('bottom', `${viewport.bottom - toggleBottom}px`);
         dock.removeProperty('top');
       } else {
-        dock.setProperty('flex-direction', 'column-reverse');
+        dock.setProperty('flex-direction', 'column');
         dock.setProperty('top', `${toggleBottom - toggleHeight}px`);
         dock.removeProperty('bottom');
       }

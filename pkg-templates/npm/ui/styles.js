@@ -32,7 +32,7 @@ export const css = `
 .tooltip[hidden], .panel[hidden], .sla[hidden], .errorbox[hidden], .cap[hidden],
 .insert[hidden], .checks[hidden] { display: none; }
 .tooltip .tip-message { font-weight: 600; }
-.tooltip .tip-hint, .tooltip .tip-cost { margin-top: 4px; color: #d6dbe1; }
+.tooltip .tip-hint, .tooltip .tip-cost, .tooltip .tip-more { margin-top: 4px; color: #d6dbe1; }
 .dock { position: fixed; pointer-events: auto; display: flex; flex-direction: column; align-items: flex-end; gap: 6px; }
 .toggle {
   font: inherit; font-weight: 600; cursor: pointer; border: 1px solid #6b7480; border-radius: 999px;

@@ -200,7 +200,7 @@ impl RawKit {
 
 /// An audit of many handoffs: lines in, a summary kept, the report out as JSON text or HTML.
 ///
-/// Only with the `wasm-audit` feature: it adds 18,612 bytes brotli to the .wasm (815,654
+/// Only with the `wasm-audit` feature: it added 18,612 bytes brotli to the .wasm (815,654
 /// against 797,042, `.ci/package`), past the npm package's 800,000-byte budget, so the
 /// package's default build leaves it out (docs/audit.md, "In the browser").
 #[cfg(feature = "wasm-audit")]

@@ -108,6 +108,11 @@ fn for_wasm(json: &str) -> String {
     schema.to_string()
 }
 
+/// Schemas of what only the native CLI reads and writes (`handoff audit`): nothing in the
+/// .wasm validates against them, so it does not carry them (1.5 KB brotli, and the package's
+/// .wasm is held under 800,000 bytes).
+const NATIVE_ONLY: &[&str] = &["audit.schema.json", "audit-record.schema.json"];
+
 fn main() {
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("schemas");
@@ -126,6 +131,9 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        if wasm && NATIVE_ONLY.contains(&rel.as_str()) {
+            continue;
+        }
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
         let minified = out_dir.join(format!("schema-{index}.json"));

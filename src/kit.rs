@@ -318,6 +318,28 @@ impl Kit {
     }
 
     fn check_any_size(&self, packet: &str, options: &CheckOptions) -> Result<Report> {
+        self.check_read(packet, options, |_, report| report)
+    }
+
+    /// [`Kit::check_text`], handing `read` the packet as the kit read it (after the vocabulary
+    /// wrote its team and scenario ids) with the report, for a caller that needs more of the
+    /// packet without reading its text a second time (`handoff audit`).
+    pub fn check_text_with<R>(
+        &self,
+        packet: &str,
+        options: &CheckOptions,
+        read: impl FnOnce(Node<'_>, Report) -> R,
+    ) -> Result<R> {
+        check_packet_bytes(packet)?;
+        self.check_read(packet, options, read)
+    }
+
+    fn check_read<R>(
+        &self,
+        packet: &str,
+        options: &CheckOptions,
+        read: impl FnOnce(Node<'_>, Report) -> R,
+    ) -> Result<R> {
         let mut tape = crate::error::parse_tape("The packet", packet)?;
         require_object(tape.root())?;
         let mut diagnostics = self.core.vocabulary.normalise_tape(&mut tape);
@@ -336,7 +358,7 @@ impl Kit {
         diagnostics.extend(schema);
         diagnostics.extend(rubric);
         diagnostics.extend(sla_diagnostics);
-        Ok(Report::new(diagnostics, Some(score), sla))
+        Ok(read(packet, Report::new(diagnostics, Some(score), sla)))
     }
 
     /// The blank note an agent fills in for a scenario (the base template for unknown ones).

@@ -7,6 +7,7 @@
 // Natively only its tests use it; the wasm build installs it as the global allocator.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod alloc;
+pub mod audit;
 pub mod bundle;
 pub mod cases;
 pub mod catalogue;

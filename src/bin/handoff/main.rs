@@ -3,6 +3,10 @@
 //! ```text
 //! handoff check FILE… [--bundle FILE] [--now TIME] [--format pretty|json]
 //! handoff bundle test BUNDLE [--format pretty|json]
+//! handoff audit FILE… [--bundle B] [--by team|scenario|agent|week] [--format text|json|html]
+//!               [--out PATH] [--partial]
+//! handoff audit merge PARTIAL… [--by …] [--format …] [--out PATH] [--partial]
+//! handoff import rt --url URL --user U [--query TICKETSQL] [--out PATH]
 //! ```
 //! Exit status: 0 when everything passed, 1 when errors were found, 2 on usage or I/O errors.
 //!
@@ -11,9 +15,11 @@
 //! and returns an [`Outcome`]. To add a command, add a variant to [`Command`], a module, and a
 //! match arm in [`main`].
 
+mod audit;
 mod bundle;
 mod check;
 mod common;
+mod import;
 mod pretty;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -39,6 +45,11 @@ enum Command {
     /// Work with an org bundle.
     #[command(subcommand)]
     Bundle(bundle::Command),
+    /// Measure handoffs in bulk from an NDJSON export (docs/audit.md).
+    Audit(audit::Args),
+    /// Read a helpdesk's handoffs into audit records (NDJSON).
+    #[command(subcommand)]
+    Import(import::Command),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +62,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Bundle(command)) => bundle::run(command),
+        Some(Command::Audit(args)) => audit::run(args),
+        Some(Command::Import(command)) => import::run(command),
     };
     common::exit_code(outcome)
 }

@@ -1,0 +1,290 @@
+//! One line of an audit input read into a [`Record`]: the context packet checked by the kit
+//! (score, failed checks, the SLA policy that applies) and the outcome fields of
+//! `schemas/audit-record.schema.json` (`received_at`, `first_action_at`, `resolved_at`,
+//! `reopened`, `csat`, `agent`, `direct`). A line that cannot be read is an error message;
+//! the caller counts it with its line number.
+
+use crate::kit::{CheckOptions, Kit};
+use crate::packet::nonblank;
+use crate::report::{CheckStatus, Report};
+use crate::sla::{parse_instant, CalendarRef, DeadlineRequest, Status};
+use crate::tape::Node;
+use std::borrow::Cow;
+
+/// Where the receiving team's internal deadline stood when it first acted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlaOutcome {
+    /// No SLA policy applies to this handoff.
+    NoPolicy,
+    /// No `first_action_at`: the team has not acted (or the export does not say).
+    NoAction,
+    /// Acted in time; `margin` business minutes were left.
+    Met { margin: i64 },
+    /// Acted late; `margin` is negative. `broke_customer`: the first action also came after
+    /// the customer's deadline (`customer.deadline`).
+    Breached { margin: i64, broke_customer: bool },
+}
+
+/// What the audit keeps of one handoff line.
+#[derive(Debug, Clone)]
+pub struct Handoff {
+    pub team: String,
+    pub scenario: String,
+    pub agent: String,
+    /// ISO week of `handoff.at` (UTC), e.g. `2026-W47`.
+    pub week: String,
+    pub score: u32,
+    /// 0 = A … 4 = F.
+    pub grade: usize,
+    pub ready: bool,
+    /// The rubric checks that applied, and whether each failed.
+    pub checks: Vec<(Cow<'static, str>, bool)>,
+    pub sla: SlaOutcome,
+    /// `customer.informed_of_handoff: false` on a transfer.
+    pub silent: bool,
+    /// `rubric/document-asked-twice` was found.
+    pub document_asked_twice: bool,
+    /// Minutes from `ticket.opened_at` to `handoff.at`.
+    pub transfer_minutes: Option<i64>,
+}
+
+/// One line of the input.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// `ticket.id` as text (a number is read as its digits).
+    pub ticket: Option<String>,
+    /// `None` for a direct ticket (`"direct": true`: never handed off, kept for comparison).
+    pub handoff: Option<Handoff>,
+    pub csat: Option<u8>,
+    pub reopened: Option<bool>,
+}
+
+/// The outcome fields, read and checked.
+struct Outcome<'t> {
+    received_at: Option<&'t str>,
+    first_action_at: Option<(&'t str, i64)>,
+    csat: Option<u8>,
+    reopened: Option<bool>,
+    agent: Option<&'t str>,
+    direct: bool,
+}
+
+/// Reads one line. `Err` is the reason the line is bad, for a person.
+///
+/// A handoff line is read once, by the kit's check ([`Kit::check_text_with`] hands back the
+/// packet it read); only a line that may be a direct record (it has a `"direct"` key) is read
+/// on its own first.
+pub fn read(kit: &Kit, line: &str) -> Result<Record, String> {
+    if line.contains("\"direct\"") {
+        let tape = crate::error::parse_tape("The line", line).map_err(|e| e.message)?;
+        let root = tape.root();
+        if !root.is_object() {
+            return Err(NOT_AN_OBJECT.to_string());
+        }
+        let outcome = outcome(root)?;
+        if outcome.direct {
+            return Ok(Record {
+                ticket: ticket_id(root),
+                handoff: None,
+                csat: outcome.csat,
+                reopened: outcome.reopened,
+            });
+        }
+    }
+    let read = kit.check_text_with(line, &CheckOptions::default(), |root, report| {
+        let outcome = outcome(root)?;
+        Ok(Record {
+            ticket: ticket_id(root),
+            handoff: Some(handoff(kit, root, &report, &outcome)),
+            csat: outcome.csat,
+            reopened: outcome.reopened,
+        })
+    });
+    match read {
+        Ok(record) => record,
+        Err(e)
+            if e.kind == "input" && e.message.starts_with("The packet must be a JSON object") =>
+        {
+            Err(NOT_AN_OBJECT.to_string())
+        }
+        Err(e) => Err(e.message.replacen("The packet", "The line", 1)),
+    }
+}
+
+const NOT_AN_OBJECT: &str = "The line is not a JSON object (one context packet per line).";
+
+fn ticket_id(root: Node<'_>) -> Option<String> {
+    root.get("ticket")
+        .and_then(|t| t.get("id"))
+        .and_then(id_text)
+}
+
+fn id_text(node: Node<'_>) -> Option<String> {
+    if let Some(text) = nonblank(node) {
+        return Some(text.to_string());
+    }
+    node.as_number().map(|n| n.number().to_string())
+}
+
+fn outcome(root: Node<'_>) -> Result<Outcome<'_>, String> {
+    let time = |name: &str| -> Result<Option<(&str, i64)>, String> {
+        match root.get(name).filter(|v| !v.is_null()) {
+            None => Ok(None),
+            Some(value) => {
+                let text = value.as_str().unwrap_or_default();
+                parse_instant(text).map(|at| Some((text, at))).ok_or_else(|| {
+                    format!("{name} must be a date and time with an offset (RFC 3339, e.g. \"2026-11-20T16:00:00Z\").")
+                })
+            }
+        }
+    };
+    let received_at = time("received_at")?.map(|(text, _)| text);
+    let first_action_at = time("first_action_at")?;
+    time("resolved_at")?;
+    let csat = match root.get("csat").filter(|v| !v.is_null()) {
+        None => None,
+        Some(value) => match value.as_number().map(|n| n.as_f64()) {
+            Some(n) if (1.0..=5.0).contains(&n) && n.fract() == 0.0 => Some(n as u8),
+            _ => return Err("csat must be a whole number from 1 to 5.".to_string()),
+        },
+    };
+    let flag = |name: &str| -> Result<Option<bool>, String> {
+        match root.get(name).filter(|v| !v.is_null()) {
+            None => Ok(None),
+            Some(value) => value
+                .as_bool()
+                .map(Some)
+                .ok_or_else(|| format!("{name} must be true or false.")),
+        }
+    };
+    let reopened = flag("reopened")?;
+    let direct = flag("direct")?.unwrap_or(false);
+    let agent = match root.get("agent").filter(|v| !v.is_null()) {
+        None => None,
+        Some(value) => Some(
+            value
+                .as_str()
+                .ok_or_else(|| "agent must be a text (the agent who handed off).".to_string())?,
+        ),
+    };
+    Ok(Outcome {
+        received_at,
+        first_action_at,
+        csat,
+        reopened,
+        agent,
+        direct,
+    })
+}
+
+fn text_at<'t>(node: Node<'t>, path: &[&str]) -> Option<&'t str> {
+    let mut node = node;
+    for key in path {
+        node = node.get(key)?;
+    }
+    nonblank(node)
+}
+
+fn handoff(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) -> Handoff {
+    let scenario_word = text_at(root, &["handoff", "scenario"]);
+    // The kit's vocabulary has already written team and scenario ids in place.
+    let scenario = scenario_word.map(str::to_string);
+    let team = text_at(root, &["handoff", "to", "team"])
+        .map(str::to_string)
+        .or_else(|| {
+            scenario
+                .as_deref()
+                .and_then(crate::scenario::receiving_team)
+                .map(str::to_string)
+        });
+    let agent = outcome
+        .agent
+        .or_else(|| text_at(root, &["handoff", "from", "agent"]))
+        .unwrap_or("(unknown)");
+    let at = text_at(root, &["handoff", "at"]).and_then(parse_instant);
+    let opened = text_at(root, &["ticket", "opened_at"]).and_then(parse_instant);
+    let transfer_minutes = match (opened, at) {
+        (Some(opened), Some(at)) if at >= opened => Some((at - opened) / 60),
+        _ => None,
+    };
+    let informed = root
+        .get("customer")
+        .and_then(|c| c.get("informed_of_handoff"))
+        .and_then(|v| v.as_bool());
+    let consult = text_at(root, &["handoff", "mode"]) == Some("consult");
+    let (score, grade, checks) = match &report.score {
+        Some(score) => (
+            score.value,
+            score.grade as usize,
+            score
+                .checks
+                .iter()
+                .filter(|c| c.status != CheckStatus::NotApplicable)
+                .map(|c| (c.id.clone(), c.status == CheckStatus::Failed))
+                .collect(),
+        ),
+        None => (0, 4, Vec::new()),
+    };
+    Handoff {
+        team: team.unwrap_or_else(|| "(none)".to_string()),
+        scenario: scenario.unwrap_or_else(|| "(none)".to_string()),
+        agent: agent.to_string(),
+        week: at.map_or_else(|| "(no date)".to_string(), iso_week),
+        score,
+        grade,
+        ready: report.valid,
+        checks,
+        sla: sla_outcome(kit, root, report, outcome),
+        silent: informed == Some(false) && !consult,
+        document_asked_twice: report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "rubric/document-asked-twice"),
+        transfer_minutes,
+    }
+}
+
+/// The receiving team's internal deadline counted on its calendar from `received_at` (or
+/// `handoff.at`), judged at `first_action_at`.
+fn sla_outcome(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) -> SlaOutcome {
+    let Some(sla) = &report.sla else {
+        return SlaOutcome::NoPolicy;
+    };
+    let Some((first_action, first_action_at)) = outcome.first_action_at else {
+        return SlaOutcome::NoAction;
+    };
+    let request = DeadlineRequest {
+        calendar: CalendarRef::Id(sla.calendar.clone()),
+        start: outcome
+            .received_at
+            .map_or_else(|| sla.deadline.start.clone(), str::to_string),
+        target: sla.deadline.target,
+        pauses: Vec::new(),
+        now: Some(first_action.to_string()),
+        warn_before: None,
+    };
+    let Ok(deadline) = kit.deadline(&request) else {
+        return SlaOutcome::NoPolicy;
+    };
+    let margin = deadline.remaining_business_minutes.unwrap_or(0);
+    if deadline.status == Some(Status::Breached) {
+        let customer = text_at(root, &["customer", "deadline"]).and_then(parse_instant);
+        SlaOutcome::Breached {
+            margin,
+            broke_customer: customer.is_some_and(|c| first_action_at > c),
+        }
+    } else {
+        SlaOutcome::Met { margin }
+    }
+}
+
+/// `2026-W47`: the ISO week (UTC) of an instant in Unix seconds.
+fn iso_week(at: i64) -> String {
+    match jiff::Timestamp::from_second(at) {
+        Ok(ts) => {
+            let week = ts.to_zoned(jiff::tz::TimeZone::UTC).date().iso_week_date();
+            format!("{:04}-W{:02}", week.year(), week.week())
+        }
+        Err(_) => "(no date)".to_string(),
+    }
+}

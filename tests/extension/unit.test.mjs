@@ -34,6 +34,21 @@ test('shipped adapters: eight helpdesks, each with match, editor, context pointe
   }
 });
 
+test('shipped adapters: each is one an admin could put in the org bundle (the bundle meta-schema accepts them)', () => {
+  // The same strict schema (schemas/bundle/extension.schema.json#/$defs/adapter) that refuses a
+  // typo in an org adapter: a shipped adapter that drifted from the contract fails here.
+  for (const adapter of shipped) {
+    const bundle = { bundle: 'adapters-check', version: '1', extension: { gate: 'warn', adapters: [adapter] } };
+    assert.doesNotThrow(() => new HandoffKit(bundle).free(), `${adapter.id} does not match the bundle's adapter schema`);
+  }
+  // And the check can fail: a misspelt key is refused with its path.
+  const typo = { ...shipped[0], editor: { ...shipped[0].editor, selecter: 'textarea' } };
+  assert.throws(
+    () => new HandoffKit({ bundle: 'adapters-check', version: '1', extension: { adapters: [typo] } }),
+    (e) => e.kind === 'bundle' && /selecter/.test(JSON.stringify(e.diagnostics) + e.message),
+  );
+});
+
 test('host and path matching', () => {
   assert.ok(hostMatches(['*.zendesk.com'], 'acme.zendesk.com'));
   assert.ok(!hostMatches(['*.zendesk.com'], 'zendesk.com.evil.example'));

@@ -45,8 +45,11 @@ demo: build
 	  || echo "(handoff exited with status $$?: some example packets are bad on purpose)"
 	@echo "== the npm package, installed from $(TARBALL) into a scratch project"
 	examples/npm-demo/run.sh $(TARBALL)
-	@echo "== the web page is built in dist/www: \`make serve-www\` (or SERVE=1 make demo) serves it on 127.0.0.1"
-	@if [ "$${SERVE:-0}" = 1 ]; then node www/serve.mjs dist/www; fi
+	@# From a terminal the demo ends by serving the web page until Ctrl+C; SERVE=0 skips that,
+	@# SERVE=1 serves even without a terminal.
+	@if [ "$${SERVE:-auto}" = 1 ] || { [ "$${SERVE:-auto}" = auto ] && [ -t 1 ]; }; then \
+	  echo "== the web page (dist/www), on 127.0.0.1 until Ctrl+C"; node www/serve.mjs dist/www; \
+	else echo "== the web page is built in dist/www: \`make serve-www\` serves it on 127.0.0.1"; fi
 
 lint:
 	cargo fmt --all -- --check

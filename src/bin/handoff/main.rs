@@ -15,17 +15,33 @@
 //! and returns an [`Outcome`]. To add a command, add a variant to [`Command`], a module, and a
 //! match arm in [`main`].
 
+// The CLI is native only. `cargo test --target wasm32-unknown-unknown` (make test-wasm) still
+// builds every binary of the package, and the audit's HTTP client and thread pool are not in the
+// wasm build, so there the program is empty.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 mod audit;
+#[cfg(not(target_arch = "wasm32"))]
 mod bundle;
+#[cfg(not(target_arch = "wasm32"))]
 mod check;
+#[cfg(not(target_arch = "wasm32"))]
 mod common;
+#[cfg(not(target_arch = "wasm32"))]
 mod import;
+#[cfg(not(target_arch = "wasm32"))]
 mod pretty;
 
+#[cfg(not(target_arch = "wasm32"))]
 use clap::{CommandFactory, Parser, Subcommand};
+#[cfg(not(target_arch = "wasm32"))]
 use common::Outcome;
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Check customer-issue handoffs: schema, quality score and the receiving team's deadline.
 #[derive(Debug, Parser)]
 #[command(
@@ -38,6 +54,7 @@ struct Cli {
     command: Option<Command>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check context packets: schema, quality score and SLA deadline.
@@ -52,6 +69,7 @@ enum Command {
     Import(import::Command),
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome: Outcome = match &cli.command {
@@ -68,6 +86,7 @@ fn main() -> ExitCode {
     common::exit_code(outcome)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 #[cfg(test)]
 mod tests {
     use super::*;

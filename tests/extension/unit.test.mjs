@@ -38,13 +38,13 @@ test('shipped adapters: each is one an admin could put in the org bundle (the bu
   // The same strict schema (schemas/bundle/extension.schema.json#/$defs/adapter) that refuses a
   // typo in an org adapter: a shipped adapter that drifted from the contract fails here.
   for (const adapter of shipped) {
-    const bundle = { bundle: 'adapters-check', version: '1', extension: { gate: 'warn', adapters: [adapter] } };
+    const bundle = { bundle: 'adapters-check', version: '1.0.0', extension: { gate: 'warn', adapters: [adapter] } };
     assert.doesNotThrow(() => new HandoffKit(bundle).free(), `${adapter.id} does not match the bundle's adapter schema`);
   }
   // And the check can fail: a misspelt key is refused with its path.
   const typo = { ...shipped[0], editor: { ...shipped[0].editor, selecter: 'textarea' } };
   assert.throws(
-    () => new HandoffKit({ bundle: 'adapters-check', version: '1', extension: { adapters: [typo] } }),
+    () => new HandoffKit({ bundle: 'adapters-check', version: '1.0.0', extension: { adapters: [typo] } }),
     (e) => e.kind === 'bundle' && /selecter/.test(JSON.stringify(e.diagnostics) + e.message),
   );
 });

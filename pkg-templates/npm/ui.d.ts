@@ -53,6 +53,19 @@ export interface AttachHandle {
   report(): Report | null;
   /** Re-checks now and redraws (after a programmatic change of a textarea's value, say). */
   refresh(): void;
+  /**
+   * Opens the findings panel. It goes beside the editor (right, else left, else below, else
+   * above), over the editor only when the viewport has no room elsewhere. No-op with `panel: false`.
+   */
+  open(): void;
+  /** Closes the findings panel. No-op with `panel: false`. */
+  close(): void;
+  /**
+   * Shows `text` at the top of the panel as an alert (announced by screen readers) and opens the
+   * panel — e.g. why a submit was held; `null` removes it. Rendered as text, never as HTML.
+   * `tone`: `'warn'` (default) or `'block'`. No-op with `panel: false`.
+   */
+  notice(text: string | null, options?: { tone?: 'warn' | 'block' }): void;
   /** Removes the layer, its listeners, observers and timer. The editor is left as it was. */
   detach(): void;
 }

@@ -153,7 +153,15 @@ export async function panel(page) {
       sla: root.querySelector('.sla')?.hidden === false ? root.querySelector('.sla').textContent : null,
       codes: [...root.querySelectorAll('[data-code]')].map((e) => e.getAttribute('data-code')),
       errors: root.querySelectorAll('.finding.error').length,
-      notice: text('.handoff-gate-notice'),
+      notice: root.querySelector('.notice:not([hidden])')?.textContent ?? null,
+      open: root.querySelector('section.panel')?.hidden === false,
+      placement: root.querySelector('section.panel')?.dataset.placement ?? null,
+      rect: (() => {
+        const p = root.querySelector('section.panel');
+        if (!p || p.hidden) return null;
+        const r = p.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      })(),
     };
   });
 }

@@ -153,6 +153,15 @@ test('Request Tracker 5: underlines, panel, block and warn gates, comment stored
     }, 'underlines under "Finance" and "something"');
     assert.ok(marks.length >= 2);
     await page.locator('button.toggle').click();
+    // The open panel sits beside the editor, not over the note being written.
+    const opened = await until(async () => {
+      const p = await panel(page);
+      return p?.rect ? p : null;
+    }, 'the open panel');
+    const editorBox = await page.locator('iframe.cke_wysiwyg_frame').boundingBox();
+    const overlap = Math.min(opened.rect.right, editorBox.x + editorBox.width) - Math.max(opened.rect.left, editorBox.x) > 0
+      && Math.min(opened.rect.bottom, editorBox.y + editorBox.height) - Math.max(opened.rect.top, editorBox.y) > 0;
+    assert.ok(!overlap, `the panel (${opened.placement}, ${JSON.stringify(opened.rect)}) does not cover the editor ${JSON.stringify(editorBox)}`);
     await page.screenshot({ path: path.join(SHOTS, 'rt-weak-note.png'), caret: 'initial' });
 
     // block: the submit is held, nothing reaches RT, the text stays.

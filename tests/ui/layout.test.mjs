@@ -168,3 +168,61 @@ test("layer: 'frame' draws in the iframe's own document, under the words", async
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// Where the open panel goes: beside the editor while the viewport has room, else below or
+// above it, and over the editor only when there is no room outside it. handle.open(),
+// close() and notice() drive it from code (the extension's gate uses them).
+test('the open panel goes beside the editor, never over it while there is room; open/close/notice', async () => {
+  const rectOf = (page, sel) => page.evaluate((s) => {
+    const root = document.querySelector('handoff-kit-layer').shadowRoot;
+    const el = s === '#note' ? document.getElementById('note') : root.querySelector(s);
+    if (!el || el.hidden) return null;
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, placement: el.dataset?.placement ?? null };
+  }, sel);
+  const overlaps = (a, b) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+  const cases = [
+    { viewport: { width: 1000, height: 800 }, placement: 'right' },
+    { viewport: { width: 700, height: 900 }, placement: 'below' },
+    { viewport: { width: 700, height: 430 }, placement: /^over-/ },
+  ];
+  for (const { viewport, placement } of cases) {
+    const { page, errors } = await open(browser, server.origin, 'textarea.html', { viewport });
+    await page.evaluate(() => {
+      const note = document.getElementById('note');
+      note.value = 'Summary: customer charged twice.\nOwner: Finance';
+      note.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    });
+    await waitForCode(page, 'rubric/owner-not-a-person');
+    assert.equal(await rectOf(page, 'section.panel'), null, 'closed until asked');
+    await page.evaluate(() => window.handle.open());
+    const panel = await rectOf(page, 'section.panel');
+    const note = await rectOf(page, '#note');
+    const where = `${viewport.width}×${viewport.height}`;
+    assert.ok(panel, `${where}: open() opens the panel`);
+    if (placement instanceof RegExp) {
+      assert.match(panel.placement, placement, `${where}: no room outside the editor`);
+      assert.ok(panel.top >= 0 && panel.bottom <= viewport.height, `${where}: the panel stays in the viewport ${JSON.stringify(panel)}`);
+    } else {
+      assert.equal(panel.placement, placement, `${where}: placement`);
+      assert.ok(!overlaps(panel, note), `${where}: the panel ${JSON.stringify(panel)} does not cover the editor ${JSON.stringify(note)}`);
+      assert.ok(panel.right <= viewport.width && panel.bottom <= viewport.height, `${where}: inside the viewport`);
+    }
+    // A notice opens the panel and reads first, as text; null removes it; close() closes.
+    await page.evaluate(() => {
+      window.handle.close();
+      window.handle.notice('Handoff held: <b>fix</b> the owner.', { tone: 'block' });
+    });
+    const notice = await page.evaluate(() => {
+      const root = document.querySelector('handoff-kit-layer').shadowRoot;
+      const n = root.querySelector('section.panel .notice');
+      return { open: !root.querySelector('section.panel').hidden, text: n.textContent, html: n.innerHTML, first: n.parentElement.firstElementChild === n, role: n.getAttribute('role'), cls: n.className };
+    });
+    assert.deepEqual(notice, { open: true, text: 'Handoff held: <b>fix</b> the owner.', html: 'Handoff held: &lt;b&gt;fix&lt;/b&gt; the owner.', first: true, role: 'alert', cls: 'notice block' });
+    await page.evaluate(() => { window.handle.notice(null); window.handle.close(); });
+    assert.equal(await rectOf(page, 'section.panel .notice'), null);
+    assert.equal(await rectOf(page, 'section.panel'), null);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

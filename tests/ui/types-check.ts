@@ -26,6 +26,12 @@ handle.update({ urgency: 'urgent' });
 const last: Report | null = handle.report();
 void last;
 handle.refresh();
+handle.open();
+handle.notice('Held: fix the owner first.', { tone: 'block' });
+handle.notice(null);
+handle.close();
+// @ts-expect-error the tone is 'warn' or 'block'
+handle.notice('x', { tone: 'loud' });
 handle.detach();
 
 async function viaWorker(): Promise<void> {

@@ -88,7 +88,7 @@ async function main() {
     keepAlive ??= setInterval(() => {
       if (attached && document.visibilityState === 'visible') wake();
     }, 20_000);
-    const gate = installGate({ adapter, gate: config.gate, editor, kit, format: noteFormat(adapter, editor), context: () => pageContext(adapter) });
+    const gate = installGate({ adapter, gate: config.gate, editor, kit, handle, format: noteFormat(adapter, editor), context: () => pageContext(adapter) });
     attached = { editor, handle, gate };
   }
 

@@ -9,8 +9,6 @@
 
 import { actionTarget } from './adapter.js';
 
-const NOTICE_CLASS = 'handoff-gate-notice';
-
 function errorsOf(report) {
   return (report?.diagnostics ?? []).filter((d) => d.severity === 'error');
 }
@@ -22,43 +20,12 @@ function currentInput(editor, format) {
 }
 
 /**
- * Shows the gate's words inside the ui layer's own shadow root (so the page still has one added
- * node) and opens its panel; returns false when there is no layer to show them in.
- */
-function showNotice(doc, text, tone) {
-  const host = [...doc.querySelectorAll('handoff-kit-layer')].pop();
-  const root = host?.shadowRoot;
-  if (!root) return false;
-  let notice = root.querySelector(`.${NOTICE_CLASS}`);
-  if (!notice) {
-    notice = doc.createElement('div');
-    notice.className = NOTICE_CLASS;
-    notice.setAttribute('role', 'alert');
-  }
-  // First thing in the findings panel (opened below), or the layer's dock when there is none.
-  const panel = root.querySelector('section.panel');
-  const place = panel ?? root.querySelector('.dock') ?? root.firstElementChild ?? root;
-  if (place.firstElementChild !== notice) place.prepend(notice);
-  notice.textContent = text;
-  notice.dataset.tone = tone;
-  notice.style.cssText =
-    'pointer-events:auto;margin:0 0 8px;padding:8px 10px;border-radius:6px;font:13px/1.4 system-ui,sans-serif;' +
-    (tone === 'block' ? 'background:#fde8e8;color:#7a1111;border:1px solid #c53030;' : 'background:#fff6e0;color:#6b4600;border:1px solid #b7791f;');
-  const toggle = root.querySelector('button.toggle');
-  if (toggle && panel?.hidden) toggle.click();
-  if (panel) panel.scrollTop = 0;
-  return true;
-}
-
-function clearNotice(doc) {
-  for (const host of doc.querySelectorAll('handoff-kit-layer')) host.shadowRoot?.querySelector(`.${NOTICE_CLASS}`)?.remove();
-}
-
-/**
  * Installs the gate; `{ remove() }`. `kit` is the content script's background kit (its `last`
- * holds the latest text and report), `context()` the page context now.
+ * holds the latest text and report), `context()` the page context now, `handle` the editor's
+ * handoff-kit/ui handle: the gate's words are shown with its `notice()`, at the top of the
+ * findings panel, which it opens.
  */
-export function installGate({ adapter, gate, editor, kit, format, context, doc = document }) {
+export function installGate({ adapter, gate, editor, kit, format, context, handle, doc = document }) {
   const win = doc.defaultView;
   if (gate !== 'warn' && gate !== 'block') return { remove() {} };
   const eventName = adapter.action?.event === 'submit' ? 'submit' : 'click';
@@ -68,22 +35,22 @@ export function installGate({ adapter, gate, editor, kit, format, context, doc =
   function decide(input, report) {
     const errors = errorsOf(report);
     if (!errors.length) {
-      clearNotice(doc);
+      handle.notice(null);
       return true;
     }
     const list = errors.slice(0, 3).map((d) => d.message).join(' ');
     const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
     if (gate === 'block') {
-      showNotice(doc, `Handoff held: this note has ${errors.length} error${errors.length === 1 ? '' : 's'} to fix first. ${list}${more}`, 'block');
+      handle.notice(`Handoff held: this note has ${errors.length} error${errors.length === 1 ? '' : 's'} to fix first. ${list}${more}`, { tone: 'block' });
       return false;
     }
     if (warned !== null) {
       warned = null;
-      clearNotice(doc);
+      handle.notice(null);
       return true;
     }
     warned = input;
-    showNotice(doc, `This note has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${list}${more} Submit again to hand off anyway.`, 'warn');
+    handle.notice(`This note has ${errors.length} error${errors.length === 1 ? '' : 's'}: ${list}${more} Submit again to hand off anyway.`, { tone: 'warn' });
     return false;
   }
 
@@ -124,7 +91,7 @@ export function installGate({ adapter, gate, editor, kit, format, context, doc =
       })
       .catch((error) => {
         // The check failed: never trap the agent's work behind a broken extension.
-        showNotice(doc, `Handoff Kit could not check this note (${error?.message ?? error}); the handoff goes ahead.`, 'warn');
+        handle.notice(`Handoff Kit could not check this note (${error?.message ?? error}); the handoff goes ahead.`, { tone: 'warn' });
         replay(target);
       });
   }
@@ -133,7 +100,7 @@ export function installGate({ adapter, gate, editor, kit, format, context, doc =
   return {
     remove() {
       win.removeEventListener(eventName, onAction, true);
-      clearNotice(doc);
+      handle.notice(null);
     },
   };
 }

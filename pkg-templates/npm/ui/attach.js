@@ -311,6 +311,15 @@ export function attach(editable, options) {
       source.mutated();
       run(true);
     },
+    open() {
+      if (!detached) panel?.open(true);
+    },
+    close() {
+      if (!detached) panel?.open(false);
+    },
+    notice(text, noticeOptions) {
+      if (!detached) panel?.notice(text ?? null, noticeOptions?.tone);
+    },
     detach() {
       if (detached) return;
       detached = true;

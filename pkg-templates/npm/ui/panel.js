@@ -34,15 +34,16 @@ export function createPanel(layer, hooks, options = {}) {
   const sla = el(doc, 'div', { class: 'sla', hidden: true, role: 'group', 'aria-label': 'Internal deadline' },
     slaWhen, el(doc, 'div', {}, slaStatus, ' — ', slaCountdown), conflict);
   const errorBox = el(doc, 'div', { class: 'errorbox', role: 'alert', hidden: true });
+  const notice = el(doc, 'div', { class: 'notice', role: 'alert', hidden: true });
   const findingsTitle = el(doc, 'h3', { id: `${id}-findings` }, 'Findings');
   const findings = el(doc, 'ul', { 'aria-labelledby': `${id}-findings` });
   const checksTitle = el(doc, 'h3', { id: `${id}-checks` }, 'Score breakdown');
   const checks = el(doc, 'ul', { class: 'checks', 'aria-labelledby': `${id}-checks` });
   const insert = el(doc, 'button', { type: 'button', class: 'insert', hidden: true }, 'Insert template');
   const panel = el(doc, 'section', { class: 'panel', id: `${id}-panel`, 'aria-label': 'Handoff check', hidden: true },
-    el(doc, 'h2', {}, 'Handoff check'), score, cap, sla, errorBox, findingsTitle, findings, checksTitle, checks, insert);
+    notice, el(doc, 'h2', {}, 'Handoff check'), score, cap, sla, errorBox, findingsTitle, findings, checksTitle, checks, insert);
   // The toggle comes first, so Tab goes from it into the panel; place() puts the panel
-  // visually above or below it.
+  // beside the editor where there is room (it is positioned on its own, not in the dock's flow).
   layer.dock.append(toggle, panel, live);
 
   let report = null;
@@ -50,11 +51,92 @@ export function createPanel(layer, hooks, options = {}) {
   let announced = '';
   let rendered = {};
   let toggleHeight = 0;
+  let placed = null; // { box, viewport, toggleBottom } of the last place()
+  let panelKey = '';
 
   const setOpen = (open) => {
     panel.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
+    if (open && placed) placePanel();
   };
+
+  const setStyle = (style, name, value) => {
+    if (value === null) style.removeProperty(name);
+    else style.setProperty(name, value);
+  };
+
+  /**
+   * Where the open panel goes, in this order: to the right of the editor, to its left, below
+   * it, above it (the first with room for it), so it never hides the text being written; only
+   * when none has room does it open over the editor, above or below the toggle.
+   */
+  function placePanel() {
+    const { box, viewport, toggleBottom } = placed;
+    const margin = 6;
+    const gap = 8;
+    const width = Math.max(200, Math.min(340, viewport.right - viewport.left - 2 * margin));
+    const room = {
+      right: viewport.right - margin - (box.right + gap),
+      left: box.left - gap - (viewport.left + margin),
+      below: viewport.bottom - margin - (box.bottom + gap),
+      above: box.top - gap - (viewport.top + margin),
+    };
+    const tallest = 560;
+    let left;
+    let top = null;
+    let bottom = null;
+    let height;
+    const besideTop = () => Math.max(viewport.top + margin, Math.min(box.top, viewport.bottom - margin - 320));
+    const alongRight = () => Math.max(viewport.left + margin, Math.min(box.right - width, viewport.right - margin - width));
+    let where;
+    if (room.right >= width) {
+      where = 'right';
+      left = box.right + gap;
+      top = besideTop();
+    } else if (room.left >= width) {
+      where = 'left';
+      left = box.left - gap - width;
+      top = besideTop();
+    } else if (Math.max(room.below, room.above) >= 200) {
+      left = alongRight();
+      if (room.below >= Math.min(tallest, room.above)) {
+        where = 'below';
+        top = box.bottom + gap;
+        height = room.below;
+      } else {
+        where = 'above';
+        bottom = viewport.bottom - (box.top - gap);
+        height = room.above;
+      }
+    } else {
+      // No room outside the editor: over it, above or below the toggle, where there is more.
+      left = alongRight();
+      const above = toggleBottom - (toggleHeight || 26) - gap - (viewport.top + margin);
+      const below = viewport.bottom - margin - (toggleBottom + gap);
+      if (above >= below) {
+        where = 'over-above';
+        bottom = viewport.bottom - (toggleBottom - (toggleHeight || 26) - gap);
+        height = above;
+      } else {
+        where = 'over-below';
+        top = toggleBottom + gap;
+        height = below;
+      }
+    }
+    if (height === undefined) height = viewport.bottom - margin - top;
+    height = Math.max(120, Math.min(tallest, height));
+    // Written only when the place changed: place() runs on every keystroke.
+    const key = `${where} ${left} ${top} ${bottom} ${height} ${width}`;
+    if (key === panelKey) return;
+    panelKey = key;
+    const style = panel.style;
+    panel.dataset.placement = where;
+    setStyle(style, 'left', `${left}px`);
+    setStyle(style, 'top', top === null ? null : `${top}px`);
+    setStyle(style, 'bottom', bottom === null ? null : `${bottom}px`);
+    setStyle(style, 'width', `${width}px`);
+    setStyle(style, 'max-height', `${height}px`);
+  }
   toggle.addEventListener('click', () => setOpen(panel.hidden));
   panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
@@ -176,7 +258,7 @@ export function createPanel(layer, hooks, options = {}) {
     },
     /**
      * Keeps the toggle at the editor's bottom-right corner (box and viewport in layer
-     * coordinates); the panel opens above it or below it, where there is more room.
+     * coordinates) and the open panel beside the editor (placePanel).
      */
     place(box, viewport) {
       const dock = layer.dock.style;
@@ -190,21 +272,31 @@ export function createPanel(layer, hooks, options = {}) {
       if (!toggleHeight) toggleHeight = toggle.offsetHeight || 26;
       const right = Math.min(Math.max(6, viewport.right - box.right + 6), viewport.right - 60);
       const toggleBottom = Math.min(Math.max(toggleHeight + 6, box.bottom - 6), viewport.bottom - 6);
-      const above = toggleBottom - toggleHeight - 12;
-      const below = viewport.bottom - toggleBottom - 12;
       dock.setProperty('right', `${right}px`);
-      if (above >= below || above >= 400) {
-        dock.setProperty('flex-direction', 'column-reverse');
-        dock.setProperty('bottom', `${viewport.bottom - toggleBottom}px`);
-        dock.removeProperty('top');
-      } else {
-        dock.setProperty('flex-direction', 'column');
-        dock.setProperty('top', `${toggleBottom - toggleHeight}px`);
-        dock.removeProperty('bottom');
-      }
-      panel.style.setProperty('max-height', `${Math.max(120, Math.min(560, Math.max(above, below)))}px`);
+      dock.setProperty('top', `${toggleBottom - toggleHeight}px`);
+      placed = { box, viewport, toggleBottom };
+      if (!panel.hidden) placePanel();
     },
+    /** Opens or closes the panel. */
     open: setOpen,
+    /** Whether the panel is open. */
+    isOpen: () => !panel.hidden,
+    /**
+     * Shows `text` at the top of the panel as an alert (`tone` 'warn' or 'block') and opens the
+     * panel; `null` removes it.
+     */
+    notice(text, tone = 'warn') {
+      if (text === null || text === undefined || text === '') {
+        notice.hidden = true;
+        notice.textContent = '';
+        return;
+      }
+      notice.className = `notice ${tone === 'block' ? 'block' : 'warn'}`;
+      notice.textContent = String(text);
+      notice.hidden = false;
+      setOpen(true);
+      panel.scrollTop = 0;
+    },
     destroy() {
       if (timer !== null) clearInterval(timer);
       timer = null;

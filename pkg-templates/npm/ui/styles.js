@@ -29,11 +29,11 @@ export const css = `
   background: #1b1f24; color: #fff; box-shadow: 0 4px 14px rgba(0,0,0,.25);
   pointer-events: none; white-space: normal;
 }
-.tooltip[hidden], .panel[hidden], .sla[hidden], .errorbox[hidden], .cap[hidden],
+.tooltip[hidden], .panel[hidden], .sla[hidden], .errorbox[hidden], .cap[hidden], .notice[hidden],
 .insert[hidden], .checks[hidden] { display: none; }
 .tooltip .tip-message { font-weight: 600; }
 .tooltip .tip-hint, .tooltip .tip-cost, .tooltip .tip-more { margin-top: 4px; color: #d6dbe1; }
-.dock { position: fixed; pointer-events: auto; display: flex; flex-direction: column; align-items: flex-end; gap: 6px; }
+.dock { position: fixed; pointer-events: auto; }
 .toggle {
   font: inherit; font-weight: 600; cursor: pointer; border: 1px solid #6b7480; border-radius: 999px;
   padding: 3px 10px; background: #fff; color: #1b1f24; box-shadow: 0 1px 4px rgba(0,0,0,.2);
@@ -43,7 +43,7 @@ export const css = `
 .toggle.grade-D, .toggle.grade-F, .toggle.failed { border-color: #b3261e; color: #8c1d18; }
 .toggle:focus-visible, .panel button:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 .panel {
-  box-sizing: border-box;
+  position: fixed; box-sizing: border-box;
   width: 340px; max-height: min(70vh, 560px); overflow: auto; background: #fff; color: #1b1f24;
   border: 1px solid #9aa3ad; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 10px 12px;
 }
@@ -71,6 +71,8 @@ export const css = `
 .check { display: flex; justify-content: space-between; gap: 8px; padding: 1px 0; }
 .check.failed .pts { color: #8c1d18; font-weight: 600; }
 .check.not_applicable { color: #5f6b7a; }
+.notice { margin: 0 0 8px; padding: 8px 10px; border-radius: 6px; background: #fff6e0; color: #6b4600; border: 1px solid #b7791f; }
+.notice.block { background: #fde8e8; color: #7a1111; border-color: #c53030; }
 .errorbox { margin-top: 6px; padding: 6px 8px; border-radius: 6px; background: #fdecea; color: #8c1d18; }
 .insert {
   margin-top: 10px; font: inherit; cursor: pointer; border: 1px solid #1a73e8; color: #0b57d0;

@@ -39,6 +39,12 @@ export interface AttachOptions {
   /** `true` (default): a toggle at the editor's corner opening the panel; `'open'`: start opened; `false`: underlines and tooltips only. */
   panel?: boolean | 'open';
   /**
+   * Elements the open panel must not cover, such as the page's submit or transfer button (or a
+   * function giving them, called each time the panel is placed). The panel goes beside the
+   * editor where it covers neither the editor nor these.
+   */
+  avoid?: Iterable<Element> | (() => Iterable<Element>);
+  /**
    * Where the layer draws for an editor inside a same-origin iframe: `'top'` (default) the
    * top-most same-origin document, with the iframe's rectangles shifted and clipped;
    * `'frame'` the editor's own document.

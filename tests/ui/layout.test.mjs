@@ -225,4 +225,26 @@ test('the open panel goes beside the editor, never over it while there is room; 
     assert.deepEqual(errors, []);
     await page.close();
   }
+  // An element the page names in `avoid` (a submit button beside the editor) is kept clear too.
+  const { page, errors } = await open(browser, server.origin, 'textarea.html', { viewport: { width: 1000, height: 800 } });
+  const placed = await page.evaluate(async () => {
+    const note = document.getElementById('note');
+    const button = document.createElement('button');
+    button.textContent = 'Post';
+    button.style.cssText = 'position:absolute;left:620px;top:200px;width:120px;height:32px';
+    document.body.append(button);
+    window.handle.detach();
+    window.handle = window.attach(note, { kit: window.kit, avoid: [button] });
+    window.handle.open();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const p = document.querySelector('handoff-kit-layer').shadowRoot.querySelector('section.panel');
+    const r = p.getBoundingClientRect();
+    const b = button.getBoundingClientRect();
+    const n = note.getBoundingClientRect();
+    const hit = (a, c) => Math.min(a.right, c.right) > Math.max(a.left, c.left) && Math.min(a.bottom, c.bottom) > Math.max(a.top, c.top);
+    return { placement: p.dataset.placement, button: hit(r, b), note: hit(r, n) };
+  });
+  assert.deepEqual(placed, { placement: 'below', button: false, note: false });
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -154,6 +154,16 @@ export function readContext(adapter, doc, location) {
 }
 
 /** The element (or its ancestor) matching the adapter's action selector, for event `target`. */
+/** The page's handoff action elements (the open panel keeps clear of them). */
+export function actionElements(adapter, doc = document) {
+  if (!adapter.action?.selector) return [];
+  try {
+    return [...doc.querySelectorAll(adapter.action.selector)];
+  } catch {
+    return [];
+  }
+}
+
 export function actionTarget(adapter, target) {
   if (!adapter.action?.selector || !target || typeof target.closest !== 'function') return null;
   try {

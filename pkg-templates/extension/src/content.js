@@ -5,7 +5,7 @@
 // gate only holds (preventDefault) the handoff action.
 
 import { attach } from 'handoff-kit/ui';
-import { findEditor, matchingAdapters, readContext } from './adapter.js';
+import { actionElements, findEditor, matchingAdapters, readContext } from './adapter.js';
 import { installGate } from './gate.js';
 import { backgroundKit } from './kit-proxy.js';
 
@@ -80,6 +80,7 @@ async function main() {
       format: noteFormat(adapter, editor),
       scenario: context.handoff?.scenario ?? adapter.scenario,
       now: () => new Date(),
+      avoid: () => actionElements(adapter, document),
     });
     // Wake the worker when the agent enters the editor (before the first keystroke needs it),
     // and keep it from being evicted while a visible page has a note open: one message per

@@ -92,6 +92,7 @@ export function attach(editable, options) {
     onInsert: () => {
       insertTemplate(source, kit, scenario).catch((error) => panel?.renderInsertError(error));
     },
+    avoid: () => avoidRects(),
     now: () => {
       try {
         return Date.parse(nowValue(options.now));
@@ -226,6 +227,27 @@ export function attach(editable, options) {
     layer.setActive(focused);
     layer.draw(marks, area);
     if (panel) panel.place(box && !isEmpty(intersect(box, area)) ? intersect(box, frameClip) : null, viewport);
+  }
+
+  // The page's elements the open panel must not cover (options.avoid: elements, or a function
+  // giving them), in layer coordinates; read only while placing an open panel.
+  function avoidRects() {
+    let list = options.avoid;
+    try {
+      if (typeof list === 'function') list = list();
+    } catch {
+      return [];
+    }
+    if (!list || typeof list[Symbol.iterator] !== 'function') return [];
+    const out = [];
+    const { dx, dy } = frameTransform(view, chain);
+    for (const node of list ?? []) {
+      if (!node?.isConnected || typeof node.getBoundingClientRect !== 'function') continue;
+      const r = node.getBoundingClientRect();
+      const inFrame = node.ownerDocument === editable.ownerDocument && node.ownerDocument !== layer.doc;
+      out.push(inFrame ? rect(r.left + dx, r.top + dy, r.right + dx, r.bottom + dy) : rect(r.left, r.top, r.right, r.bottom));
+    }
+    return out;
   }
 
   function showTip() {

@@ -18,7 +18,8 @@ const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 /**
  * `hooks`: `onFinding(index, event)` with event 'activate' | 'focus' | 'blur', `onInsert()`,
- * `now()` (milliseconds, the caller's clock). `options.open` starts it expanded.
+ * `now()` (milliseconds, the caller's clock), `avoid()` (rectangles, layer coordinates, the open
+ * panel must not cover). `options.open` starts it expanded.
  */
 export function createPanel(layer, hooks, options = {}) {
   const doc = layer.doc;
@@ -67,13 +68,16 @@ export function createPanel(layer, hooks, options = {}) {
 
   /**
    * Where the open panel goes, in this order: to the right of the editor, to its left, below
-   * it, above it (the first with room for it), so it never hides the text being written; only
-   * when none has room does it open over the editor, above or below the toggle.
+   * it, above it — the first with room for it that covers none of the `avoid` rectangles (the
+   * page's handoff action, say) — so it never hides the text being written; only when none
+   * fits does it open over the editor, above or below the toggle.
    */
   function placePanel() {
     const { box, viewport, toggleBottom } = placed;
+    const avoid = hooks.avoid?.() ?? [];
     const margin = 6;
     const gap = 8;
+    const tallest = 560;
     const width = Math.max(200, Math.min(340, viewport.right - viewport.left - 2 * margin));
     const room = {
       right: viewport.right - margin - (box.right + gap),
@@ -81,41 +85,50 @@ export function createPanel(layer, hooks, options = {}) {
       below: viewport.bottom - margin - (box.bottom + gap),
       above: box.top - gap - (viewport.top + margin),
     };
-    const tallest = 560;
+    const besideTop = Math.max(viewport.top + margin, Math.min(box.top, viewport.bottom - margin - 320));
+    const alongRight = Math.max(viewport.left + margin, Math.min(box.right - width, viewport.right - margin - width));
+    const candidates = [
+      room.right >= width && { where: 'right', left: box.right + gap, top: besideTop },
+      room.left >= width && { where: 'left', left: box.left - gap - width, top: besideTop },
+      room.below >= 200 && { where: 'below', left: alongRight, top: box.bottom + gap, height: room.below },
+      room.above >= 200 && { where: 'above', left: alongRight, bottom: viewport.bottom - (box.top - gap), height: room.above },
+    ].filter(Boolean).map((c) => {
+      const height = Math.min(tallest, c.height ?? viewport.bottom - margin - c.top);
+      const top = c.top ?? viewport.bottom - c.bottom - height;
+      return { ...c, height, rect: { left: c.left, top, right: c.left + width, bottom: top + height } };
+    });
+    const hits = (r) => avoid.filter((a) => Math.min(r.right, a.right) > Math.max(r.left, a.left)
+      && Math.min(r.bottom, a.bottom) > Math.max(r.top, a.top));
+    // A candidate that covers an avoided element is shortened from its free end (the bottom,
+    // or the top of one that opens upwards) to stop short of it, while 200px tall or more.
+    const fit = (c) => {
+      const hit = hits(c.rect);
+      if (!hit.length) return c;
+      const r = { ...c.rect };
+      if (c.bottom === undefined) r.bottom = Math.min(...hit.map((a) => a.top)) - gap;
+      else r.top = Math.max(...hit.map((a) => a.bottom)) + gap;
+      const height = r.bottom - r.top;
+      return height >= 200 && !hits(r).length ? { ...c, height, top: c.bottom === undefined ? c.top : undefined, rect: r } : null;
+    };
+    const chosen = candidates.map(fit).find(Boolean);
+    let where;
     let left;
     let top = null;
     let bottom = null;
     let height;
-    const besideTop = () => Math.max(viewport.top + margin, Math.min(box.top, viewport.bottom - margin - 320));
-    const alongRight = () => Math.max(viewport.left + margin, Math.min(box.right - width, viewport.right - margin - width));
-    let where;
-    if (room.right >= width) {
-      where = 'right';
-      left = box.right + gap;
-      top = besideTop();
-    } else if (room.left >= width) {
-      where = 'left';
-      left = box.left - gap - width;
-      top = besideTop();
-    } else if (Math.max(room.below, room.above) >= 200) {
-      left = alongRight();
-      if (room.below >= Math.min(tallest, room.above)) {
-        where = 'below';
-        top = box.bottom + gap;
-        height = room.below;
-      } else {
-        where = 'above';
-        bottom = viewport.bottom - (box.top - gap);
-        height = room.above;
-      }
+    if (chosen) {
+      ({ where, left, height } = chosen);
+      top = chosen.top ?? null;
+      bottom = chosen.bottom ?? null;
     } else {
       // No room outside the editor: over it, above or below the toggle, where there is more.
-      left = alongRight();
-      const above = toggleBottom - (toggleHeight || 26) - gap - (viewport.top + margin);
+      left = alongRight;
+      const toggleTop = toggleBottom - (toggleHeight || 26);
+      const above = toggleTop - gap - (viewport.top + margin);
       const below = viewport.bottom - margin - (toggleBottom + gap);
       if (above >= below) {
         where = 'over-above';
-        bottom = viewport.bottom - (toggleBottom - (toggleHeight || 26) - gap);
+        bottom = viewport.bottom - (toggleTop - gap);
         height = above;
       } else {
         where = 'over-below';
@@ -258,7 +271,7 @@ export function createPanel(layer, hooks, options = {}) {
     },
     /**
      * Keeps the toggle at the editor's bottom-right corner (box and viewport in layer
-     * coordinates) and the open panel beside the editor (placePanel).
+     * coordinates) and the open panel beside the editor (placePanel), clear of `avoid`.
      */
     place(box, viewport) {
       const dock = layer.dock.style;

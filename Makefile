@@ -89,8 +89,9 @@ test-frontend:
 
 # `handoff audit` end to end (docs/audit.md): the HTML report in headless Chromium (charts drawn,
 # nothing loaded; screenshot in target/e2e/audit/), `handoff import rt` against a real Request
-# Tracker 5, and the Spark recipe (RDD.pipe, local[2]). The last two exit 77 with a loud SKIPPED
-# banner when RT cannot be installed or Java/pyspark are missing; 77 is not a failure here.
+# Tracker 5, and the Spark recipe (RDD.pipe, local[2]). Both install what they need where it is
+# missing (RT 5 and OpenJDK 17 with apt-get, pyspark with pip into target/spark-venv); they exit
+# 77 with a loud SKIPPED banner only when that install is impossible; 77 is not a failure here.
 test-audit:
 	cargo build --release --bin handoff --example audit
 	node tests/audit/html.mjs

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = path.join(ROOT, 'dist/extension/chromium');
+export const EXTENSION_DIR = process.env.HANDOFF_EXTENSION_DIR ?? path.join(ROOT, 'dist/extension/chromium');
 export const SHOTS = path.join(ROOT, 'target/e2e/extension');
 fs.mkdirSync(SHOTS, { recursive: true });
 

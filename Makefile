@@ -7,6 +7,11 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 VERSION := $(shell awk -F'"' '/^version = / { print $$2; exit }' Cargo.toml)
 WASM := target/wasm32-unknown-unknown/wasm/handoff_kit.wasm
+# handoff-kit/audit's .wasm: the same core with the cargo feature `wasm-audit`, in its own target
+# folder (a cdylib's file name has no hash, so two feature sets in one folder would overwrite
+# each other's .wasm and cargo would not notice).
+AUDIT_TARGET := target/audit
+AUDIT_WASM := $(AUDIT_TARGET)/wasm32-unknown-unknown/wasm/handoff_kit.wasm
 TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
@@ -24,7 +29,8 @@ cli:
 
 npm:
 	cargo build --profile wasm --lib --target wasm32-unknown-unknown
-	.ci/package $(WASM)
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown --features wasm-audit --target-dir $(AUDIT_TARGET)
+	.ci/package $(WASM) $(AUDIT_WASM)
 
 # The browser extension from pkg-templates/extension and dist/npm (docs/extension.md):
 # dist/extension/{chromium,firefox}/ and dist/handoff-kit-extension-$(VERSION)-{chromium,firefox}.zip.

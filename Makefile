@@ -123,7 +123,8 @@ test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-ui tes
 # Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
 # and throughput next to serde_json (bench/README.md, "Scaling and throughput"); the score's
 # agreement with a reviewer's labels; `handoff audit` throughput next to serde_json parse-only and
-# a 1 GB input's peak RSS (bench/audit.rs); what each front-end build ships and its first report.
+# a 1 GB input's peak RSS (bench/audit.rs); what each front-end build ships and its first report;
+# a 100 MB export audited on the web page (worker, main-thread tasks) next to the CLI.
 bench: build
 	node bench/run.mjs
 	cargo run --release --example scaling
@@ -133,6 +134,7 @@ bench: build
 	node bench/ui.mjs --json bench/results/ui.json
 	node bench/extension.mjs --json bench/results/extension.json
 	node bench/www.mjs
+	node bench/audit-web.mjs
 
 # The fuzzers (tests/fuzz/README.md): the seeded structure-aware one in release, FUZZ_SECONDS
 # per target (a call over 1 s is a finding), then AFL++ (coverage-guided, cargo-afl) for

@@ -10,7 +10,7 @@ let worker;
 let bundle;
 let downloads = [];
 // What the page is showing, for tests and the bench: the last report object and timings.
-window.auditPage = { state: 'idle', report: null, seconds: null };
+window.auditPage = { state: 'idle', report: null, seconds: null, startedAt: null, doneAt: null };
 
 const number = new Intl.NumberFormat('en');
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -94,12 +94,14 @@ function show({ json, html, seconds }) {
   $('figures-section').hidden = false;
   $('report-section').hidden = false;
   setState('done');
+  window.auditPage.doneAt = performance.now();
   const time = window.auditPage.seconds === null ? '' : ` in ${window.auditPage.seconds.toFixed(1)} s`;
   $('status').textContent = `Audited ${value(r.lines)} lines${time}: ${value(r.handoffs)} handoffs, ${value(r.bad_lines.count)} bad lines. Report grouped by ${r.by}.`;
 }
 
 function audit(files) {
   if (files.length === 0) return;
+  window.auditPage.startedAt = performance.now();
   showError('');
   startWorker();
   setState('running');

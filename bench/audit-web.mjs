@@ -1,4 +1,4 @@
-// The audit in the browser (bench/README.md, "Audit in the browser"): a ~100 MB export written by
+// The audit in the browser (bench/audit-web.md): a ~100 MB export written by
 // the generator (bench/audit_export.rs), picked on the audit page (www/audit/) in headless
 // Chromium and audited in its worker through handoff-kit/audit; side by side with the native
 // CLI on the same file (both cores, and one). Figures: wall time and MB/s (MB = 10^6 bytes),

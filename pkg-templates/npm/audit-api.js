@@ -29,8 +29,12 @@ export function initFrom(input, what) {
     } catch (error) {
       loading = undefined;
       if (error instanceof HandoffKitError) throw error;
+      // load.js words its messages for the main .wasm: name this one instead.
       const message = error instanceof LoadError
-        ? error.message.replace('the Handoff Kit .wasm', "handoff-kit/audit's .wasm").replace('handoff_kit_bg.wasm', 'audit/handoff_kit_audit_bg.wasm')
+        ? error.message.replaceAll('the Handoff Kit .wasm', "handoff-kit/audit's .wasm")
+          .replaceAll('handoff_kit_bg.wasm', 'audit/handoff_kit_audit_bg.wasm')
+          .replace("`import init from 'handoff-kit/inline'` needs no asset at all, or ", '')
+          .replace(", or use 'handoff-kit/inline', which needs no request.", '.')
         : `handoff-kit/audit's .wasm could not be started: ${error?.message ?? error}`;
       throw new HandoffKitError(message, { kind: 'init', cause: error instanceof LoadError ? error.cause : error });
     }

@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { Auditor, HandoffKitError, auditStream, init } from 'handoff-kit/audit';
+import { HandoffKitError as KitError } from 'handoff-kit';
 
 const repo = process.env.HANDOFF_REPO ?? new URL('../..', import.meta.url).pathname;
 let dir;
@@ -60,6 +62,12 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('init() is done on import in Node and resolves', async () => {
   await init();
+});
+
+test('require() gives the same module, and HandoffKitError is the main entry\'s class', () => {
+  const required = createRequire(import.meta.url)('handoff-kit/audit');
+  assert.equal(required.Auditor, Auditor);
+  assert.equal(HandoffKitError, KitError);
 });
 
 test('the whole export pushed at once gives the CLI report, for each grouping', () => {

@@ -1,7 +1,7 @@
 // The audit page: files picked or dropped go to a module worker (worker.js) that streams them
 // through handoff-kit/audit; this page only draws progress, the figures and the report (the
 // core's self-contained HTML page, in a sandboxed iframe). Nothing is uploaded.
-import { siteRoot } from '../shared/kit.js';
+import { describeError, siteRoot } from '../shared/kit.js';
 import { h } from '../shared/report-view.js';
 
 const $ = (id) => document.getElementById(id);
@@ -39,7 +39,7 @@ function startWorker() {
     else if (data.type === 'error') {
       setState('failed');
       $('status').textContent = 'The audit stopped with an error.';
-      showError(data.message);
+      showError(describeError(data));
     }
   };
   worker.onerror = (event) => {

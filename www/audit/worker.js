@@ -2,7 +2,7 @@
 // each chunk to handoff-kit/audit's Auditor and posts progress; then the report (JSON and HTML).
 // The Auditor stays, so the page can ask for the report grouped another way without reading
 // the files again. Messages in: { type: 'audit', files, bundle, by, wasm } | { type: 'report', by }.
-// Out: { type: 'progress', bytes, lines, total } | { type: 'report', json, html, seconds } | { type: 'error', message, kind }.
+// Out: { type: 'progress', bytes, lines, total } | { type: 'report', json, html, seconds } | { type: 'error', message, kind, diagnostics }.
 import init, { Auditor } from 'handoff-kit/audit';
 
 let auditor;
@@ -53,6 +53,6 @@ self.onmessage = async ({ data }) => {
     if (data.type === 'audit') postMessage(await audit(data));
     else if (data.type === 'report' && auditor) postMessage(report(data.by));
   } catch (error) {
-    postMessage({ type: 'error', message: error?.message ?? String(error), kind: error?.kind ?? 'internal' });
+    postMessage({ type: 'error', message: error?.message ?? String(error), kind: error?.kind ?? 'internal', diagnostics: error?.diagnostics ?? [] });
   }
 };

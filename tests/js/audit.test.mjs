@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Auditor, HandoffKitError, auditStream, init } from 'handoff-kit/audit';
-import { HandoffKitError as KitError } from 'handoff-kit';
+import { HandoffKitError as KitError, Validator } from 'handoff-kit';
 
 const repo = process.env.HANDOFF_REPO ?? new URL('../..', import.meta.url).pathname;
 let dir;
@@ -78,6 +78,11 @@ test('the whole export pushed at once gives the CLI report, for each grouping', 
     auditor.free();
   }
   const expected = handoff([file]);
+  const schema = JSON.parse(readFileSync(new URL('./node_modules/handoff-kit/schemas/audit.schema.json', import.meta.url), 'utf8'));
+  const auditor = new Auditor({ file });
+  auditor.push(bytes);
+  assert.deepEqual(new Validator(schema).validate(auditor.report()), [], 'the report follows schemas/audit.schema.json');
+  auditor.free();
   // What the export holds besides the generator's lines, as the CLI counts it.
   const messages = expected.bad_lines.examples.map((b) => b.message).join('\n');
   assert.match(messages, /not UTF-8/);

@@ -7,6 +7,11 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 VERSION := $(shell awk -F'"' '/^version = / { print $$2; exit }' Cargo.toml)
 WASM := target/wasm32-unknown-unknown/wasm/handoff_kit.wasm
+# handoff-kit/audit's .wasm: the same core with the cargo feature `wasm-audit`, in its own target
+# folder (a cdylib's file name has no hash, so two feature sets in one folder would overwrite
+# each other's .wasm and cargo would not notice).
+AUDIT_TARGET := target/audit
+AUDIT_WASM := $(AUDIT_TARGET)/wasm32-unknown-unknown/wasm/handoff_kit.wasm
 TARBALL := dist/handoff-kit-$(VERSION).tgz
 CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-background-networking
 
@@ -24,7 +29,8 @@ cli:
 
 npm:
 	cargo build --profile wasm --lib --target wasm32-unknown-unknown
-	.ci/package $(WASM)
+	cargo build --profile wasm --lib --target wasm32-unknown-unknown --features wasm-audit --target-dir $(AUDIT_TARGET)
+	.ci/package $(WASM) $(AUDIT_WASM)
 
 # The browser extension from pkg-templates/extension and dist/npm (docs/extension.md):
 # dist/extension/{chromium,firefox}/ and dist/handoff-kit-extension-$(VERSION)-{chromium,firefox}.zip.
@@ -55,6 +61,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features wasm-audit -- -D warnings
 
 test-rust:
 	cargo test
@@ -118,7 +125,8 @@ test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-ui tes
 # Node, side by side in one run; then native scaling (time at n and 8n of each growing input)
 # and throughput next to serde_json (bench/README.md, "Scaling and throughput"); the score's
 # agreement with a reviewer's labels; `handoff audit` throughput next to serde_json parse-only and
-# a 1 GB input's peak RSS (bench/audit.rs); what each front-end build ships and its first report.
+# a 1 GB input's peak RSS (bench/audit.rs); what each front-end build ships and its first report;
+# a 100 MB export audited on the web page (worker, main-thread tasks) next to the CLI.
 bench: build
 	node bench/run.mjs
 	cargo run --release --example scaling
@@ -128,6 +136,7 @@ bench: build
 	node bench/ui.mjs --json bench/results/ui.json
 	node bench/extension.mjs --json bench/results/extension.json
 	node bench/www.mjs
+	node bench/audit-web.mjs
 
 # The fuzzers (tests/fuzz/README.md): the seeded structure-aware one in release, FUZZ_SECONDS
 # per target (a call over 1 s is a finding), then AFL++ (coverage-guided, cargo-afl) for

@@ -198,55 +198,10 @@ impl RawKit {
     }
 }
 
-/// An audit of many handoffs: lines in, a summary kept, the report out as JSON text or HTML.
-///
-/// Only with the `wasm-audit` feature: it added 18,612 bytes brotli to the .wasm (815,654
-/// against 797,042, `.ci/package`), past the npm package's 800,000-byte budget, so the
-/// package's default build leaves it out (docs/audit.md, "In the browser").
+/// The audit (`RawAuditor`), only in the .wasm of `handoff-kit/audit`: src/wasm_audit.rs.
 #[cfg(feature = "wasm-audit")]
-#[wasm_bindgen]
-pub struct RawAuditor {
-    auditor: crate::audit::Auditor,
-    bundle: String,
-}
-
-#[cfg(feature = "wasm-audit")]
-#[wasm_bindgen]
-impl RawKit {
-    /// A new audit with this kit.
-    pub fn auditor(&self) -> RawAuditor {
-        RawAuditor {
-            auditor: crate::audit::Auditor::new(self.kit.clone()),
-            bundle: crate::audit::bundle_label(&self.kit),
-        }
-    }
-}
-
-#[cfg(feature = "wasm-audit")]
-#[wasm_bindgen]
-impl RawAuditor {
-    /// Whole lines of NDJSON (UTF-8), counted after the lines pushed before.
-    pub fn push(&mut self, lines_utf8: &[u8]) -> Result<(), JsValue> {
-        self.auditor.push_text(utf8("The lines", lines_utf8)?);
-        Ok(())
-    }
-
-    /// The report so far: JSON text (`schemas/audit.schema.json`), or one HTML page.
-    pub fn report(&self, by: &str, html: bool) -> Result<String, JsValue> {
-        let by = crate::audit::By::parse(by).ok_or_else(|| {
-            throw(Error::new(
-                "input",
-                format!("by must be team, scenario, agent or week, not \"{by}\"."),
-            ))
-        })?;
-        let report = crate::audit::AuditReport::new(self.auditor.summary(), by, &self.bundle);
-        if html {
-            Ok(crate::audit::html(&report))
-        } else {
-            to_json(&report)
-        }
-    }
-}
+#[path = "wasm_audit.rs"]
+mod audit;
 
 fn note_format(html: bool) -> crate::note::NoteFormat {
     if html {

@@ -11,7 +11,7 @@ trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > package.json
 npm install --no-audit --no-fund --silent "$tarball"
-cp "$repo"/tests/js/*.test.mjs "$repo"/tests/js/*.test.cjs "$repo"/tests/js/*.json "$repo"/tests/js/types-check.ts .
+cp "$repo"/tests/js/*.test.mjs "$repo"/tests/js/*.test.cjs "$repo"/tests/js/*.json "$repo"/tests/js/*.ts .
 cp -r "$repo/tests/js/page" page
 
 export HANDOFF_REPO="$repo"

@@ -41,9 +41,9 @@ impl<'a> Filler<'a> {
     fn keep(&mut self, heading: &'a str, body: &'a str) {
         let pointer = format!("/other_sections/{}", self.other_sections.len());
         if !heading.is_empty() {
-            self.mark(&pointer_join(&pointer, "heading"), heading);
+            self.mark_child(&pointer, "heading", heading);
         }
-        self.mark(&pointer_join(&pointer, "text"), body);
+        self.mark_child(&pointer, "text", body);
         self.mark(&pointer, body);
         let mut section = Map::new();
         section.insert("heading".to_string(), Value::String(heading.to_string()));
@@ -161,7 +161,7 @@ impl<'a> Filler<'a> {
             Kind::Lines | Kind::Words => {
                 let items = item::list(body, kind == Kind::Words);
                 Some(Value::Array(items.iter().enumerate().map(|(i, w)| {
-                    self.mark(&format!("{pointer}/{}", first + i), w);
+                    self.mark_item(pointer, first + i, w);
                     Value::String((*w).to_string())
                 }).collect()))
             }
@@ -229,14 +229,14 @@ impl<'a> Filler<'a> {
             return None;
         };
         let mut object = Map::new();
-        self.mark(&pointer_join(pointer, "value"), read.number);
+        self.mark_child(pointer, "value", read.number);
         object.insert(
             "value".to_string(),
             serde_json::Number::from_f64(read.value).map_or(Value::Null, Value::Number),
         );
         match read.currency {
             Some((code, written)) => {
-                self.mark(&pointer_join(pointer, "currency"), written);
+                self.mark_child(pointer, "currency", written);
                 object.insert("currency".to_string(), Value::String(code.to_string()));
             }
             None => self.unreadable(

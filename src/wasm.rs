@@ -167,6 +167,9 @@ impl RawKit {
             write_json(&mut out, &text)?;
         }
         drop(text);
+        // Grown once to its size instead of doubling (a doubling holds both the old and the
+        // new block at once: the wasm memory high-water mark of a large note).
+        out.reserve(spans.json_len() + 64);
         out.extend_from_slice(b",\"spans\":");
         write_json(&mut out, &spans)?;
         drop(spans);

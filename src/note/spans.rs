@@ -165,6 +165,20 @@ impl Spans {
     }
 }
 
+impl Spans {
+    /// About the length of the JSON text the spans serialise to (exact unless a pointer has
+    /// characters JSON escapes): what a caller reserves to write them without regrowing.
+    pub fn json_len(&self) -> usize {
+        let digits = |n: usize| n.checked_ilog10().unwrap_or(0) as usize + 1;
+        // {"pointer":{"start":N,"end":M},…}: braces, commas, entries.
+        2 + self.len().saturating_sub(1)
+            + self
+                .iter()
+                .map(|(pointer, span)| pointer.len() + 20 + digits(span.start) + digits(span.end))
+                .sum::<usize>()
+    }
+}
+
 /// The same pointers with the same spans, filled in the same order.
 impl PartialEq for Spans {
     fn eq(&self, other: &Spans) -> bool {
@@ -231,6 +245,22 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&spans).unwrap(),
             r#"{"/z":{"start":0,"end":1},"/a/10":{"start":1,"end":2},"/a/2":{"start":2,"end":3},"/a":{"start":3,"end":4},"/m":{"start":4,"end":5}}"#
+        );
+    }
+
+    #[test]
+    fn json_len_is_the_length_of_the_json_text() {
+        let mut spans = Spans::default();
+        assert_eq!(
+            spans.json_len(),
+            serde_json::to_string(&spans).unwrap().len()
+        );
+        spans.set("/a", span(0, 9), |_| false);
+        spans.set_item("/tried", 12, span(10, 1234567), |_| false);
+        spans.set_child("/tried/12", "action", span(100, 100), |_| false);
+        assert_eq!(
+            spans.json_len(),
+            serde_json::to_string(&spans).unwrap().len()
         );
     }
 

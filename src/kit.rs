@@ -306,7 +306,11 @@ impl Kit {
     pub fn check(&self, packet: Value, options: &CheckOptions) -> Result<Report> {
         // A packet built in code (or read from a note, bounded by its own ceiling) is not
         // held to the packet text's ceiling.
-        self.check_any_size(&packet.to_string(), options)
+        let text = packet.to_string();
+        // Freed before the text is read: a packet read from a large note holds more memory as
+        // values than as text.
+        drop(packet);
+        self.check_any_size(&text, options)
     }
 
     /// [`Kit::check`] for a packet as JSON text, read in place (no `Value` built): the path

@@ -42,6 +42,16 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
     })
 }
 
+/// Appends `value` as JSON text to `out`.
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), JsValue> {
+    serde_json::to_writer(out, value).map_err(|e| {
+        throw(Error::new(
+            "internal",
+            format!("Could not encode the result: {e}"),
+        ))
+    })
+}
+
 /// A compiled bundle (JS: wrapped by `HandoffKit`).
 #[wasm_bindgen]
 pub struct RawKit {
@@ -128,15 +138,51 @@ impl RawKit {
         self.kit.note_template(scenario)
     }
 
-    /// `{ packet, diagnostics, text, spans, insert_at }` for a note, as JSON text.
+    /// `{ packet, diagnostics, text, spans, insert_at }` for a note, as JSON text; without
+    /// `text` unless `with_text` (a text note's text is the note itself, which the caller
+    /// has: copying megabytes back and parsing them as JSON was a tenth of a large note's time).
     #[wasm_bindgen(js_name = parseNote)]
-    pub fn parse_note(&self, text: &str, html: bool) -> Result<String, JsValue> {
-        to_json(
-            &self
-                .kit
-                .parse_note(text, note_format(html))
-                .map_err(throw)?,
-        )
+    pub fn parse_note(&self, text: &str, html: bool, with_text: bool) -> Result<String, JsValue> {
+        let note = self
+            .kit
+            .parse_note(text, note_format(html))
+            .map_err(throw)?;
+        let crate::note::ParsedNote {
+            packet,
+            diagnostics,
+            text,
+            spans,
+            insert_at,
+        } = note;
+        // Written part by part, each part freed once written: the packet's values are gone
+        // before the text grows to hold the spans (a third less wasm memory on a large note).
+        let mut out = Vec::new();
+        out.extend_from_slice(b"{\"packet\":");
+        write_json(&mut out, &packet)?;
+        drop(packet);
+        out.extend_from_slice(b",\"diagnostics\":");
+        write_json(&mut out, &diagnostics)?;
+        if with_text {
+            out.extend_from_slice(b",\"text\":");
+            write_json(&mut out, &text)?;
+        }
+        drop(text);
+        // Grown once to its size instead of doubling (a doubling holds both the old and the
+        // new block at once: the wasm memory high-water mark of a large note).
+        out.reserve(spans.json_len() + 64);
+        out.extend_from_slice(b",\"spans\":");
+        write_json(&mut out, &spans)?;
+        drop(spans);
+        out.extend_from_slice(b",\"insert_at\":");
+        write_json(&mut out, &insert_at)?;
+        out.push(b'}');
+        // serde_json writes UTF-8 only.
+        String::from_utf8(out).map_err(|e| {
+            throw(Error::new(
+                "internal",
+                format!("Could not encode the result: {e}"),
+            ))
+        })
     }
 
     /// The report for a note, with spans into the text the agent sees, in the wire form of

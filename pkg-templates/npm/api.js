@@ -136,6 +136,9 @@ function invalid(what) {
   throw new HandoffKitError(`${what} is required: an RFC 3339 string or a Date.`);
 }
 
+// Whether a string surely has no lone surrogate (false where String.prototype.isWellFormed is missing).
+const wellFormed = (text) => typeof text.isWellFormed === 'function' && text.isWellFormed();
+
 function noteText(text) {
   if (typeof text !== 'string') throw new HandoffKitError(`The note must be a string, not ${describe(text)}.`);
   return text;
@@ -369,7 +372,11 @@ export class HandoffKit {
   parseNote(text, options = {}) {
     const note = noteText(text);
     const html = noteFormat(options?.format);
-    return JSON.parse(guard(() => this.#core.get().parseNote(note, html)));
+    // A text note's text is the note itself, unless it has lone surrogates (the core reads
+    // them as U+FFFD): only then, and for HTML (the rendered text), does the core send it.
+    const withText = html || !wellFormed(note);
+    const { packet, diagnostics, text: shown, spans, insert_at } = JSON.parse(guard(() => this.#core.get().parseNote(note, html, withText)));
+    return { packet, diagnostics, text: withText ? shown : note, spans, insert_at };
   }
 
   /** The report for a note; every diagnostic's `span` points into the text the agent sees. */

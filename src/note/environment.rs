@@ -1,7 +1,6 @@
 //! Where a bug happens: "Product: Acme Web 4.2, Chrome 120 on Windows 11".
 
 use super::filler::Filler;
-use crate::diagnostic::pointer_join;
 use serde_json::{Map, Value};
 
 /// Labels agents write before each part, by the packet field they fill.
@@ -121,7 +120,7 @@ pub(crate) fn read(f: &mut Filler<'_>, pointer: &str, body: &str) -> Value {
 }
 
 fn put(f: &mut Filler<'_>, env: &mut Map<String, Value>, pointer: &str, field: &str, words: &str) {
-    f.mark(&pointer_join(pointer, field), words);
+    f.mark_child(pointer, field, words);
     env.insert(field.to_string(), Value::String(words.to_string()));
 }
 

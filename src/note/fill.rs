@@ -7,7 +7,7 @@ use super::filler::Filler;
 use super::section::{Head, Section};
 use super::value::strip_emphasis;
 use super::{amount, environment, item, value};
-use crate::diagnostic::{pointer_join, Span};
+use crate::diagnostic::{pointer_join, push_pointer_token, Span};
 use serde_json::{Map, Value};
 
 impl<'a> Filler<'a> {
@@ -41,9 +41,9 @@ impl<'a> Filler<'a> {
     fn keep(&mut self, heading: &'a str, body: &'a str) {
         let pointer = format!("/other_sections/{}", self.other_sections.len());
         if !heading.is_empty() {
-            self.mark(&pointer_join(&pointer, "heading"), heading);
+            self.mark_child(&pointer, "heading", heading);
         }
-        self.mark(&pointer_join(&pointer, "text"), body);
+        self.mark_child(&pointer, "text", body);
         self.mark(&pointer, body);
         let mut section = Map::new();
         section.insert("heading".to_string(), Value::String(heading.to_string()));
@@ -56,9 +56,10 @@ impl<'a> Filler<'a> {
             return;
         };
         let tokens: Vec<&str> = field.key.split('.').collect();
-        let pointer = tokens
-            .iter()
-            .fold(String::new(), |p, t| pointer_join(&p, t));
+        let mut pointer = String::new();
+        for token in &tokens {
+            push_pointer_token(&mut pointer, token);
+        }
         let (exists, existing_len) = match lookup(&self.packet, &tokens) {
             None => (false, None),
             Some(Value::Array(items)) => (true, Some(items.len())),
@@ -150,18 +151,15 @@ impl<'a> Filler<'a> {
         first: usize,
     ) -> Option<Value> {
         let words = strip_emphasis(body);
-        let shown = if heading.is_empty() {
-            "the note".to_string()
-        } else {
-            format!("“{heading}”")
-        };
-        let quoted = words.chars().take(40).collect::<String>();
+        // Written into a message only when one is reported (most sections report nothing).
+        let shown = Shown(heading);
+        let quoted = Quoted(words);
         match kind {
             Kind::Text => Some(Value::String(words.to_string())),
             Kind::Lines | Kind::Words => {
                 let items = item::list(body, kind == Kind::Words);
                 Some(Value::Array(items.iter().enumerate().map(|(i, w)| {
-                    self.mark(&format!("{pointer}/{}", first + i), w);
+                    self.mark_item(pointer, first + i, w);
                     Value::String((*w).to_string())
                 }).collect()))
             }
@@ -214,11 +212,11 @@ impl<'a> Filler<'a> {
                     None
                 }
             },
-            Kind::Amount => self.amount(pointer, &shown, words),
+            Kind::Amount => self.amount(pointer, shown, words),
         }
     }
 
-    fn amount(&mut self, pointer: &str, shown: &str, words: &'a str) -> Option<Value> {
+    fn amount(&mut self, pointer: &str, shown: Shown<'_>, words: &'a str) -> Option<Value> {
         let Some(read) = amount::read(words) else {
             self.unreadable(
                 pointer,
@@ -229,14 +227,14 @@ impl<'a> Filler<'a> {
             return None;
         };
         let mut object = Map::new();
-        self.mark(&pointer_join(pointer, "value"), read.number);
+        self.mark_child(pointer, "value", read.number);
         object.insert(
             "value".to_string(),
             serde_json::Number::from_f64(read.value).map_or(Value::Null, Value::Number),
         );
         match read.currency {
             Some((code, written)) => {
-                self.mark(&pointer_join(pointer, "currency"), written);
+                self.mark_child(pointer, "currency", written);
                 object.insert("currency".to_string(), Value::String(code.to_string()));
             }
             None => self.unreadable(
@@ -279,4 +277,72 @@ fn set(packet: &mut Map<String, Value>, tokens: &[&str], value: Value) -> bool {
     }
     object.insert((*last).to_string(), value);
     true
+}
+
+/// The heading a message names: “Owner”, or the note itself for words before any heading.
+#[derive(Clone, Copy)]
+struct Shown<'h>(&'h str);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("the note")
+        } else {
+            write!(f, "“{}”", self.0)
+        }
+    }
+}
+
+/// The first 40 characters of the words a message quotes.
+#[derive(Clone, Copy)]
+struct Quoted<'w>(&'w str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let end = self
+            .0
+            .char_indices()
+            .nth(40)
+            .map_or(self.0.len(), |(at, _)| at);
+        f.write_str(self.0.get(..end).unwrap_or(self.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{parse, NoteConfig, NoteFormat};
+
+    #[test]
+    fn unreadable_value_messages_quote_the_heading_and_forty_characters() {
+        let config = NoteConfig::default();
+        let long = "a".repeat(39) + "é and more words after the fortieth character";
+        let note = parse(
+            &format!("Customer mood: meh\nCustomer informed: {long}"),
+            NoteFormat::Text,
+            &config,
+        );
+        let messages: Vec<&str> = note
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(
+            messages[0].starts_with(
+                "“meh” under “Customer mood” is not something the kit can read as one of: "
+            ),
+            "{messages:?}"
+        );
+        assert_eq!(
+            messages[1],
+            format!(
+                "“{}é” under “Customer informed” is not a clear yes or no.",
+                "a".repeat(39)
+            )
+        );
+        let note = parse("Affected users: many", NoteFormat::Text, &config);
+        assert_eq!(
+            note.diagnostics[0].message,
+            "“many” under “Affected users” has no number in it."
+        );
+    }
 }

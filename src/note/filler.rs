@@ -49,6 +49,15 @@ impl<'a> Filler<'a> {
             .set(pointer, Span { start, end }, |old| old.start != old.end);
     }
 
+    /// [`Filler::mark`] for `pointer` extended by the token `child`.
+    pub(crate) fn mark_child(&mut self, pointer: &str, child: &str, words: &str) {
+        let (start, end) = self.range(words);
+        self.spans
+            .set_child(pointer, child, Span { start, end }, |old| {
+                old.start != old.end
+            });
+    }
+
     /// The first web address in `words`: written out, or behind a link of an HTML note.
     /// Returns the words to underline and the address.
     pub(crate) fn link_in<'w>(&self, words: &'w str) -> Option<(&'w str, String)> {
@@ -67,6 +76,15 @@ impl<'a> Filler<'a> {
         let href = link.href.trim();
         (href.starts_with("http://") || href.starts_with("https://"))
             .then(|| (shown, href.to_string()))
+    }
+
+    /// [`Filler::mark`] for item `index` of the list at `pointer`.
+    pub(crate) fn mark_item(&mut self, pointer: &str, index: usize, words: &str) {
+        let (start, end) = self.range(words);
+        self.spans
+            .set_item(pointer, index, Span { start, end }, |old| {
+                old.start != old.end
+            });
     }
 
     /// Reports words the parser could not map to a value for `pointer`.

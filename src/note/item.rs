@@ -84,7 +84,7 @@ fn put(f: &mut Filler<'_>, object: &mut Map<String, Value>, pointer: &str, key: 
     if words.is_empty() {
         return;
     }
-    f.mark(&pointer_join(pointer, key), words);
+    f.mark_child(pointer, key, words);
     object.insert(key.to_string(), Value::String(words.to_string()));
 }
 
@@ -190,7 +190,7 @@ fn next_step(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
             put(f, &mut object, pointer, "due", date);
         }
         Some((clause, _)) => {
-            f.mark(&pointer_join(pointer, "action"), action);
+            f.mark_child(pointer, "action", action);
             let clause = tidy(clause);
             object.insert(
                 "action".to_string(),
@@ -270,13 +270,13 @@ fn document(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
     if let Some(u) = url {
         put(f, &mut object, pointer, "url", u);
     } else if let Some((shown, href)) = linked {
-        f.mark(&pointer_join(pointer, "url"), shown);
+        f.mark_child(pointer, "url", shown);
         object.insert("url".to_string(), Value::String(href));
     }
     if let Some(who) = who.map(str::trim).filter(|w| !w.is_empty()) {
         match Choices::ProvidedBy.read(who) {
             Some(by) => {
-                f.mark(&pointer_join(pointer, "provided_by"), who);
+                f.mark_child(pointer, "provided_by", who);
                 object.insert("provided_by".to_string(), Value::String(by.to_string()));
             }
             None => f.unreadable(
@@ -409,7 +409,7 @@ fn stock_item(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
 
 fn quantity(f: &mut Filler<'_>, object: &mut Map<String, Value>, pointer: &str, number: &str) {
     if let Ok(n) = number.parse::<u64>() {
-        f.mark(&pointer_join(pointer, "quantity"), number);
+        f.mark_child(pointer, "quantity", number);
         object.insert("quantity".to_string(), Value::from(n));
     }
 }

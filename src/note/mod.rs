@@ -112,14 +112,16 @@ pub fn check_size(text: &str) -> crate::error::Result<()> {
 
 /// Reads a note. Never fails: any text gives a `ParsedNote`.
 pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote {
-    let rendered = match format {
-        NoteFormat::Text => html::Rendered {
-            text: text.to_string(),
-            ..html::Rendered::default()
-        },
+    // A text note is read where it is; only an HTML one is rendered into a text of its own.
+    let mut rendered = match format {
+        NoteFormat::Text => html::Rendered::default(),
         NoteFormat::Html => html::render_marked(text),
     };
-    let text = rendered.text.as_str();
+    let rendered_text = std::mem::take(&mut rendered.text);
+    let text = match format {
+        NoteFormat::Text => text,
+        NoteFormat::Html => rendered_text.as_str(),
+    };
     let sections = section::split(text, config, &|start, end| rendered.mark(start, end));
     let mut filler = filler::Filler::new(text, &rendered.links);
     filler.fill(&sections, config);
@@ -136,12 +138,18 @@ pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote 
         .collect();
     let insert_at = units.at(text.trim_end().len());
     let packet = Value::Object(filler.packet);
+    drop(units);
+    drop(sections);
+    let text = match format {
+        NoteFormat::Text => text.to_string(),
+        NoteFormat::Html => rendered_text,
+    };
     ParsedNote {
         packet,
         diagnostics,
         spans,
         insert_at,
-        text: text.to_string(),
+        text,
     }
 }
 

@@ -1,107 +1,214 @@
-//! The words behind each field of a read note: JSON Pointer → span, kept in a hash map (a
-//! note of many list items has pointers sharing long prefixes, which an ordered map or a sort
-//! compares byte by byte) and listed in the order the note filled them. The pointers are
-//! made by the reader (field names and item numbers, never words of the note), so the hash
-//! is rustc-hash's: a few instructions per word in wasm, where ahash has no AES to use.
+//! The words behind each field of a read note: JSON Pointer → span, listed in the order the
+//! note filled them.
+//!
+//! A note of many list items has hundreds of thousands of pointers. They are kept one after
+//! another in one string, with an entry per pointer in fill order and a hash index over the
+//! entries: no allocation per pointer (a `String` each, then freed with the map, was a third of
+//! a large note's time), and listing them in order is a walk, not a sort. The pointers are
+//! made by the reader (field names and item numbers, never words of the note), so the hash is
+//! rustc-hash's: a few instructions per word in wasm, where ahash has no AES to use; pointers
+//! with the same hash are chained, so a collision costs a comparison, never a wrong answer.
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{push_pointer_token, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use std::collections::hash_map::Entry;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
-/// A pointer with its hash, computed once: growing the map re-hashes from the stored number
-/// instead of reading every pointer's bytes again (scattered through memory, on a note of
-/// hundreds of thousands of items that was a tenth of the time in wasm).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Key {
-    hash: u64,
-    pointer: String,
+/// No entry (the end of a hash chain).
+const NONE: u32 = u32::MAX;
+
+/// One pointer: where it is in [`Spans::text`], its span, and the entry before it with the
+/// same hash.
+#[derive(Debug, Clone)]
+struct Entry {
+    start: u32,
+    end: u32,
+    span: Span,
+    same_hash: u32,
+    removed: bool,
 }
 
-impl Key {
-    fn new(pointer: String) -> Key {
-        Key {
-            hash: FxBuildHasher.hash_one(pointer.as_str()),
-            pointer,
-        }
-    }
-}
-
-impl Hash for Key {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-/// JSON Pointer → span, with each entry's place in fill order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// JSON Pointer → span, in fill order.
+#[derive(Debug, Clone, Default)]
 pub struct Spans {
-    map: FxHashMap<Key, (Span, usize)>,
-    /// The place the next new entry gets.
-    next: usize,
+    /// Every pointer, one after another.
+    text: String,
+    /// In fill order; a removed entry stays, marked, so that the order needs no renumbering.
+    entries: Vec<Entry>,
+    /// Hash of a pointer → its latest entry (older ones with that hash chain from it).
+    index: FxHashMap<u64, u32>,
+    /// Entries not removed.
+    live: usize,
 }
 
 impl Spans {
     /// The span of the words that filled `pointer`.
     pub fn get(&self, pointer: &str) -> Option<Span> {
-        self.map
-            .get(&Key::new(pointer.to_string()))
-            .map(|(span, _)| *span)
+        self.find(FxBuildHasher.hash_one(pointer), pointer)
+            .map(|at| self.entries[at].span)
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.live
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.live == 0
     }
 
     /// Every entry, in the order the note filled them.
-    pub fn iter(&self) -> std::vec::IntoIter<(&str, &Span)> {
-        let mut entries: Vec<_> = self.map.iter().collect();
-        entries.sort_unstable_by_key(|(_, (_, order))| *order);
-        entries
-            .into_iter()
-            .map(|(key, (span, _))| (key.pointer.as_str(), span))
-            .collect::<Vec<_>>()
-            .into_iter()
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            text: &self.text,
+            entries: self.entries.iter(),
+        }
+    }
+
+    /// The live entry of `pointer`.
+    fn find(&self, hash: u64, pointer: &str) -> Option<usize> {
+        let mut at = *self.index.get(&hash)?;
+        while at != NONE {
+            let entry = &self.entries[at as usize];
+            if !entry.removed && self.pointer(entry) == pointer {
+                return Some(at as usize);
+            }
+            at = entry.same_hash;
+        }
+        None
+    }
+
+    fn pointer(&self, entry: &Entry) -> &str {
+        self.text
+            .get(entry.start as usize..entry.end as usize)
+            .unwrap_or("")
     }
 
     /// Sets `pointer`'s span; `keep` decides whether an existing one stays instead.
     pub(crate) fn set(&mut self, pointer: &str, span: Span, keep: impl Fn(Span) -> bool) {
-        // One hash per call: most pointers are new, so the key is made up front.
-        match self.map.entry(Key::new(pointer.to_string())) {
-            Entry::Occupied(mut entry) => {
-                let (existing, _) = entry.get_mut();
-                if !keep(*existing) {
-                    *existing = span;
-                }
+        let start = self.text.len();
+        self.text.push_str(pointer);
+        self.set_tail(start, span, keep);
+    }
+
+    /// [`Spans::set`] for `parent` extended by the token `child` (escaped), without building
+    /// the pointer anywhere else.
+    pub(crate) fn set_child(
+        &mut self,
+        parent: &str,
+        child: &str,
+        span: Span,
+        keep: impl Fn(Span) -> bool,
+    ) {
+        let start = self.text.len();
+        self.text.push_str(parent);
+        push_pointer_token(&mut self.text, child);
+        self.set_tail(start, span, keep);
+    }
+
+    /// [`Spans::set`] for item `index` of the list at `parent`.
+    pub(crate) fn set_item(
+        &mut self,
+        parent: &str,
+        index: usize,
+        span: Span,
+        keep: impl Fn(Span) -> bool,
+    ) {
+        use std::fmt::Write;
+        let start = self.text.len();
+        self.text.push_str(parent);
+        // Writing to a String cannot fail.
+        let _ = write!(self.text, "/{index}");
+        self.set_tail(start, span, keep);
+    }
+
+    /// Sets the span of the pointer written at `start..` of `text`: a new entry, or the
+    /// existing one (and the pointer written again is dropped).
+    fn set_tail(&mut self, start: usize, span: Span, keep: impl Fn(Span) -> bool) {
+        let pointer = self.text.get(start..).unwrap_or("");
+        let hash = FxBuildHasher.hash_one(pointer);
+        if let Some(at) = self.find(hash, pointer) {
+            self.text.truncate(start);
+            let existing = &mut self.entries[at].span;
+            if !keep(*existing) {
+                *existing = span;
             }
-            Entry::Vacant(entry) => {
-                entry.insert((span, self.next));
-                self.next += 1;
-            }
+            return;
         }
+        let at = self.entries.len() as u32;
+        let same_hash = self.index.insert(hash, at).unwrap_or(NONE);
+        self.entries.push(Entry {
+            start: start as u32,
+            end: self.text.len() as u32,
+            span,
+            same_hash,
+            removed: false,
+        });
+        self.live += 1;
     }
 
     /// Keeps only the entries `keep` accepts.
     pub(crate) fn retain(&mut self, keep: impl Fn(&str) -> bool) {
-        self.map.retain(|key, _| keep(&key.pointer));
+        for at in 0..self.entries.len() {
+            let entry = &self.entries[at];
+            if !entry.removed && !keep(self.pointer(entry)) {
+                self.entries[at].removed = true;
+                self.live -= 1;
+            }
+        }
     }
 
-    /// Rewrites every span in place (byte offsets into UTF-16 ones), without rehashing.
-    pub(crate) fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
-        for (span, _) in self.map.values_mut() {
-            *span = f(*span);
+    /// Rewrites every span in place (byte offsets into UTF-16 ones).
+    pub(crate) fn map_spans(&mut self, mut f: impl FnMut(Span) -> Span) {
+        for entry in &mut self.entries {
+            entry.span = f(entry.span);
         }
+    }
+}
+
+impl Spans {
+    /// About the length of the JSON text the spans serialise to (exact unless a pointer has
+    /// characters JSON escapes): what a caller reserves to write them without regrowing.
+    pub fn json_len(&self) -> usize {
+        let digits = |n: usize| n.checked_ilog10().unwrap_or(0) as usize + 1;
+        // {"pointer":{"start":N,"end":M},…}: braces, commas, entries.
+        2 + self.len().saturating_sub(1)
+            + self
+                .iter()
+                .map(|(pointer, span)| pointer.len() + 20 + digits(span.start) + digits(span.end))
+                .sum::<usize>()
+    }
+}
+
+/// The same pointers with the same spans, filled in the same order.
+impl PartialEq for Spans {
+    fn eq(&self, other: &Spans) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Spans {}
+
+/// The entries of [`Spans`] in fill order.
+pub struct Iter<'a> {
+    text: &'a str,
+    entries: std::slice::Iter<'a, Entry>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a str, &'a Span);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let text = self.text;
+        self.entries.by_ref().find(|e| !e.removed).map(|e| {
+            let pointer = text.get(e.start as usize..e.end as usize).unwrap_or("");
+            (pointer, &e.span)
+        })
     }
 }
 
 impl<'a> IntoIterator for &'a Spans {
     type Item = (&'a str, &'a Span);
-    type IntoIter = std::vec::IntoIter<(&'a str, &'a Span)>;
+    type IntoIter = Iter<'a>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
@@ -142,6 +249,22 @@ mod tests {
     }
 
     #[test]
+    fn json_len_is_the_length_of_the_json_text() {
+        let mut spans = Spans::default();
+        assert_eq!(
+            spans.json_len(),
+            serde_json::to_string(&spans).unwrap().len()
+        );
+        spans.set("/a", span(0, 9), |_| false);
+        spans.set_item("/tried", 12, span(10, 1234567), |_| false);
+        spans.set_child("/tried/12", "action", span(100, 100), |_| false);
+        assert_eq!(
+            spans.json_len(),
+            serde_json::to_string(&spans).unwrap().len()
+        );
+    }
+
+    #[test]
     fn a_replaced_span_keeps_its_place() {
         let mut spans = Spans::default();
         spans.set("/a", span(3, 3), |_| false);
@@ -150,5 +273,45 @@ mod tests {
         spans.set("/a", span(1, 2), |old| old.start != old.end);
         assert_eq!(spans.get("/a"), Some(span(7, 9)));
         assert_eq!(spans.iter().next().map(|(p, _)| p), Some("/a"));
+    }
+
+    #[test]
+    fn spans_removed_then_set_again_come_back_in_their_new_place() {
+        let mut spans = Spans::default();
+        spans.set("/a", span(0, 1), |_| false);
+        spans.set_child("/a", "b", span(1, 2), |_| false);
+        spans.set("/c", span(2, 3), |_| false);
+        spans.retain(|p| p != "/a" && !p.starts_with("/a/"));
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans.get("/a"), None);
+        spans.set_child("", "a", span(5, 6), |_| false);
+        let order: Vec<&str> = spans.iter().map(|(p, _)| p).collect();
+        assert_eq!(order, ["/c", "/a"]);
+        assert_eq!(spans.get("/a"), Some(span(5, 6)));
+        assert_eq!(spans.get("/a/b"), None);
+    }
+
+    #[test]
+    fn a_child_token_is_escaped_and_found_as_a_whole_pointer() {
+        let mut spans = Spans::default();
+        spans.set_child("/x", "a/b~c", span(1, 2), |_| false);
+        assert_eq!(spans.get("/x/a~1b~0c"), Some(span(1, 2)));
+        // Set again, the span is replaced in place and no entry is added.
+        spans.set("/x/a~1b~0c", span(3, 4), |_| false);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans.get("/x/a~1b~0c"), Some(span(3, 4)));
+    }
+
+    #[test]
+    fn many_pointers_are_each_found() {
+        let mut spans = Spans::default();
+        for i in 0..20_000 {
+            spans.set_child("/tried", &i.to_string(), span(i, i + 1), |_| false);
+        }
+        assert_eq!(spans.len(), 20_000);
+        for i in (0..20_000).step_by(7) {
+            assert_eq!(spans.get(&format!("/tried/{i}")), Some(span(i, i + 1)));
+        }
+        assert_eq!(spans.get("/tried/20000"), None);
     }
 }

@@ -252,3 +252,22 @@ test('notes: template, parse and check, with spans into the text the agent sees'
     }
   }
 });
+
+test('parseNote gives the same text and keys whether or not the core sends the text back', () => {
+  const kit = new HandoffKit();
+  // A text note's text is the note itself (not sent back); a lone surrogate is read as U+FFFD
+  // (sent back, as the core read it); an HTML note's text is the rendered text.
+  for (const [note, format, text] of [
+    ['Summary: Charged twice 😡\nOwner: Dana Kim', 'text', 'Summary: Charged twice 😡\nOwner: Dana Kim'],
+    ['Summary: Charged \uD83D twice\nOwner: Dana Kim', 'text', 'Summary: Charged \uFFFD twice\nOwner: Dana Kim'],
+    ['<p><strong>Summary:</strong> Charged twice</p><p>Owner: Dana Kim</p>', 'html', 'Summary: Charged twice\n\nOwner: Dana Kim'],
+  ]) {
+    const parsed = kit.parseNote(note, { format });
+    assert.deepEqual(Object.keys(parsed), ['packet', 'diagnostics', 'text', 'spans', 'insert_at']);
+    assert.equal(parsed.text, text);
+    assert.equal(parsed.packet.owner.name, 'Dana Kim');
+    const { start, end } = parsed.spans['/owner/name'];
+    assert.equal(parsed.text.slice(start, end), 'Dana Kim');
+  }
+  kit.free();
+});

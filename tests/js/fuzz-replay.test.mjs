@@ -1,7 +1,8 @@
 // The fuzz corpus (tests/fuzz, README there) through the packed npm package in Node, with the
 // calls of examples/fuzz/targets.rs: no error of kind 'internal' (nor any error that is not a
-// HandoffKitError), each call within 1 s (1 s per started MB past 1 MB: linear time, at least
-// 1 MB/s), and ordinary calls still right afterwards. Prints the slowest calls and the wasm
+// HandoffKitError), each call within 1 s whatever its size (the corpus has inputs at the
+// ceilings: `ceiling-*`, an 8 MiB note in each format, a 4 MiB packet), and ordinary calls still
+// right afterwards. Prints the slowest calls and the wasm
 // memory high-water mark (memory never shrinks; read through the glue, as finalization.test.mjs
 // does).
 import { test } from 'node:test';
@@ -34,6 +35,17 @@ function inputs(target) {
   });
 }
 
+/**
+ * Calls that do not make 1 s yet (issue 17, bench/README.md "Fuzzing"): the inputs at the
+ * ceilings with the most structure per byte. Each is held to its own bound so it cannot get
+ * worse unnoticed, and listed by the figures test; the list is the gap, not an allowance.
+ */
+const NOT_YET_WITHIN_1S = new Map([
+  ['packet/ceiling-type-error-copies-a-wrong-typed-value-4mib.recipe.json check', 5000],
+  ...['note-text/ceiling-billing-note-8mib', 'note-markdown/ceiling-billing-markdown-8mib', 'note-html/ceiling-billing-html-8mib']
+    .flatMap((input) => [[`${input}.recipe.json parseNote`, 5000], [`${input}.recipe.json checkNote`, 4000]]),
+]);
+
 const builtin = new HandoffKit();
 const calls = [];
 const problems = [];
@@ -51,7 +63,7 @@ function call(input, name, run) {
   }
   const ms = performance.now() - started;
   const bytes = Buffer.byteLength(input.text);
-  const allowed = 1000 * Math.max(1, Math.ceil(bytes / 1e6));
+  const allowed = NOT_YET_WITHIN_1S.get(`${input.name} ${name}`) ?? 1000;
   calls.push({ input: input.name, name, ms, bytes });
   if (ms > allowed) problems.push(`${input.name}: ${name} took ${ms.toFixed(0)} ms (${bytes} bytes; allowed ${allowed} ms)`);
   return result;
@@ -162,8 +174,11 @@ test('figures: the slowest calls and the wasm memory high-water mark', () => {
   const overOne = calls.filter((c) => c.ms > 1000);
   console.log(`fuzz-replay: calls over 1 s: ${overOne.length}`
     + overOne.map((c) => ` ${c.name} on ${c.input} ${(c.bytes / 1e6).toFixed(1)} MB ${c.ms.toFixed(0)} ms;`).join(''));
-  assert.ok(overOne.every((c) => c.bytes > 1e6), 'a call on an input under 1 MB took over 1 s');
   console.log(`fuzz-replay: wasm memory high-water mark within the limits ${(withinLimits.bytes / MB).toFixed(1)} MB, reached after ${withinLimits.after}`);
   console.log(`fuzz-replay: after the inputs past a ceiling ${(highWater.bytes / MB).toFixed(1)} MB, reached after ${highWater.after}`);
-  assert.ok(withinLimits.bytes <= 256 * MB, `wasm memory grew to ${withinLimits.bytes / MB} MB`);
+  const unexpected = overOne.filter((c) => !NOT_YET_WITHIN_1S.has(`${c.input} ${c.name}`));
+  assert.deepEqual(unexpected, [], 'a call took over 1 s');
+  // The aim is 64 MB; with the 8 MiB notes at the ceiling it is not met (bench/README.md
+  // "Fuzzing"): this bound only keeps it from growing unnoticed.
+  assert.ok(withinLimits.bytes <= 512 * MB, `wasm memory grew to ${withinLimits.bytes / MB} MB`);
 });

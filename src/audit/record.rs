@@ -37,7 +37,7 @@ pub struct Handoff {
     /// 0 = A … 4 = F.
     pub grade: usize,
     pub ready: bool,
-    /// The rubric checks that applied, and whether each failed.
+    /// The rubric checks that applied, and whether each failed, in id order.
     pub checks: Vec<(Cow<'static, str>, bool)>,
     pub sla: SlaOutcome,
     /// `customer.informed_of_handoff: false` on a transfer.
@@ -213,16 +213,16 @@ fn handoff(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) ->
         .and_then(|v| v.as_bool());
     let consult = text_at(root, &["handoff", "mode"]) == Some("consult");
     let (score, grade, checks) = match &report.score {
-        Some(score) => (
-            score.value,
-            score.grade as usize,
-            score
+        Some(score) => {
+            let mut checks: Vec<(Cow<'static, str>, bool)> = score
                 .checks
                 .iter()
                 .filter(|c| c.status != CheckStatus::NotApplicable)
                 .map(|c| (c.id.clone(), c.status == CheckStatus::Failed))
-                .collect(),
-        ),
+                .collect();
+            checks.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            (score.value, score.grade as usize, checks)
+        }
         None => (0, 4, Vec::new()),
     };
     Handoff {

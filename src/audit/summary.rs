@@ -6,6 +6,7 @@
 
 use super::counts::Counts;
 use super::record::{Handoff, Record, SlaOutcome};
+use crate::tape::bytes_equal;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -182,17 +183,20 @@ impl Group {
             let mut tallies = self.checks.iter_mut();
             let mut current = tallies.next();
             for (id, failed) in &handoff.checks {
-                while current
-                    .as_ref()
-                    .is_some_and(|(key, _)| key.as_str() < id.as_ref())
-                {
-                    current = tallies.next();
-                }
-                match current.as_mut() {
-                    Some((key, tally)) if key.as_str() == id.as_ref() => {
-                        tally_check(tally, *failed, at);
+                let id_bytes = id.as_bytes();
+                loop {
+                    match current.as_mut() {
+                        // The usual case: the group has counted this check before.
+                        Some((key, tally)) if bytes_equal(key.as_bytes(), id_bytes) => {
+                            tally_check(tally, *failed, at);
+                            break;
+                        }
+                        Some((key, _)) if key.as_str() < id.as_ref() => current = tallies.next(),
+                        _ => {
+                            new.push((id, *failed));
+                            break;
+                        }
                     }
-                    _ => new.push((id, *failed)),
                 }
             }
         }

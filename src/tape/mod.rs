@@ -176,7 +176,7 @@ impl<'s> Tape<'s> {
             Tag::Own => &self.own.as_bytes()[a..b],
             _ => return false,
         };
-        bytes.first() == key.first() && bytes == key
+        bytes_equal(bytes, key)
     }
 
     /// The index after the value at `at` and everything inside it.
@@ -188,6 +188,27 @@ impl<'s> Tape<'s> {
             _ => at + 1,
         }
     }
+}
+
+/// Whether two byte strings are equal: a short one (a key, an id) compared in place, since
+/// a call to `memcmp` for each of the many keys a packet's readers look up cost more than the
+/// comparison (a few percent of `handoff audit`).
+#[inline(always)]
+pub fn bytes_equal(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 16 {
+        return a == b;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// One value of a [`Tape`]: cheap to copy.

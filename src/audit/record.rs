@@ -7,7 +7,7 @@
 use crate::kit::{CheckOptions, Kit};
 use crate::packet::{nonblank, pick};
 use crate::report::{CheckStatus, Report};
-use crate::sla::{parse_instant, CalendarRef, DeadlineRequest, Status};
+use crate::sla::parse_instant;
 use crate::tape::Node;
 use std::borrow::Cow;
 
@@ -109,7 +109,7 @@ impl<'t> Members<'t> {
 
 /// The outcome fields, read and checked.
 struct Outcome<'t> {
-    received_at: Option<&'t str>,
+    received_at: Option<(&'t str, i64)>,
     first_action_at: Option<(&'t str, i64)>,
     csat: Option<u8>,
     reopened: Option<bool>,
@@ -186,7 +186,7 @@ fn outcome<'t>(members: &Members<'t>) -> Result<Outcome<'t>, String> {
             }
         }
     };
-    let received_at = time("received_at", members.received_at)?.map(|(text, _)| text);
+    let received_at = time("received_at", members.received_at)?;
     let first_action_at = time("first_action_at", members.first_action_at)?;
     time("resolved_at", members.resolved_at)?;
     let csat = match members.csat.filter(|v| !v.is_null()) {
@@ -299,24 +299,23 @@ fn sla_outcome(
     let Some(sla) = &report.sla else {
         return SlaOutcome::NoPolicy;
     };
-    let Some((first_action, first_action_at)) = outcome.first_action_at else {
+    let Some((_, first_action_at)) = outcome.first_action_at else {
         return SlaOutcome::NoAction;
     };
-    let request = DeadlineRequest {
-        calendar: CalendarRef::Id(sla.calendar.clone()),
-        start: outcome
-            .received_at
-            .map_or_else(|| sla.deadline.start.clone(), str::to_string),
-        target: sla.deadline.target,
-        pauses: Vec::new(),
-        now: Some(first_action.to_string()),
-        warn_before: None,
+    // The deadline from `received_at` (or the report's start) judged at the first action: what
+    // `kit.deadline` would say with those, without writing out its texts.
+    let start = match outcome.received_at {
+        Some((_, at)) => Some(at),
+        None => parse_instant(&sla.deadline.start),
     };
-    let Ok(deadline) = kit.deadline(&request) else {
+    let standing = start.and_then(|start| {
+        kit.sla()
+            .standing_at(&sla.calendar, start, sla.deadline.target, first_action_at)
+    });
+    let Some((margin, breached)) = standing else {
         return SlaOutcome::NoPolicy;
     };
-    let margin = deadline.remaining_business_minutes.unwrap_or(0);
-    if deadline.status == Some(Status::Breached) {
+    if breached {
         let customer = customer_deadline.and_then(nonblank).and_then(parse_instant);
         SlaOutcome::Breached {
             margin,

@@ -15,6 +15,11 @@
 #[path = "audit_export.rs"]
 mod export;
 
+/// The CLI's allocator (src/bin/handoff/main.rs), so the audit measured here allocates as
+/// `handoff audit` does. serde_json's parse-only allocates nothing per line either way.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use handoff_kit::audit;
 use handoff_kit::Kit;
 use rayon::iter::{ParallelBridge, ParallelIterator};

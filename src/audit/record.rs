@@ -59,8 +59,8 @@ pub struct Record {
     pub reopened: Option<bool>,
 }
 
-/// The members of a line the audit reads, found in one pass over each object (a packet has
-/// a score of members: looking each up on its own was a few percent of the audit).
+/// The members of a line the audit reads, found in one pass over each object rather than one
+/// lookup per field.
 struct Members<'t> {
     ticket: Option<Node<'t>>,
     handoff: Option<Node<'t>>,
@@ -109,8 +109,9 @@ impl<'t> Members<'t> {
 
 /// The outcome fields, read and checked.
 struct Outcome<'t> {
-    received_at: Option<(&'t str, i64)>,
-    first_action_at: Option<(&'t str, i64)>,
+    /// Unix seconds.
+    received_at: Option<i64>,
+    first_action_at: Option<i64>,
     csat: Option<u8>,
     reopened: Option<bool>,
     agent: Option<&'t str>,
@@ -175,12 +176,12 @@ fn id_text(node: Node<'_>) -> Option<String> {
 }
 
 fn outcome<'t>(members: &Members<'t>) -> Result<Outcome<'t>, String> {
-    let time = |name: &str, value: Option<Node<'t>>| -> Result<Option<(&'t str, i64)>, String> {
+    let time = |name: &str, value: Option<Node<'t>>| -> Result<Option<i64>, String> {
         match value.filter(|v| !v.is_null()) {
             None => Ok(None),
             Some(value) => {
                 let text = value.as_str().unwrap_or_default();
-                parse_instant(text).map(|at| Some((text, at))).ok_or_else(|| {
+                parse_instant(text).map(Some).ok_or_else(|| {
                     format!("{name} must be a date and time with an offset (RFC 3339, e.g. \"2026-11-20T16:00:00Z\").")
                 })
             }
@@ -299,15 +300,14 @@ fn sla_outcome(
     let Some(sla) = &report.sla else {
         return SlaOutcome::NoPolicy;
     };
-    let Some((_, first_action_at)) = outcome.first_action_at else {
+    let Some(first_action_at) = outcome.first_action_at else {
         return SlaOutcome::NoAction;
     };
     // The deadline from `received_at` (or the report's start) judged at the first action: what
     // `kit.deadline` would say with those, without writing out its texts.
-    let start = match outcome.received_at {
-        Some((_, at)) => Some(at),
-        None => parse_instant(&sla.deadline.start),
-    };
+    let start = outcome
+        .received_at
+        .or_else(|| parse_instant(&sla.deadline.start));
     let standing = start.and_then(|start| {
         kit.sla()
             .standing_at(&sla.calendar, start, sla.deadline.target, first_action_at)

@@ -15,6 +15,11 @@
 #[path = "audit_export.rs"]
 mod export;
 
+/// The CLI's allocator (src/bin/handoff/main.rs), so the audit measured here allocates as
+/// `handoff audit` does. serde_json's parse-only allocates nothing per line either way.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use handoff_kit::audit;
 use handoff_kit::Kit;
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -204,8 +209,16 @@ fn stages(path: &Path) {
     time("serde_json Value", &|l| {
         serde_json::from_str::<serde_json::Value>(l).is_ok()
     });
+    time("the kit's parse (tape)", &|l| {
+        handoff_kit::tape::Tape::parse(l).is_ok()
+    });
+    time("kit.validate_text (parse, vocabulary, schema)", &|l| {
+        kit.validate_text(l).is_ok()
+    });
     let options = handoff_kit::CheckOptions::default();
-    time("kit.check_text", &|l| kit.check_text(l, &options).is_ok());
+    time("kit.check_text (+ rubric, SLA, report)", &|l| {
+        kit.check_text(l, &options).is_ok()
+    });
     time("audit record (check + outcome + SLA)", &|l| {
         audit::read_record(&kit, l).is_ok()
     });

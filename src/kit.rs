@@ -403,6 +403,11 @@ impl Kit {
         self.core.sla.deadline(request)
     }
 
+    /// The bundle's calendars and SLA policies.
+    pub fn sla(&self) -> &crate::sla::Sla {
+        &self.core.sla
+    }
+
     /// Open minutes of `calendar` between two instants (negative when `to` is before `from`).
     pub fn business_minutes_between(
         &self,

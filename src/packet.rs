@@ -68,9 +68,7 @@ pub fn pick<'t, const N: usize>(
     };
     // A repeated key yields only its last member, so the last one wins, as in serde_json.
     for (name, value) in object.members() {
-        let (len, first) = (name.len(), name.as_bytes().first());
-        let matches =
-            |key: &&str| key.len() == len && key.as_bytes().first() == first && *key == name;
+        let matches = |key: &&str| crate::tape::bytes_equal(key.as_bytes(), name.as_bytes());
         if let Some(k) = keys.iter().position(matches) {
             found[k] = Some(value);
         }

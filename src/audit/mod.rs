@@ -46,13 +46,12 @@ pub fn add_line(kit: &Kit, summary: &mut Summary, file: &str, line: u64, text: &
     }
     match record::read(kit, text) {
         Ok(record) => {
-            let ticket = record.ticket.clone();
-            let at = Location {
-                file: file.to_string(),
+            let at = summary::At {
+                file,
                 line,
-                ticket,
+                ticket: record.ticket.as_deref(),
             };
-            summary.add(&record, &at);
+            summary.add_at(&record, at);
         }
         Err(message) => summary.add_bad(file, line, message),
     }

@@ -5,9 +5,9 @@
 //! the caller counts it with its line number.
 
 use crate::kit::{CheckOptions, Kit};
-use crate::packet::nonblank;
+use crate::packet::{nonblank, pick};
 use crate::report::{CheckStatus, Report};
-use crate::sla::{parse_instant, CalendarRef, DeadlineRequest, Status};
+use crate::sla::parse_instant;
 use crate::tape::Node;
 use std::borrow::Cow;
 
@@ -37,7 +37,7 @@ pub struct Handoff {
     /// 0 = A … 4 = F.
     pub grade: usize,
     pub ready: bool,
-    /// The rubric checks that applied, and whether each failed.
+    /// The rubric checks that applied, and whether each failed, in id order.
     pub checks: Vec<(Cow<'static, str>, bool)>,
     pub sla: SlaOutcome,
     /// `customer.informed_of_handoff: false` on a transfer.
@@ -59,10 +59,59 @@ pub struct Record {
     pub reopened: Option<bool>,
 }
 
+/// The members of a line the audit reads, found in one pass over each object rather than one
+/// lookup per field.
+struct Members<'t> {
+    ticket: Option<Node<'t>>,
+    handoff: Option<Node<'t>>,
+    customer: Option<Node<'t>>,
+    received_at: Option<Node<'t>>,
+    first_action_at: Option<Node<'t>>,
+    resolved_at: Option<Node<'t>>,
+    csat: Option<Node<'t>>,
+    reopened: Option<Node<'t>>,
+    direct: Option<Node<'t>>,
+    agent: Option<Node<'t>>,
+}
+
+impl<'t> Members<'t> {
+    fn of(root: Node<'t>) -> Members<'t> {
+        let [ticket, handoff, customer, received_at, first_action_at, resolved_at, csat, reopened, direct, agent] =
+            pick(
+                Some(root),
+                &[
+                    "ticket",
+                    "handoff",
+                    "customer",
+                    "received_at",
+                    "first_action_at",
+                    "resolved_at",
+                    "csat",
+                    "reopened",
+                    "direct",
+                    "agent",
+                ],
+            );
+        Members {
+            ticket,
+            handoff,
+            customer,
+            received_at,
+            first_action_at,
+            resolved_at,
+            csat,
+            reopened,
+            direct,
+            agent,
+        }
+    }
+}
+
 /// The outcome fields, read and checked.
 struct Outcome<'t> {
-    received_at: Option<&'t str>,
-    first_action_at: Option<(&'t str, i64)>,
+    /// Unix seconds.
+    received_at: Option<i64>,
+    first_action_at: Option<i64>,
     csat: Option<u8>,
     reopened: Option<bool>,
     agent: Option<&'t str>,
@@ -81,10 +130,11 @@ pub fn read(kit: &Kit, line: &str) -> Result<Record, String> {
         if !root.is_object() {
             return Err(NOT_AN_OBJECT.to_string());
         }
-        let outcome = outcome(root)?;
+        let members = Members::of(root);
+        let outcome = outcome(&members)?;
         if outcome.direct {
             return Ok(Record {
-                ticket: ticket_id(root),
+                ticket: ticket_id(&members),
                 handoff: None,
                 csat: outcome.csat,
                 reopened: outcome.reopened,
@@ -92,10 +142,11 @@ pub fn read(kit: &Kit, line: &str) -> Result<Record, String> {
         }
     }
     let read = kit.check_text_with(line, &CheckOptions::default(), |root, report| {
-        let outcome = outcome(root)?;
+        let members = Members::of(root);
+        let outcome = outcome(&members)?;
         Ok(Record {
-            ticket: ticket_id(root),
-            handoff: Some(handoff(kit, root, &report, &outcome)),
+            ticket: ticket_id(&members),
+            handoff: Some(handoff(kit, &members, &report, &outcome)),
             csat: outcome.csat,
             reopened: outcome.reopened,
         })
@@ -113,10 +164,8 @@ pub fn read(kit: &Kit, line: &str) -> Result<Record, String> {
 
 const NOT_AN_OBJECT: &str = "The line is not a JSON object (one context packet per line).";
 
-fn ticket_id(root: Node<'_>) -> Option<String> {
-    root.get("ticket")
-        .and_then(|t| t.get("id"))
-        .and_then(id_text)
+fn ticket_id(members: &Members<'_>) -> Option<String> {
+    members.ticket.and_then(|t| t.get("id")).and_then(id_text)
 }
 
 fn id_text(node: Node<'_>) -> Option<String> {
@@ -126,30 +175,30 @@ fn id_text(node: Node<'_>) -> Option<String> {
     node.as_number().map(|n| n.number().to_string())
 }
 
-fn outcome(root: Node<'_>) -> Result<Outcome<'_>, String> {
-    let time = |name: &str| -> Result<Option<(&str, i64)>, String> {
-        match root.get(name).filter(|v| !v.is_null()) {
+fn outcome<'t>(members: &Members<'t>) -> Result<Outcome<'t>, String> {
+    let time = |name: &str, value: Option<Node<'t>>| -> Result<Option<i64>, String> {
+        match value.filter(|v| !v.is_null()) {
             None => Ok(None),
             Some(value) => {
                 let text = value.as_str().unwrap_or_default();
-                parse_instant(text).map(|at| Some((text, at))).ok_or_else(|| {
+                parse_instant(text).map(Some).ok_or_else(|| {
                     format!("{name} must be a date and time with an offset (RFC 3339, e.g. \"2026-11-20T16:00:00Z\").")
                 })
             }
         }
     };
-    let received_at = time("received_at")?.map(|(text, _)| text);
-    let first_action_at = time("first_action_at")?;
-    time("resolved_at")?;
-    let csat = match root.get("csat").filter(|v| !v.is_null()) {
+    let received_at = time("received_at", members.received_at)?;
+    let first_action_at = time("first_action_at", members.first_action_at)?;
+    time("resolved_at", members.resolved_at)?;
+    let csat = match members.csat.filter(|v| !v.is_null()) {
         None => None,
         Some(value) => match value.as_number().map(|n| n.as_f64()) {
             Some(n) if (1.0..=5.0).contains(&n) && n.fract() == 0.0 => Some(n as u8),
             _ => return Err("csat must be a whole number from 1 to 5.".to_string()),
         },
     };
-    let flag = |name: &str| -> Result<Option<bool>, String> {
-        match root.get(name).filter(|v| !v.is_null()) {
+    let flag = |name: &str, value: Option<Node<'t>>| -> Result<Option<bool>, String> {
+        match value.filter(|v| !v.is_null()) {
             None => Ok(None),
             Some(value) => value
                 .as_bool()
@@ -157,9 +206,9 @@ fn outcome(root: Node<'_>) -> Result<Outcome<'_>, String> {
                 .ok_or_else(|| format!("{name} must be true or false.")),
         }
     };
-    let reopened = flag("reopened")?;
-    let direct = flag("direct")?.unwrap_or(false);
-    let agent = match root.get("agent").filter(|v| !v.is_null()) {
+    let reopened = flag("reopened", members.reopened)?;
+    let direct = flag("direct", members.direct)?.unwrap_or(false);
+    let agent = match members.agent.filter(|v| !v.is_null()) {
         None => None,
         Some(value) => Some(
             value
@@ -177,19 +226,18 @@ fn outcome(root: Node<'_>) -> Result<Outcome<'_>, String> {
     })
 }
 
-fn text_at<'t>(node: Node<'t>, path: &[&str]) -> Option<&'t str> {
-    let mut node = node;
-    for key in path {
-        node = node.get(key)?;
-    }
-    nonblank(node)
-}
-
-fn handoff(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) -> Handoff {
-    let scenario_word = text_at(root, &["handoff", "scenario"]);
+fn handoff(kit: &Kit, members: &Members<'_>, report: &Report, outcome: &Outcome<'_>) -> Handoff {
+    let [scenario_node, to, from, at, mode] =
+        pick(members.handoff, &["scenario", "to", "from", "at", "mode"]);
+    let [opened] = pick(members.ticket, &["opened_at"]);
+    let [informed, customer_deadline] =
+        pick(members.customer, &["informed_of_handoff", "deadline"]);
+    let scenario_word = scenario_node.and_then(nonblank);
     // The kit's vocabulary has already written team and scenario ids in place.
     let scenario = scenario_word.map(str::to_string);
-    let team = text_at(root, &["handoff", "to", "team"])
+    let team = to
+        .and_then(|to| to.get("team"))
+        .and_then(nonblank)
         .map(str::to_string)
         .or_else(|| {
             scenario
@@ -199,30 +247,27 @@ fn handoff(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) ->
         });
     let agent = outcome
         .agent
-        .or_else(|| text_at(root, &["handoff", "from", "agent"]))
+        .or_else(|| from.and_then(|f| f.get("agent")).and_then(nonblank))
         .unwrap_or("(unknown)");
-    let at = text_at(root, &["handoff", "at"]).and_then(parse_instant);
-    let opened = text_at(root, &["ticket", "opened_at"]).and_then(parse_instant);
+    let at = at.and_then(nonblank).and_then(parse_instant);
+    let opened = opened.and_then(nonblank).and_then(parse_instant);
     let transfer_minutes = match (opened, at) {
         (Some(opened), Some(at)) if at >= opened => Some((at - opened) / 60),
         _ => None,
     };
-    let informed = root
-        .get("customer")
-        .and_then(|c| c.get("informed_of_handoff"))
-        .and_then(|v| v.as_bool());
-    let consult = text_at(root, &["handoff", "mode"]) == Some("consult");
+    let informed = informed.and_then(|v| v.as_bool());
+    let consult = mode.and_then(nonblank) == Some("consult");
     let (score, grade, checks) = match &report.score {
-        Some(score) => (
-            score.value,
-            score.grade as usize,
-            score
+        Some(score) => {
+            let mut checks: Vec<(Cow<'static, str>, bool)> = score
                 .checks
                 .iter()
                 .filter(|c| c.status != CheckStatus::NotApplicable)
                 .map(|c| (c.id.clone(), c.status == CheckStatus::Failed))
-                .collect(),
-        ),
+                .collect();
+            checks.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            (score.value, score.grade as usize, checks)
+        }
         None => (0, 4, Vec::new()),
     };
     Handoff {
@@ -234,7 +279,7 @@ fn handoff(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) ->
         grade,
         ready: report.valid,
         checks,
-        sla: sla_outcome(kit, root, report, outcome),
+        sla: sla_outcome(kit, customer_deadline, report, outcome),
         silent: informed == Some(false) && !consult,
         document_asked_twice: report
             .diagnostics
@@ -246,29 +291,32 @@ fn handoff(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) ->
 
 /// The receiving team's internal deadline counted on its calendar from `received_at` (or
 /// `handoff.at`), judged at `first_action_at`.
-fn sla_outcome(kit: &Kit, root: Node<'_>, report: &Report, outcome: &Outcome<'_>) -> SlaOutcome {
+fn sla_outcome(
+    kit: &Kit,
+    customer_deadline: Option<Node<'_>>,
+    report: &Report,
+    outcome: &Outcome<'_>,
+) -> SlaOutcome {
     let Some(sla) = &report.sla else {
         return SlaOutcome::NoPolicy;
     };
-    let Some((first_action, first_action_at)) = outcome.first_action_at else {
+    let Some(first_action_at) = outcome.first_action_at else {
         return SlaOutcome::NoAction;
     };
-    let request = DeadlineRequest {
-        calendar: CalendarRef::Id(sla.calendar.clone()),
-        start: outcome
-            .received_at
-            .map_or_else(|| sla.deadline.start.clone(), str::to_string),
-        target: sla.deadline.target,
-        pauses: Vec::new(),
-        now: Some(first_action.to_string()),
-        warn_before: None,
-    };
-    let Ok(deadline) = kit.deadline(&request) else {
+    // The deadline from `received_at` (or the report's start) judged at the first action: what
+    // `kit.deadline` would say with those, without writing out its texts.
+    let start = outcome
+        .received_at
+        .or_else(|| parse_instant(&sla.deadline.start));
+    let standing = start.and_then(|start| {
+        kit.sla()
+            .standing_at(&sla.calendar, start, sla.deadline.target, first_action_at)
+    });
+    let Some((margin, breached)) = standing else {
         return SlaOutcome::NoPolicy;
     };
-    let margin = deadline.remaining_business_minutes.unwrap_or(0);
-    if deadline.status == Some(Status::Breached) {
-        let customer = text_at(root, &["customer", "deadline"]).and_then(parse_instant);
+    if breached {
+        let customer = customer_deadline.and_then(nonblank).and_then(parse_instant);
         SlaOutcome::Breached {
             margin,
             broke_customer: customer.is_some_and(|c| first_action_at > c),

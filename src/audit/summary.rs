@@ -6,8 +6,14 @@
 
 use super::counts::Counts;
 use super::record::{Handoff, Record, SlaOutcome};
+use crate::tape::bytes_equal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+
+/// The ticket map's hasher: its keys are already FNV-1a hashes ([`ticket_key`]), so a
+/// multiply is enough (SipHash cost a few percent of the audit).
+pub type TicketHasher = rustc_hash::FxBuildHasher;
 
 /// How many bad lines are kept as examples (all are counted).
 pub const BAD_EXAMPLES: usize = 20;
@@ -20,6 +26,31 @@ pub struct Location {
     pub line: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<String>,
+}
+
+/// A [`Location`] borrowed from the line being counted: the owned one is built only when it
+/// becomes a check's example.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct At<'a> {
+    pub file: &'a str,
+    pub line: u64,
+    pub ticket: Option<&'a str>,
+}
+
+impl At<'_> {
+    /// Ordered as [`Location`] is (file, then line, then ticket).
+    fn before(&self, other: &Location) -> bool {
+        (self.file, self.line, self.ticket)
+            < (other.file.as_str(), other.line, other.ticket.as_deref())
+    }
+
+    fn to_location(self) -> Location {
+        Location {
+            file: self.file.to_string(),
+            line: self.line,
+            ticket: self.ticket.map(str::to_string),
+        }
+    }
 }
 
 /// A line that could not be read, and why.
@@ -115,7 +146,7 @@ pub struct Summary {
     pub agents: BTreeMap<String, Group>,
     pub weeks: BTreeMap<String, Group>,
     #[serde(with = "ticket_list")]
-    pub tickets: HashMap<u64, Ticket>,
+    pub tickets: HashMap<u64, Ticket, TicketHasher>,
 }
 
 /// FNV-1a, 64 bits: a ticket id's key, the same in every process and on every platform (so
@@ -129,24 +160,52 @@ pub fn ticket_key(id: &str) -> u64 {
     hash
 }
 
+fn tally_check(tally: &mut CheckTally, failed: bool, at: At<'_>) {
+    tally.applied += 1;
+    if failed {
+        tally.failed += 1;
+        if tally.example.as_ref().is_none_or(|e| at.before(e)) {
+            tally.example = Some(at.to_location());
+        }
+    }
+}
+
 impl Group {
-    fn add(&mut self, handoff: &Handoff, at: &Location) {
+    /// Counts one handoff; `handoff.checks` is in id order ([`Handoff::checks`]), so one walk
+    /// over the group's checks (also in id order) finds them all without a lookup each.
+    fn add(&mut self, handoff: &Handoff, at: At<'_>) {
         self.handoffs += 1;
         self.not_ready += u64::from(!handoff.ready);
         self.scores.add(i64::from(handoff.score));
         self.grades[handoff.grade.min(4)] += 1;
-        for (id, failed) in &handoff.checks {
+        let mut new: Vec<(&Cow<'static, str>, bool)> = Vec::new();
+        {
+            let mut tallies = self.checks.iter_mut();
+            let mut current = tallies.next();
+            for (id, failed) in &handoff.checks {
+                let id_bytes = id.as_bytes();
+                loop {
+                    match current.as_mut() {
+                        // The usual case: the group has counted this check before.
+                        Some((key, tally)) if bytes_equal(key.as_bytes(), id_bytes) => {
+                            tally_check(tally, *failed, at);
+                            break;
+                        }
+                        Some((key, _)) if key.as_str() < id.as_ref() => current = tallies.next(),
+                        _ => {
+                            new.push((id, *failed));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        for (id, failed) in new {
             let tally = match self.checks.get_mut(id.as_ref()) {
                 Some(tally) => tally,
                 None => self.checks.entry(id.to_string()).or_default(),
             };
-            tally.applied += 1;
-            if *failed {
-                tally.failed += 1;
-                if tally.example.as_ref().is_none_or(|e| at < e) {
-                    tally.example = Some(at.clone());
-                }
-            }
+            tally_check(tally, failed, at);
         }
         let sla = &mut self.sla;
         match handoff.sla {
@@ -207,6 +266,16 @@ fn group<'m>(groups: &'m mut BTreeMap<String, Group>, key: &str) -> &'m mut Grou
 impl Summary {
     /// Counts one line read as `record` at `at`.
     pub fn add(&mut self, record: &Record, at: &Location) {
+        let at = At {
+            file: &at.file,
+            line: at.line,
+            ticket: at.ticket.as_deref(),
+        };
+        self.add_at(record, at);
+    }
+
+    /// [`Summary::add`] with the location borrowed.
+    pub(crate) fn add_at(&mut self, record: &Record, at: At<'_>) {
         self.lines += 1;
         let mut ticket = Ticket {
             csat: record.csat.unwrap_or(0),
@@ -311,14 +380,14 @@ impl Summary {
 /// Tickets as `[[key, touches, csat, reopened, first_transfer_or_null], …]`, sorted by key
 /// (so a partial summary's text does not depend on hashing order).
 mod ticket_list {
-    use super::Ticket;
+    use super::{Ticket, TicketHasher};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use std::collections::HashMap;
 
     type Row = (u64, u32, u8, u8, Option<i64>);
 
     pub fn serialize<S: Serializer>(
-        tickets: &HashMap<u64, Ticket>,
+        tickets: &HashMap<u64, Ticket, TicketHasher>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         let mut rows: Vec<Row> = tickets
@@ -334,7 +403,7 @@ mod ticket_list {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
-    ) -> Result<HashMap<u64, Ticket>, D::Error> {
+    ) -> Result<HashMap<u64, Ticket, TicketHasher>, D::Error> {
         let rows = Vec::<Row>::deserialize(deserializer)?;
         Ok(rows
             .into_iter()

@@ -1,6 +1,7 @@
 //! Tests of the kit: schema diagnostics, shared cores and the bundle cache.
 
 use super::*;
+use serde_json::json;
 
 fn schema_paths(kit: &Kit, packet: &str) -> Vec<String> {
     let diagnostics = kit.validate_text(packet).expect("a packet");
@@ -162,4 +163,102 @@ fn the_bundle_cache_keeps_the_last_few_bundles() {
     // Other tests add bundles too, so only the newest is sure to be kept.
     assert!(again(BUNDLE_CACHE).shares_core_with(&kits[BUNDLE_CACHE]));
     assert!(!again(0).shares_core_with(&kits[0]));
+}
+
+/// Every value of `value` (by JSON Pointer tokens), parents before children.
+fn paths_of(value: &Value, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(at.clone());
+    let children: Vec<(String, &Value)> = match value {
+        Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (key, child) in children {
+        at.push(key);
+        paths_of(child, at, out);
+        at.pop();
+    }
+}
+
+/// The example packets, and each with one value removed or replaced by a wrong one.
+fn packets_and_mutations() -> Vec<String> {
+    let mut out = Vec::new();
+    for text in crate::example_packets() {
+        let packet: Value = serde_json::from_str(&text).unwrap();
+        out.push(text);
+        let mut paths = Vec::new();
+        paths_of(&packet, &mut Vec::new(), &mut paths);
+        for path in paths.iter().filter(|p| !p.is_empty()) {
+            let pointer: String = path.iter().map(|t| format!("/{t}")).collect();
+            let (parent, last) = pointer.rsplit_once('/').unwrap();
+            let mut removed = packet.clone();
+            match removed.pointer_mut(parent) {
+                Some(Value::Object(map)) => {
+                    map.remove(last);
+                }
+                Some(Value::Array(items)) => {
+                    items.remove(last.parse::<usize>().unwrap());
+                }
+                _ => unreachable!(),
+            }
+            out.push(removed.to_string());
+            for wrong in [
+                json!(5),
+                json!(""),
+                json!("next Tuesday"),
+                json!(null),
+                json!([]),
+            ] {
+                let mut changed = packet.clone();
+                *changed.pointer_mut(&pointer).unwrap() = wrong;
+                out.push(changed.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_schema_fast_path_answers_as_the_full_walk() {
+    use crate::tape::Tape;
+    let acme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bundles/acme.bundle.json"),
+    )
+    .unwrap();
+    let packets = packets_and_mutations();
+    let (mut valid, mut invalid) = (0, 0);
+    for kit in [Kit::builtin().unwrap(), Kit::from_json(&acme).unwrap()] {
+        let mut validators = vec![kit.core.packet.get().unwrap()];
+        validators.extend(
+            kit.core
+                .scenarios
+                .values()
+                .map(|s| s.validator.get().unwrap()),
+        );
+        for text in &packets {
+            let tape = Tape::parse(text).unwrap();
+            for validator in &validators {
+                let walked = validator.validate_node_walk(tape.root());
+                assert_eq!(
+                    validator.is_valid_node(tape.root()),
+                    walked.is_empty(),
+                    "{text}"
+                );
+                assert_eq!(validator.validate_node(tape.root()), walked, "{text}");
+                if walked.is_empty() {
+                    valid += 1;
+                } else {
+                    invalid += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        valid > 100 && invalid > 1000,
+        "{valid} valid, {invalid} invalid"
+    );
 }

@@ -122,7 +122,21 @@ impl Validator {
     }
 
     /// Every problem with the document read in place, as diagnostics in document order.
+    ///
+    /// A valid document (most packets) is answered by the fast path ([`Validator::is_valid_node`]:
+    /// no error paths, values or messages built), which finds no problem exactly when the full
+    /// walk below finds none; only a document with a problem is walked again for its diagnostics.
     pub fn validate_node(&self, instance: Node<'_>) -> Vec<Diagnostic> {
+        if self.compiled.is_valid(instance) {
+            return Vec::new();
+        }
+        messages::diagnostics(self.compiled.iter_errors(instance), &self.fields)
+    }
+
+    /// [`Validator::validate_node`] without its fast path: the full walk, for the test that
+    /// holds the two to the same answer.
+    #[cfg(test)]
+    pub(crate) fn validate_node_walk(&self, instance: Node<'_>) -> Vec<Diagnostic> {
         messages::diagnostics(self.compiled.iter_errors(instance), &self.fields)
     }
 

@@ -171,8 +171,13 @@ fn local_text(timeline: &mut Timeline<'_>, t: i64) -> Result<String> {
     Ok(rfc3339::format(t + offset, offset, false))
 }
 
-/// The deadline of `inputs` on `calendar`, and that deadline as Unix seconds.
-pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline, i64)> {
+/// The walk from the start to the deadline: the timeline it used (kept for the walks after),
+/// the seconds it counted and the deadline, with the stretches counted in `log`.
+fn reach<'c>(
+    calendar: &'c Calendar,
+    inputs: &'c Inputs,
+    log: &mut SegmentLog,
+) -> Result<(Timeline<'c>, i64, i64)> {
     let start = inputs.start;
     let limit = start.saturating_add(HORIZON);
     let pauses = &inputs.pauses;
@@ -183,21 +188,14 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
     } else {
         Timeline::new(calendar, pauses, limit)
     };
-    let mut log = SegmentLog::default();
     let (total, deadline) = if inputs.target.unit != TargetUnit::BusinessDays {
         let total = inputs.target.counted_seconds().ok_or_else(out_of_range)?;
         let deadline = timeline
-            .advance(start, total, &mut log)
+            .advance(start, total, log)
             .ok_or_else(|| not_reached(start))?;
         (total, deadline)
     } else {
-        let plan = business_days_plan(
-            calendar,
-            &mut timeline,
-            start,
-            inputs.target.value,
-            &mut log,
-        )?;
+        let plan = business_days_plan(calendar, &mut timeline, start, inputs.target.value, log)?;
         // Pauses push the same-local-time deadline by the open time they cover.
         let paused = if pauses.is_empty() {
             0
@@ -213,13 +211,74 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         };
         // Without pauses the plan's own count logged the stretches already.
         if !pauses.is_empty() {
-            log = SegmentLog::default();
+            *log = SegmentLog::default();
             timeline
-                .advance(start, plan.seconds, &mut log)
+                .advance(start, plan.seconds, log)
                 .ok_or_else(|| not_reached(start))?;
         }
         (plan.seconds, deadline)
     };
+    Ok((timeline, total, deadline))
+}
+
+/// Open seconds counted from the start to `now`, on the timeline that reached `deadline`.
+fn elapsed_at(
+    calendar: &Calendar,
+    inputs: &Inputs,
+    timeline: &mut Timeline<'_>,
+    deadline: i64,
+    now: i64,
+) -> i64 {
+    // Up to the deadline that walk is no longer than the walk to the deadline; past it, the
+    // time after the deadline is counted whole years at once (`Timeline::count_by_years`) on a
+    // walk that may reach `now`, so a status a century after the deadline costs about what
+    // one a year after does, and is exact past the span a deadline is searched over.
+    let start = inputs.start;
+    if now <= deadline {
+        timeline.count(start, now)
+    } else {
+        let mut after = if inputs.target.unit == TargetUnit::CalendarMinutes {
+            Timeline::always_open(calendar, &inputs.pauses, now)
+        } else {
+            Timeline::new(calendar, &inputs.pauses, now)
+        };
+        timeline.count(start, deadline) + after.count_by_years(deadline, now)
+    }
+}
+
+/// Where the deadline of `inputs` (which has a `now`) stands at `now`: the whole minutes
+/// left (negative once past) and whether it is breached, as [`compute`] reports them in
+/// `remaining_business_minutes` and `status`, and an error exactly where [`compute`] has
+/// one, without writing out the deadline's texts (what `handoff audit` needs per line).
+/// `None` without a `now`, or with a warning or pauses (whose statuses this does not tell).
+pub(crate) fn standing(calendar: &Calendar, inputs: &Inputs) -> Result<Option<(i64, bool)>> {
+    let Some(now) = inputs.now else {
+        return Ok(None);
+    };
+    if inputs.warn_before.is_some() || !inputs.pauses.is_empty() {
+        return Ok(None);
+    }
+    let mut log = SegmentLog::default();
+    let (mut timeline, total, deadline) = reach(calendar, inputs, &mut log)?;
+    // What `compute` fails on when it writes the texts: an instant past the year 9999 (the
+    // stretches in between lie within these two).
+    utc_range(inputs.start)?;
+    utc_range(deadline)?;
+    let remaining = total - elapsed_at(calendar, inputs, &mut timeline, deadline, now);
+    Ok(Some((remaining.div_euclid(60), now > deadline)))
+}
+
+fn utc_range(t: i64) -> Result<()> {
+    Timestamp::from_second(t).map_err(|_| out_of_range())?;
+    Ok(())
+}
+
+/// The deadline of `inputs` on `calendar`, and that deadline as Unix seconds.
+pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline, i64)> {
+    let start = inputs.start;
+    let pauses = &inputs.pauses;
+    let mut log = SegmentLog::default();
+    let (mut timeline, total, deadline) = reach(calendar, inputs, &mut log)?;
     // The walk to the deadline counted the same time: its log usually tells when the warning
     // is due without walking again.
     let warn_at = match inputs.warn_before.and_then(|w| w.seconds_left(total)) {
@@ -257,21 +316,8 @@ pub(crate) fn compute(calendar: &Calendar, inputs: &Inputs) -> Result<(Deadline,
         });
     }
     if let Some(now) = inputs.now {
-        // What is left (negative once past) is the target minus what has elapsed. Up to the
-        // deadline that walk is no longer than the walk to the deadline; past it, the time
-        // after the deadline is counted whole years at once (`Timeline::count_by_years`) on a
-        // walk that may reach `now`, so a status a century after the deadline costs about
-        // what one a year after does, and is exact past the span a deadline is searched over.
-        let elapsed = if now <= deadline {
-            timeline.count(start, now)
-        } else {
-            let mut after = if calendar_time {
-                Timeline::always_open(calendar, pauses, now)
-            } else {
-                Timeline::new(calendar, pauses, now)
-            };
-            timeline.count(start, deadline) + after.count_by_years(deadline, now)
-        };
+        // What is left (negative once past) is the target minus what has elapsed.
+        let elapsed = elapsed_at(calendar, inputs, &mut timeline, deadline, now);
         let remaining = total - elapsed;
         let ratio = if total > 0 {
             elapsed as f64 / total as f64

@@ -223,6 +223,32 @@ impl Sla {
         engine::compute(&calendar, &inputs).map(|(deadline, _)| deadline)
     }
 
+    /// [`Sla::deadline`]'s `remaining_business_minutes`, and whether its status is breached,
+    /// for a request on bundle calendar `id` from `start` judged at `now` (Unix seconds),
+    /// without pauses or warning: the same walk, without writing out the deadline's texts
+    /// (`handoff audit` asks this of every line). `None` exactly where [`Sla::deadline`] is an
+    /// error.
+    pub fn standing_at(
+        &self,
+        id: &str,
+        start: i64,
+        target: Target,
+        now: i64,
+    ) -> Option<(i64, bool)> {
+        let calendar = self.calendars.get(id)?;
+        if target.value > target.unit.max_value() {
+            return None;
+        }
+        let inputs = engine::Inputs {
+            start,
+            target,
+            pauses: pauses::PauseSet::default(),
+            now: Some(now),
+            warn_before: None,
+        };
+        engine::standing(calendar, &inputs).ok().flatten()
+    }
+
     /// Open minutes of the calendar between two RFC 3339 instants, truncated to whole
     /// minutes. When `to` is before `from` the answer is negative: minus the open minutes from
     /// `to` to `from` (so swapping the two flips the sign).

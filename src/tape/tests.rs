@@ -420,3 +420,24 @@ fn enum_and_const_compare_a_tape_as_they_compare_its_value() {
     let changed = packet.replacen(':', ": 1, \"x\":", 1);
     assert!(!validator.is_valid(Tape::parse(&changed).unwrap().root()));
 }
+
+#[test]
+fn bytes_equal_agrees_with_slice_equality() {
+    let texts: Vec<Vec<u8>> = (0..80)
+        .flat_map(|n| {
+            let base: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            let mut variants = vec![base.clone()];
+            for at in 0..n {
+                let mut changed = base.clone();
+                changed[at] ^= 1;
+                variants.push(changed);
+            }
+            variants
+        })
+        .collect();
+    for a in &texts {
+        for b in texts.iter().filter(|b| b.len().abs_diff(a.len()) <= 1) {
+            assert_eq!(super::bytes_equal(a, b), a == b, "{a:?} {b:?}");
+        }
+    }
+}

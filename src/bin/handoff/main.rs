@@ -21,6 +21,12 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
+/// mimalloc rather than the system allocator: `handoff audit` allocates and frees a few hundred
+/// small blocks per line on every core (bench/README.md, "Audit").
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod audit;
 #[cfg(not(target_arch = "wasm32"))]

@@ -371,11 +371,11 @@ impl Kit {
     }
 
     /// Reads a handoff note (plain text, Markdown or an editor's HTML) into a packet. Fails only
-    /// past the `note-bytes` ceiling (kind `limit`): what cannot be read becomes a diagnostic,
-    /// text under unknown headings is kept.
+    /// past the `note-bytes` and `note-lines` ceilings (kind `limit`): what cannot be read
+    /// becomes a diagnostic, text under unknown headings is kept.
     pub fn parse_note(&self, text: &str, format: NoteFormat) -> Result<ParsedNote> {
         crate::note::check_size(text)?;
-        Ok(crate::note::parse(text, format, &self.core.notes))
+        crate::note::parse(text, format, &self.core.notes)
     }
 
     /// Checks a note: parses it, fills in what the page knows (`context`: ticket id, teams,

@@ -13,8 +13,17 @@
 pub const PACKET_BYTES: usize = 4 << 20;
 
 /// Bytes of a note's text (UTF-8; plain, Markdown or HTML). A 5 MB forwarded email thread
-/// pasted into the editor fits.
+/// pasted into the editor fits in bytes (its lines are held by [`NOTE_LINES`]).
 pub const NOTE_BYTES: usize = 8 << 20;
+
+/// Lines of a note's text (for HTML, of the text it renders to). The note reader's work grows
+/// with the sections, fields and list items it records, a few at most per line, so lines bound
+/// it where bytes do not: 1 MiB of one-letter list items is 262,000 of them, and through npm
+/// took seconds (each item also gets a finding). A handoff note is tens of lines, a pasted
+/// spreadsheet of 40,000 rows fits; at this ceiling every note call through npm stays within a
+/// second (bench/README.md, "Fuzzing"). A pasted email thread of a few MB can pass it, and is
+/// refused by name.
+pub const NOTE_LINES: usize = 50_000;
 
 /// Bytes of a bundle's JSON text. The built-in bundle is under 100 kB; bundles are written by
 /// hand.
@@ -104,6 +113,13 @@ pub const LIMITS: &[Limit] = &[
         NOTE_BYTES as u64,
         "bytes",
         "a note's text (plain, Markdown or HTML)",
+        REFUSED,
+    ),
+    limit(
+        "note-lines",
+        NOTE_LINES as u64,
+        "lines",
+        "lines of a note's text (for HTML, of the text it renders to)",
         REFUSED,
     ),
     limit(

@@ -141,6 +141,53 @@ fn note_bytes_limit_just_below_and_just_past_plain_and_html() {
     });
 }
 
+fn html_lines(lines: usize) -> String {
+    format!("<p>Tried{}</p>", "<br>- a".repeat(lines - 1))
+}
+
+/// The note reader's work grows with the list items and fields it records, up to a few per
+/// line: a note of one-letter list items is the most work per byte (1 MiB of them took seconds
+/// through npm), so lines are bounded before any section is read.
+#[test]
+fn note_lines_limit_just_below_and_just_past_plain_and_html() {
+    let kit = Kit::builtin().unwrap();
+    let options = CheckOptions::default();
+    let context = Value::Null;
+    let items = |lines: usize| format!("Tried{}", "\n- a".repeat(lines - 1));
+    let at = items(limits::NOTE_LINES);
+    assert_eq!(at.lines().count(), limits::NOTE_LINES);
+    assert!(kit.parse_note(&at, NoteFormat::Text).is_ok());
+    let past = items(limits::NOTE_LINES + 1);
+    refused("note-lines", "50,001 lines", "/", || {
+        kit.parse_note(&past, NoteFormat::Text)
+    });
+    refused("note-lines", "50,001 lines", "/", || {
+        kit.check_note(&past, NoteFormat::Text, &context, &options)
+    });
+    // HTML is held on the text it renders to (each <br> a line), so it is rendered first: no
+    // millisecond bound here, but the refusal comes before any section is read.
+    let below = kit.parse_note(&html_lines(limits::NOTE_LINES), NoteFormat::Html);
+    assert!(below.is_ok(), "{:?}", below.err());
+    let error = kit
+        .check_note(
+            &html_lines(limits::NOTE_LINES + 1),
+            NoteFormat::Html,
+            &context,
+            &options,
+        )
+        .unwrap_err();
+    assert_eq!(error.kind, "limit");
+    assert!(
+        error
+            .message
+            .contains("has 50,001 lines, more than the limit note-lines of 50,000 lines"),
+        "{}",
+        error.message
+    );
+    // The next call works.
+    assert!(kit.parse_note("Owner: Dana Kim", NoteFormat::Text).is_ok());
+}
+
 #[test]
 fn bundle_bytes_limit_just_below_and_just_past() {
     let bundle = json!({"bundle": "acme", "version": "1.0.0"}).to_string();

@@ -320,7 +320,8 @@ mod tests {
             &format!("Customer mood: meh\nCustomer informed: {long}"),
             NoteFormat::Text,
             &config,
-        );
+        )
+        .unwrap();
         let messages: Vec<&str> = note
             .diagnostics
             .iter()
@@ -339,7 +340,7 @@ mod tests {
                 "a".repeat(39)
             )
         );
-        let note = parse("Affected users: many", NoteFormat::Text, &config);
+        let note = parse("Affected users: many", NoteFormat::Text, &config).unwrap();
         assert_eq!(
             note.diagnostics[0].message,
             "“many” under “Affected users” has no number in it."

@@ -110,9 +110,32 @@ pub fn check_size(text: &str) -> crate::error::Result<()> {
     crate::error::check_bytes("note-bytes", "The note", text, crate::limits::NOTE_BYTES)
 }
 
-/// Reads a note. Never fails: any text gives a `ParsedNote`.
-pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote {
+/// Refuses a note (its text as read: for HTML, the rendered text) past
+/// [`crate::limits::NOTE_LINES`], before its sections are read.
+fn check_lines(text: &str) -> crate::error::Result<()> {
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    if lines > crate::limits::NOTE_LINES {
+        return Err(crate::error::limit_exceeded(
+            "note-lines",
+            "The note",
+            lines as u64,
+            "",
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a note. Fails only past the `note-lines` ceiling (kind `limit`, checked before the
+/// reading starts): below it any text gives a `ParsedNote`.
+pub fn parse(
+    text: &str,
+    format: NoteFormat,
+    config: &NoteConfig,
+) -> crate::error::Result<ParsedNote> {
     // A text note is read where it is; only an HTML one is rendered into a text of its own.
+    if format == NoteFormat::Text {
+        check_lines(text)?;
+    }
     let mut rendered = match format {
         NoteFormat::Text => html::Rendered::default(),
         NoteFormat::Html => html::render_marked(text),
@@ -120,7 +143,10 @@ pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote 
     let rendered_text = std::mem::take(&mut rendered.text);
     let text = match format {
         NoteFormat::Text => text,
-        NoteFormat::Html => rendered_text.as_str(),
+        NoteFormat::Html => {
+            check_lines(&rendered_text)?;
+            rendered_text.as_str()
+        }
     };
     let sections = section::split(text, config, &|start, end| rendered.mark(start, end));
     let mut filler = filler::Filler::new(text, &rendered.links);
@@ -144,13 +170,13 @@ pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote 
         NoteFormat::Text => text.to_string(),
         NoteFormat::Html => rendered_text,
     };
-    ParsedNote {
+    Ok(ParsedNote {
         packet,
         diagnostics,
         spans,
         insert_at,
         text,
-    }
+    })
 }
 
 impl ParsedNote {
@@ -291,7 +317,7 @@ mod tests {
             "Amount: €",
             "Docs:\n(from)",
         ] {
-            let note = parse(text, NoteFormat::Text, &config);
+            let note = parse(text, NoteFormat::Text, &config).unwrap();
             assert_eq!(note.text, text);
             assert!(note.packet.is_object());
         }

@@ -375,7 +375,7 @@ impl Kit {
     /// becomes a diagnostic, text under unknown headings is kept.
     pub fn parse_note(&self, text: &str, format: NoteFormat) -> Result<ParsedNote> {
         crate::note::check_size(text)?;
-        crate::note::parse(text, format, &self.core.notes)
+        crate::note::parse_within_limits(text, format, &self.core.notes)
     }
 
     /// Checks a note: parses it, fills in what the page knows (`context`: ticket id, teams,

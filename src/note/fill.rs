@@ -320,8 +320,7 @@ mod tests {
             &format!("Customer mood: meh\nCustomer informed: {long}"),
             NoteFormat::Text,
             &config,
-        )
-        .unwrap();
+        );
         let messages: Vec<&str> = note
             .diagnostics
             .iter()
@@ -340,7 +339,7 @@ mod tests {
                 "a".repeat(39)
             )
         );
-        let note = parse("Affected users: many", NoteFormat::Text, &config).unwrap();
+        let note = parse("Affected users: many", NoteFormat::Text, &config);
         assert_eq!(
             note.diagnostics[0].message,
             "“many” under “Affected users” has no number in it."

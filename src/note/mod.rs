@@ -125,17 +125,35 @@ fn check_lines(text: &str) -> crate::error::Result<()> {
     Ok(())
 }
 
-/// Reads a note. Fails only past the `note-lines` ceiling (kind `limit`, checked before the
-/// reading starts): below it any text gives a `ParsedNote`.
-pub fn parse(
+/// Reads a note. Never fails: any text gives a `ParsedNote` (no ceiling is held here; the
+/// kit's entry points read notes with [`parse_within_limits`]).
+pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote {
+    match read(text, format, config, |_| {
+        Ok::<(), std::convert::Infallible>(())
+    }) {
+        Ok(note) => note,
+        Err(never) => match never {},
+    }
+}
+
+/// Reads a note within the `note-lines` ceiling (kind `limit`), checked on the text as read
+/// (for HTML, the rendered text) before any section is read.
+pub fn parse_within_limits(
     text: &str,
     format: NoteFormat,
     config: &NoteConfig,
 ) -> crate::error::Result<ParsedNote> {
+    read(text, format, config, check_lines)
+}
+
+/// Reads a note; `check` sees the text as read before its sections are.
+fn read<E>(
+    text: &str,
+    format: NoteFormat,
+    config: &NoteConfig,
+    check: impl Fn(&str) -> std::result::Result<(), E>,
+) -> std::result::Result<ParsedNote, E> {
     // A text note is read where it is; only an HTML one is rendered into a text of its own.
-    if format == NoteFormat::Text {
-        check_lines(text)?;
-    }
     let mut rendered = match format {
         NoteFormat::Text => html::Rendered::default(),
         NoteFormat::Html => html::render_marked(text),
@@ -143,11 +161,9 @@ pub fn parse(
     let rendered_text = std::mem::take(&mut rendered.text);
     let text = match format {
         NoteFormat::Text => text,
-        NoteFormat::Html => {
-            check_lines(&rendered_text)?;
-            rendered_text.as_str()
-        }
+        NoteFormat::Html => rendered_text.as_str(),
     };
+    check(text)?;
     let sections = section::split(text, config, &|start, end| rendered.mark(start, end));
     let mut filler = filler::Filler::new(text, &rendered.links);
     filler.fill(&sections, config);
@@ -317,7 +333,7 @@ mod tests {
             "Amount: €",
             "Docs:\n(from)",
         ] {
-            let note = parse(text, NoteFormat::Text, &config).unwrap();
+            let note = parse(text, NoteFormat::Text, &config);
             assert_eq!(note.text, text);
             assert!(note.packet.is_object());
         }

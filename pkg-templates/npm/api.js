@@ -3,7 +3,7 @@
 import * as core from './handoff_kit.js';
 import { NotJsonError, jsonOfValue } from './json-value.js';
 import { LoadError, resolveWasm } from './load.js';
-import { HandoffKitError } from './error.js';
+import { HandoffKitError, coreError, describe } from './error.js';
 
 export { HandoffKitError };
 
@@ -62,13 +62,6 @@ export function initSync(module) {
     );
   }
   ready = true;
-}
-
-function describe(value) {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 // Any JS value as JSON text, as JSON.stringify writes it; what JSON cannot carry (NaN, a
@@ -153,27 +146,13 @@ function noteFormat(format = 'text') {
 }
 
 function toError(error) {
-  if (typeof error === 'string') {
-    try {
-      const { message, kind, diagnostics } = JSON.parse(error);
-      return new HandoffKitError(message, { kind, diagnostics });
-    } catch {
-      return new HandoffKitError(error, { kind: 'internal' });
-    }
-  }
-  const trapped = error instanceof WebAssembly.RuntimeError
-    || (error instanceof RangeError && /call stack|memory/i.test(error.message));
-  if (trapped) {
+  return coreError(error, (trap) => {
     // The instance may be in a broken state: replace it so the next call works.
     core.__wbg_reset_state();
     generation += 1;
-    return new HandoffKitError(
-      `Handoff Kit hit an internal error (${error.message}) and restarted; the next call will work. `
-        + 'Please report this with the input that caused it.',
-      { kind: 'internal', cause: error },
-    );
-  }
-  return error;
+    return `Handoff Kit hit an internal error (${trap.message}) and restarted; the next call will work. `
+      + 'Please report this with the input that caused it.';
+  });
 }
 
 function guard(run) {

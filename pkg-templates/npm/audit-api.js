@@ -4,7 +4,7 @@
 // and developers load, does not carry the audit. All reading, checking and adding up runs in
 // that core; this module converts arguments and errors.
 import * as core from './audit/handoff_kit_audit.js';
-import { HandoffKitError } from './error.js';
+import { HandoffKitError, coreError, describe } from './error.js';
 import { LoadError, resolveWasm } from './load.js';
 
 export { HandoffKitError };
@@ -59,35 +59,14 @@ export function initSync(module) {
   ready = true;
 }
 
-function describe(value) {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 function toError(error) {
-  if (typeof error === 'string') {
-    try {
-      const { message, kind, diagnostics } = JSON.parse(error);
-      return new HandoffKitError(message, { kind, diagnostics });
-    } catch {
-      return new HandoffKitError(error, { kind: 'internal' });
-    }
-  }
-  const trapped = error instanceof WebAssembly.RuntimeError
-    || (error instanceof RangeError && /call stack|memory/i.test(error.message));
-  if (trapped) {
+  return coreError(error, (trap) => {
     // The instance may be broken: replace it, so that a new Auditor works.
     core.__wbg_reset_state();
     generation += 1;
-    return new HandoffKitError(
-      `The audit hit an internal error (${error.message}) and was lost; start a new Auditor. `
-        + 'Please report this with the input that caused it.',
-      { kind: 'internal', cause: error },
-    );
-  }
-  return error;
+    return `The audit hit an internal error (${trap.message}) and was lost; start a new Auditor. `
+      + 'Please report this with the input that caused it.';
+  });
 }
 
 function guard(run) {

@@ -182,6 +182,8 @@ test('Request Tracker 5: underlines, panel, block and warn gates, comment stored
       return p && !p.codes.includes('rubric/owner-not-a-person') && p.codes.length && p.errors === 0 ? p : null;
     }, 'the findings of the weak note to disappear');
     assert.match(fixed.score, /grade [AB]/, `a good note grades well (${fixed.score})`);
+    // The gate's "held" notice was about errors that are gone: it goes with them.
+    await until(async () => (await panel(page))?.notice === null, 'the held notice to go once the errors are fixed');
     const ownerNow = await wordRect(page, 'Dana Kim (Finance)');
     assert.ok(!(await underlines(page)).some((r) => underlinesWord(r, ownerNow)), 'no underline under the named owner');
     await page.screenshot({ path: path.join(SHOTS, 'rt-fixed-note.png'), caret: 'initial' });

@@ -81,6 +81,7 @@ async function main() {
       scenario: context.handoff?.scenario ?? adapter.scenario,
       now: () => new Date(),
       avoid: () => actionElements(adapter, document),
+      onReport: (report) => attached?.gate.onReport(report),
     });
     // Wake the worker when the agent enters the editor (before the first keystroke needs it),
     // and keep it from being evicted while a visible page has a note open: one message per

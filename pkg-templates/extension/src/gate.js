@@ -27,7 +27,7 @@ function currentInput(editor, format) {
  */
 export function installGate({ adapter, gate, editor, kit, format, context, handle, doc = document }) {
   const win = doc.defaultView;
-  if (gate !== 'warn' && gate !== 'block') return { remove() {} };
+  if (gate !== 'warn' && gate !== 'block') return { onReport() {}, remove() {} };
   const eventName = adapter.action?.event === 'submit' ? 'submit' : 'click';
   let warned = null; // the input the agent was warned about (warn lets the next attempt through)
   let replaying = false;
@@ -98,6 +98,13 @@ export function installGate({ adapter, gate, editor, kit, format, context, handl
 
   win.addEventListener(eventName, onAction, true);
   return {
+    /** A new report drawn: once the note has no error, a notice about its errors is stale. */
+    onReport(report) {
+      if (!errorsOf(report).length) {
+        warned = null;
+        handle.notice(null);
+      }
+    },
     remove() {
       win.removeEventListener(eventName, onAction, true);
       handle.notice(null);

@@ -430,3 +430,70 @@ fn enum_of_many_options_finds_equal_values_by_hash() {
     let tape = crate::tape::Tape::parse(&text).unwrap();
     assert!(v.is_valid_node(tape.root()));
 }
+
+#[test]
+fn error_instances_carry_an_outline_not_a_copy_of_the_value() {
+    // Every error jsonschema built copied the value it is about: an `additionalProperties`
+    // error on a packet copied the packet, so a 4 MiB packet with one unknown field of 150,000
+    // small objects cost 200 MB of wasm memory and a second through npm (the corpus's
+    // packet/ceiling-type-error-copies-a-wrong-typed-value-4mib). A tape's errors now carry an
+    // outline (src/tape/json.rs, `lazy_value`): a scalar as it is, a list as that many nulls,
+    // an object empty. The messages read no more than that.
+    let schema = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "steps": {"type": "array", "minItems": 5},
+            "level": {"enum": ["low", "high"]},
+            "sub": {"type": "object", "maxProperties": 1}
+        }
+    });
+    let v = validator(schema);
+    let items: Vec<Value> = (0..1_000).map(|i| json!({"a": {"b": [i, "é"]}})).collect();
+    let text = json!({
+        "steps": [{"x": 1}, {"x": 2}],
+        "level": "urgent",
+        "sub": {"p": items.clone(), "q": 1},
+        "extra": items
+    })
+    .to_string();
+    let tape = crate::tape::Tape::parse(&text).unwrap();
+    let mut seen: Vec<(String, Value)> = v
+        .compiled
+        .iter_errors(tape.root())
+        .map(|e| {
+            (
+                e.instance_path().as_str().to_string(),
+                e.instance().as_ref().clone(),
+            )
+        })
+        .collect();
+    seen.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        seen,
+        vec![
+            ("".to_string(), json!({})),
+            ("/level".to_string(), json!("urgent")),
+            ("/steps".to_string(), json!([null, null])),
+            ("/sub".to_string(), json!({})),
+        ]
+    );
+    let messages: Vec<String> = v
+        .validate_node(tape.root())
+        .into_iter()
+        .map(|d| format!("{} {}", d.path, d.message))
+        .collect();
+    assert!(messages.iter().any(|m| m.starts_with("/extra ") && m.contains("\u{201c}extra\u{201d} is not a field")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("/level ") && m.contains("not \"urgent\"")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("/steps ") && m.contains("(it has 2)")),
+        "{messages:?}"
+    );
+}

@@ -16,6 +16,7 @@ mod json;
 mod parse;
 #[cfg(test)]
 mod tests;
+mod unique;
 
 pub use json::TapeJson;
 

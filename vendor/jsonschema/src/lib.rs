@@ -1326,8 +1326,10 @@ pub(crate) use jsonschema_value::{
 pub mod json {
     #[cfg(feature = "conformance")]
     pub use jsonschema_value::conformance;
+    // PATCHED for Handoff Kit (../PATCHED.md, change 8): `LazyInstance` too, so a representation
+    // outside the crate can override `Node::lazy_value`.
     pub use jsonschema_value::{
-        cmp, unique, Array, Json, JsonNumber, Node, NodeIdentity, Object, SerdeJson,
+        cmp, unique, Array, Json, JsonNumber, LazyInstance, Node, NodeIdentity, Object, SerdeJson,
     };
     #[cfg(feature = "pyo3")]
     pub use jsonschema_value::{

@@ -9,31 +9,22 @@
 
 use super::{Node, Tag};
 use jsonschema::json::cmp::equal_numbers;
-use std::hash::{Hash, Hasher};
-
-/// Arrays up to this length are compared pair by pair: cheaper than hashing them.
-const PAIRWISE: usize = 8;
+use std::hash::Hasher;
 
 impl<'t> Node<'t> {
     /// Whether an array's elements are all distinct under JSON Schema equality; `true` for
     /// anything that is not an array.
     pub fn has_unique_elements(&self) -> bool {
-        let len = self.array_len();
-        if len <= PAIRWISE {
-            let items: Vec<Node<'t>> = self.elements().collect();
-            return items
-                .iter()
-                .enumerate()
-                .all(|(i, a)| items[i + 1..].iter().all(|b| !a.equals_node(b)));
-        }
-        let mut hashed: Vec<(u64, Node<'t>)> = self.elements().map(|e| (e.hash(), e)).collect();
-        hashed.sort_unstable_by_key(|(hash, _)| *hash);
+        let items: Vec<Node<'t>> = self.elements().collect();
+        let hashed = by_hash(items.iter().map(Node::hash));
         // Within a run of equal hashes every pair is compared: unequal values that collide on
         // 64 bits are rare enough that the runs stay of one or two elements.
         hashed.chunk_by(|a, b| a.0 == b.0).all(|run| {
-            run.iter()
-                .enumerate()
-                .all(|(i, (_, a))| run[i + 1..].iter().all(|(_, b)| !a.equals_node(b)))
+            run.iter().enumerate().all(|(i, &(_, a))| {
+                run[i + 1..]
+                    .iter()
+                    .all(|&(_, b)| !items[a as usize].equals_node(&items[b as usize]))
+            })
         })
     }
 
@@ -57,15 +48,7 @@ impl<'t> Node<'t> {
                         .all(|(a, b)| a.equals_node(&b))
             }
             (Tag::Object | Tag::ObjectWithRepeats, Tag::Object | Tag::ObjectWithRepeats) => {
-                if self.object_len() != other.object_len() {
-                    return false;
-                }
-                // Both sides' members sorted by key, then compared in step: each side's keys
-                // are distinct, so equal keys line up.
-                let (ours, theirs) = (sorted_members(self), sorted_members(other));
-                ours.iter()
-                    .zip(&theirs)
-                    .all(|((ka, va), (kb, vb))| ka == kb && va.equals_node(vb))
+                self.object_len() == other.object_len() && equal_members(self, other)
             }
             _ => false,
         }
@@ -73,50 +56,88 @@ impl<'t> Node<'t> {
 
     /// A hash that agrees with [`Node::equals_node`]: equal values hash alike.
     fn hash(&self) -> u64 {
-        let mut h = hasher();
         match self.entry().tag {
-            Tag::Null => 0u8.hash(&mut h),
-            Tag::False => 1u8.hash(&mut h),
-            Tag::True => 2u8.hash(&mut h),
+            Tag::Null => mix(&[0]),
+            Tag::False => mix(&[1]),
+            Tag::True => mix(&[2]),
             Tag::U64 | Tag::I64 | Tag::F64 => {
-                3u8.hash(&mut h);
                 // By value: 1 and 1.0 are equal; -0.0 equals 0.0.
                 let v = self.as_number().map_or(0.0, |n| n.as_f64());
-                (if v == 0.0 { 0.0 } else { v }).to_bits().hash(&mut h);
+                mix(&[3, (if v == 0.0 { 0.0 } else { v }).to_bits()])
             }
-            Tag::Str | Tag::Own => {
-                4u8.hash(&mut h);
-                self.as_str().hash(&mut h);
-            }
-            Tag::Array => {
-                5u8.hash(&mut h);
-                self.array_len().hash(&mut h);
-                for element in self.elements() {
-                    element.hash().hash(&mut h);
-                }
-            }
+            Tag::Str | Tag::Own => mix(&[4, text(self.as_str().unwrap_or_default())]),
+            Tag::Array => self
+                .elements()
+                .fold(mix(&[5, self.array_len() as u64]), |h, element| {
+                    mix(&[h, element.hash()])
+                }),
+            // Members in any order: a sum of each member's own hash.
             Tag::Object | Tag::ObjectWithRepeats => {
-                6u8.hash(&mut h);
-                self.object_len().hash(&mut h);
-                // Members in any order: a sum of each member's own hash.
                 let sum = self.members().fold(0u64, |sum, (key, value)| {
-                    let mut m = hasher();
-                    key.hash(&mut m);
-                    value.hash().hash(&mut m);
-                    sum.wrapping_add(m.finish())
+                    sum.wrapping_add(mix(&[text(key), value.hash()]))
                 });
-                sum.hash(&mut h);
+                mix(&[6, self.object_len() as u64, sum])
             }
         }
-        h.finish()
     }
 }
 
-/// An object's members, sorted by key.
-fn sorted_members<'n>(node: &Node<'n>) -> Vec<(&'n str, Node<'n>)> {
-    let mut members: Vec<_> = node.members().collect();
-    members.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    members
+/// The hash of some words.
+#[inline(never)]
+fn mix(words: &[u64]) -> u64 {
+    let mut h = hasher();
+    for &word in words {
+        h.write_u64(word);
+    }
+    h.finish()
+}
+
+/// The hash of a text.
+#[inline(never)]
+fn text(text: &str) -> u64 {
+    let mut h = hasher();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+/// Whether two objects of as many members have equal ones, whatever their order: each side's
+/// members sorted by the hash of their key, then matched run by run of equal hashes (a run is
+/// one member unless two keys collide on 64 bits).
+fn equal_members(a: &Node<'_>, b: &Node<'_>) -> bool {
+    let ours: Vec<(&str, Node<'_>)> = a.members().collect();
+    let theirs: Vec<(&str, Node<'_>)> = b.members().collect();
+    let key_hash = |(key, _): &(&str, Node<'_>)| text(key);
+    let (ours_by, theirs_by) = (
+        by_hash(ours.iter().map(key_hash)),
+        by_hash(theirs.iter().map(key_hash)),
+    );
+    let mut runs = theirs_by.chunk_by(|x, y| x.0 == y.0);
+    ours_by.chunk_by(|x, y| x.0 == y.0).all(|run| {
+        let Some(other) = runs.next() else {
+            return false;
+        };
+        run[0].0 == other[0].0
+            && run.len() == other.len()
+            && run.iter().all(|&(_, i)| {
+                let (key, value) = ours[i as usize];
+                other.iter().any(|&(_, j)| {
+                    let (other_key, other_value) = theirs[j as usize];
+                    key == other_key && value.equals_node(&other_value)
+                })
+            })
+    })
+}
+
+/// `(hash, position)` for each of `hashes`, sorted by hash. As `i64` pairs, so that the sort is
+/// the one the SLA engine already links (src/sla/pauses.rs): a sort of another type is ~3 KB of
+/// .wasm.
+fn by_hash(hashes: impl Iterator<Item = u64>) -> Vec<(i64, i64)> {
+    let mut sorted: Vec<(i64, i64)> = hashes
+        .enumerate()
+        .map(|(at, hash)| (hash as i64, at as i64))
+        .collect();
+    sorted.sort_unstable();
+    sorted
 }
 
 fn hasher() -> std::collections::hash_map::DefaultHasher {

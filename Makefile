@@ -130,6 +130,7 @@ test: build lint test-rust test-fuzz test-wasm test-js test-frontend test-ui tes
 bench: build
 	node bench/run.mjs
 	cargo run --release --example scaling
+	node bench/scaling-npm.mjs
 	cargo run --release --example calibration
 	cargo run --release --example audit
 	node bench/frontend.mjs --json bench/results/frontend.json

@@ -9,6 +9,7 @@ use crate::rubric::plan::Plan;
 use crate::rubric::routing::Routing;
 use crate::rubric::settings::Settings;
 use crate::vocabulary::Vocabulary;
+use std::collections::HashSet;
 
 /// The SLA engine's business-time measure: `(from, to)` as Unix seconds → minutes, `None` when
 /// it cannot measure (no calendar).
@@ -43,16 +44,35 @@ impl Input<'_> {
 
     /// Whether the schema already reported a problem at `path` or at one of its parents
     /// (a missing `/customer` covers `/customer/sentiment`), so the rubric must not repeat it.
+    /// One question; the rubric asks it of every finding through an index instead
+    /// ([`Input::schema_paths`]).
     pub fn reported_by_schema(&self, path: &str) -> bool {
-        self.schema_diagnostics.iter().any(|d| {
-            d.source == Source::Schema
-                && (d.path == path
-                    || (!d.path.is_empty()
-                        && path
-                            .strip_prefix(d.path.as_str())
-                            .is_some_and(|rest| rest.starts_with('/'))))
+        covered(path, |at| {
+            self.schema_diagnostics
+                .iter()
+                .any(|d| d.source == Source::Schema && d.path == at)
         })
     }
+
+    /// The paths the schema reported problems at, for [`covered`].
+    pub fn schema_paths(&self) -> HashSet<&str> {
+        self.schema_diagnostics
+            .iter()
+            .filter(|d| d.source == Source::Schema)
+            .map(|d| d.path.as_str())
+            .collect()
+    }
+}
+
+/// Whether a report at `path`, or at a field it is inside, is known to `reported_at`: `path`
+/// itself, then each parent that is not the root (a report about the whole packet covers no
+/// field). Asks as many questions as `path` has parts, however many reports there are.
+pub fn covered(path: &str, reported_at: impl Fn(&str) -> bool) -> bool {
+    reported_at(path)
+        || path
+            .match_indices('/')
+            .map(|(at, _)| &path[..at])
+            .any(|parent| !parent.is_empty() && reported_at(parent))
 }
 
 /// One reason a check took points: where, what is wrong, and what to do.
@@ -232,5 +252,28 @@ mod tests {
             (advice.status(), advice.points(8)),
             (CheckStatus::Passed, 8)
         );
+    }
+
+    #[test]
+    fn covered_asks_one_question_per_path_part_whatever_was_reported() {
+        // The rubric compared every finding with every report: a note of 48,000 list items
+        // made 48,000 findings and reports, and that comparison grew with their square. A
+        // finding now asks an index about its path and each parent: as many questions as parts.
+        let reported: HashSet<&str> = ["/customer", "/tried/7", ""].into_iter().collect();
+        let asked = std::cell::Cell::new(0);
+        let ask = |at: &str| {
+            asked.set(asked.get() + 1);
+            reported.contains(at)
+        };
+        assert!(covered("/customer/sentiment", ask));
+        assert!(covered("/tried/7/outcome", ask));
+        assert!(!covered("/tried/70/outcome", ask));
+        assert!(!covered("/customers", ask));
+        // A report about the whole packet covers itself only.
+        assert!(covered("", ask));
+        assert!(!covered("/summary", ask));
+        asked.set(0);
+        assert!(!covered("/a/b/c/d", ask));
+        assert_eq!(asked.get(), 4);
     }
 }

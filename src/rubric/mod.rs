@@ -43,6 +43,7 @@ use registry::ENTRIES;
 use routing::Routing;
 use serde_json::{Map, Value};
 use settings::Settings;
+use std::collections::HashSet;
 use weights::{Choice, Weights};
 
 /// Codes this module emits: one per check, then the vocabulary's and the bundle's.
@@ -192,6 +193,11 @@ impl Rubric {
         };
         let mut checks = Vec::with_capacity(verdicts.len());
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        // Indexes of what the schema and the checks before reported: each finding asks them
+        // once per part of its path. (Asking every report for every finding was quadratic: a
+        // note of 48,000 list items made as many findings and reports.)
+        let schema_paths = input.schema_paths();
+        let mut rubric_paths: HashSet<String> = HashSet::new();
         let (mut points, mut max_points) = (0u32, 0u32);
         for (index, entry, setting, verdict) in verdicts {
             let weight = weights.get(index).copied().unwrap_or(setting.weight);
@@ -204,11 +210,12 @@ impl Rubric {
                 // A finding at a field the schema already reported costs its points but gets
                 // no second diagnostic: the schema's says why. Likewise a missing field that
                 // an earlier check (completeness) already asked for.
-                if input.reported_by_schema(&f.path)
-                    || (f.missing && reported_at(&diagnostics, &f.path))
+                if check::covered(&f.path, |at| schema_paths.contains(at))
+                    || (f.missing && check::covered(&f.path, |at| rubric_paths.contains(at)))
                 {
                     continue;
                 }
+                rubric_paths.insert(f.path.clone());
                 diagnostics.push(
                     Diagnostic::new(
                         entry.rule.code,
@@ -235,16 +242,6 @@ impl Rubric {
 }
 
 /// Whether a rubric diagnostic already speaks of `path` or of one of its parents.
-fn reported_at(diagnostics: &[Diagnostic], path: &str) -> bool {
-    diagnostics.iter().any(|d| {
-        d.path == path
-            || !d.path.is_empty()
-                && path
-                    .strip_prefix(d.path.as_str())
-                    .is_some_and(|rest| rest.starts_with('/'))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -210,8 +210,8 @@ impl Rubric {
                 // A finding at a field the schema already reported costs its points but gets
                 // no second diagnostic: the schema's says why. Likewise a missing field that
                 // an earlier check (completeness) already asked for.
-                if check::covered(&f.path, |at| schema_paths.contains(at))
-                    || (f.missing && check::covered(&f.path, |at| rubric_paths.contains(at)))
+                if check::covered(&f.path, &schema_paths)
+                    || (f.missing && check::covered(&f.path, &rubric_paths))
                 {
                     continue;
                 }

@@ -241,7 +241,6 @@ impl Rubric {
     }
 }
 
-/// Whether a rubric diagnostic already speaks of `path` or of one of its parents.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -191,13 +191,32 @@ impl Rubric {
                 })
                 .unwrap_or(&[]),
         };
+        // Which findings get a diagnostic, decided against indexes of what the schema and the
+        // checks before reported: each finding asks them once per part of its path. (Asking
+        // every report for every finding was quadratic: a note of 48,000 list items made as
+        // many findings and reports.) The indexes borrow the paths, so they are decided before
+        // the findings move into diagnostics; a copy of each path fragmented the heap.
+        let reported: Vec<bool> = {
+            let schema_paths = input.schema_paths();
+            let mut rubric_paths: HashSet<&str> = HashSet::new();
+            let findings = verdicts.iter().flat_map(|(.., verdict)| &verdict.findings);
+            findings
+                .map(|f| {
+                    // A finding at a field the schema already reported costs its points but
+                    // gets no second diagnostic: the schema's says why. Likewise a missing
+                    // field that an earlier check (completeness) already asked for.
+                    let covered = check::covered(&f.path, &schema_paths)
+                        || (f.missing && check::covered(&f.path, &rubric_paths));
+                    if !covered {
+                        rubric_paths.insert(&f.path);
+                    }
+                    covered
+                })
+                .collect()
+        };
+        let mut reported = reported.into_iter();
         let mut checks = Vec::with_capacity(verdicts.len());
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
-        // Indexes of what the schema and the checks before reported: each finding asks them
-        // once per part of its path. (Asking every report for every finding was quadratic: a
-        // note of 48,000 list items made as many findings and reports.)
-        let schema_paths = input.schema_paths();
-        let mut rubric_paths: HashSet<String> = HashSet::new();
         let (mut points, mut max_points) = (0u32, 0u32);
         for (index, entry, setting, verdict) in verdicts {
             let weight = weights.get(index).copied().unwrap_or(setting.weight);
@@ -207,15 +226,9 @@ impl Rubric {
             points += earned;
             max_points += at_stake;
             for f in verdict.findings {
-                // A finding at a field the schema already reported costs its points but gets
-                // no second diagnostic: the schema's says why. Likewise a missing field that
-                // an earlier check (completeness) already asked for.
-                if check::covered(&f.path, &schema_paths)
-                    || (f.missing && check::covered(&f.path, &rubric_paths))
-                {
+                if reported.next() == Some(true) {
                     continue;
                 }
-                rubric_paths.insert(f.path.clone());
                 diagnostics.push(
                     Diagnostic::new(
                         entry.rule.code,

@@ -388,10 +388,24 @@ impl Kit {
         context: &Value,
         options: &CheckOptions,
     ) -> Result<Report> {
-        let mut parsed = self.parse_note(text, format)?;
-        crate::note::merge_context(&mut parsed.packet, context);
-        let packet = std::mem::take(&mut parsed.packet);
-        let mut report = self.check(packet, options)?;
+        crate::note::check_size(text)?;
+        // The packet goes from the note reader straight to JSON text (as `check` would write
+        // it), without a `serde_json::Value` between: building and writing one was most of the
+        // memory traffic of a large note.
+        let mut parsed = crate::note::read_with(text, format, &self.core.notes, false, |mut p| {
+            p.merge_context(context);
+            let mut json = Vec::new();
+            p.write_json(&mut json).map(|()| json)
+        })?;
+        let packet = std::mem::replace(&mut parsed.packet, Ok(Vec::new())).map_err(|e| {
+            crate::error::Error::new("internal", format!("Could not write the packet: {e}"))
+        })?;
+        // serde_json writes UTF-8 only.
+        let packet = String::from_utf8(packet).map_err(|e| {
+            crate::error::Error::new("internal", format!("Could not write the packet: {e}"))
+        })?;
+        let mut report = self.check_any_size(&packet, options)?;
+        drop(packet);
         parsed.attach_spans(&mut report.diagnostics);
         let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
         diagnostics.append(&mut report.diagnostics);

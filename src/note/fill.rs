@@ -10,6 +10,7 @@ use super::value::strip_emphasis;
 use super::{amount, environment, item, value};
 use crate::diagnostic::{pointer_join, push_pointer_token, Span};
 use serde_json::Value;
+use std::fmt::Write;
 
 impl<'a> Filler<'a> {
     /// Fills the packet from all sections.
@@ -166,8 +167,13 @@ impl<'a> Filler<'a> {
             }
             Kind::Actions | Kind::NextSteps | Kind::Documents | Kind::People | Kind::Items => {
                 let items = item::list(body, false);
+                // One buffer for every item's pointer, not a string each.
+                let mut at = String::with_capacity(pointer.len() + 8);
                 Some(Draft::Array(items.into_iter().enumerate().map(|(i, w)| {
-                    let at = format!("{pointer}/{}", first + i);
+                    at.clear();
+                    at.push_str(pointer);
+                    // Writing to a String cannot fail.
+                    let _ = write!(at, "/{}", first + i);
                     self.mark(&at, w);
                     item::read(self, kind, &at, w)
                 }).collect()))

@@ -277,7 +277,7 @@ impl ParsedNote {
     /// place where that section should go (`start == end`): right after its heading when
     /// the heading is there but empty, otherwise after the last section.
     pub fn span_for(&self, path: &str) -> Option<Span> {
-        Some(span_for(&self.spans, self.insert_at, path))
+        Some(span_for(&mut |p| self.spans.get(p), self.insert_at, path))
     }
 
     /// Sets `span` on each diagnostic that has none, from its `path`.
@@ -286,10 +286,10 @@ impl ParsedNote {
     }
 }
 
-fn span_for(spans: &Spans, insert_at: usize, path: &str) -> Span {
+fn span_for(get: &mut impl FnMut(&str) -> Option<Span>, insert_at: usize, path: &str) -> Span {
     let mut pointer = path;
     loop {
-        if let Some(span) = spans.get(pointer) {
+        if let Some(span) = get(pointer) {
             return span;
         }
         match pointer.rfind('/') {
@@ -304,8 +304,10 @@ fn span_for(spans: &Spans, insert_at: usize, path: &str) -> Span {
 }
 
 fn attach_spans(spans: &Spans, insert_at: usize, diagnostics: &mut [Diagnostic]) {
+    let mut finder = spans.finder(diagnostics.len());
+    let mut get = |pointer: &str| finder.get(pointer);
     for diagnostic in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
-        diagnostic.span = Some(span_for(spans, insert_at, &diagnostic.path));
+        diagnostic.span = Some(span_for(&mut get, insert_at, &diagnostic.path));
     }
 }
 

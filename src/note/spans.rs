@@ -165,6 +165,71 @@ impl Spans {
     }
 }
 
+/// [`Spans::get`] for many pointers in a row, asked in about the order the note filled them
+/// (a check's diagnostics, in packet order): each is looked for just after the previous one
+/// found before the hash index is asked, and a pointer that is not there is mostly told by a
+/// bit filter of the pointers' hashes (a byte per entry, which stays in the cache) without
+/// reaching the index. A large note's index is megabytes: a lookup there in no particular
+/// order is a cache miss each, so spans for every diagnostic of a long list grew faster than
+/// the note.
+pub(crate) struct Finder<'s> {
+    spans: &'s Spans,
+    /// One bit per `hash >> shift`; empty when no filter was built.
+    filter: Vec<u64>,
+    shift: u32,
+    /// The entry after the last one found.
+    next: usize,
+}
+
+impl Spans {
+    /// A [`Finder`] for about `lookups` pointers; the filter is built only when they are many
+    /// next to the entries (building it reads every pointer once).
+    pub(crate) fn finder(&self, lookups: usize) -> Finder<'_> {
+        let mut finder = Finder {
+            spans: self,
+            filter: Vec::new(),
+            shift: 0,
+            next: 0,
+        };
+        if lookups.saturating_mul(8) >= self.live && self.live > 0 {
+            let bits = (self.live * 8).next_power_of_two().max(64);
+            finder.filter = vec![0; bits / 64];
+            finder.shift = 64 - bits.trailing_zeros();
+            for (pointer, _) in self {
+                let bit = FxBuildHasher.hash_one(pointer) >> finder.shift;
+                finder.filter[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
+        }
+        finder
+    }
+}
+
+impl Finder<'_> {
+    /// The span of the words that filled `pointer` (as [`Spans::get`]).
+    pub(crate) fn get(&mut self, pointer: &str) -> Option<Span> {
+        let spans = self.spans;
+        // A live entry is the only one of its pointer, so a match near the last is the one.
+        let near = self.next..(self.next + 2).min(spans.entries.len());
+        for at in near {
+            let entry = &spans.entries[at];
+            if !entry.removed && spans.pointer(entry) == pointer {
+                self.next = at + 1;
+                return Some(entry.span);
+            }
+        }
+        let hash = FxBuildHasher.hash_one(pointer);
+        if !self.filter.is_empty() {
+            let bit = hash >> self.shift;
+            if self.filter[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+        }
+        let at = spans.find(hash, pointer)?;
+        self.next = at + 1;
+        Some(spans.entries[at].span)
+    }
+}
+
 impl Spans {
     /// About the length of the JSON text the spans serialise to (exact unless a pointer has
     /// characters JSON escapes): what a caller reserves to write them without regrowing.
@@ -300,6 +365,33 @@ mod tests {
         spans.set("/x/a~1b~0c", span(3, 4), |_| false);
         assert_eq!(spans.len(), 1);
         assert_eq!(spans.get("/x/a~1b~0c"), Some(span(3, 4)));
+    }
+
+    #[test]
+    fn a_finder_finds_what_get_finds_in_any_order() {
+        let mut spans = Spans::default();
+        for i in 0..3_000 {
+            spans.set_item("/tried", i, span(i, i + 1), |_| false);
+            spans.set_child(&format!("/tried/{i}"), "action", span(i, i + 2), |_| false);
+        }
+        spans.retain(|p| p != "/tried/7" && p != "/tried/8/action");
+        spans.set("/tried/7", span(1, 1), |_| false);
+        let mut asked = Vec::new();
+        for i in (0..3_100)
+            .chain((0..3_100).rev())
+            .chain((0..3_100).step_by(13))
+        {
+            asked.push(format!("/tried/{i}"));
+            asked.push(format!("/tried/{i}/action"));
+            asked.push(format!("/tried/{i}/outcome"));
+        }
+        // With and without the filter (built only for many lookups).
+        for lookups in [0, asked.len()] {
+            let mut finder = spans.finder(lookups);
+            for pointer in &asked {
+                assert_eq!(finder.get(pointer), spans.get(pointer), "{pointer}");
+            }
+        }
     }
 
     #[test]

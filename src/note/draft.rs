@@ -83,6 +83,14 @@ impl<'w> Obj<'w> {
         Obj::default()
     }
 
+    /// An object for about `keys` keys: a list item's object is made for the few it can have
+    /// (a vector's first growth is to four entries, 224 bytes, for an item that has one).
+    pub(crate) fn with_capacity(keys: usize) -> Self {
+        Obj {
+            entries: Vec::with_capacity(keys),
+        }
+    }
+
     fn position(&self, key: &str) -> Result<usize, usize> {
         self.entries
             .binary_search_by(|(k, _)| k.as_bytes().cmp(key.as_bytes()))
@@ -129,10 +137,13 @@ impl<'w> Obj<'w> {
     }
 
     pub(crate) fn into_map(self) -> Map<String, Value> {
-        self.entries
-            .into_iter()
-            .map(|(k, v)| (k.into_owned(), v.into_value()))
-            .collect()
+        // Inserted one by one: collecting would first gather and sort the entries in a
+        // vector of their own (they are sorted already).
+        let mut map = Map::new();
+        for (key, value) in self.entries {
+            map.insert(key.into_owned(), value.into_value());
+        }
+        map
     }
 }
 

@@ -47,7 +47,7 @@ impl<'a> Filler<'a> {
         }
         self.mark_child(&pointer, "text", body);
         self.mark(&pointer, body);
-        let mut section = Obj::new();
+        let mut section = Obj::with_capacity(2);
         section.insert("heading", Draft::str(heading));
         section.insert("text", Draft::str(body));
         self.other_sections.push(Draft::Object(section));
@@ -233,7 +233,7 @@ impl<'a> Filler<'a> {
             );
             return None;
         };
-        let mut object = Obj::new();
+        let mut object = Obj::with_capacity(2);
         self.mark_child(pointer, "value", read.number);
         object.insert(
             "value",

@@ -29,7 +29,8 @@ impl<'a> Filler<'a> {
             text,
             links,
             packet: Obj::new(),
-            spans: Spans::default(),
+            // A list item fills a pointer or two per line; prose fills fewer.
+            spans: Spans::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1),
             diagnostics: Vec::new(),
             other_sections: Vec::new(),
         }

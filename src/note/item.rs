@@ -103,7 +103,7 @@ fn tidy(words: &str) -> &str {
 
 /// "Checked the invoice → two identical charges" (also `->`, `=>`, "– result:", ": ").
 fn action<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
-    let mut object = Obj::new();
+    let mut object = Obj::with_capacity(2);
     let arrow = find_any(words, &["→", "->", "=>", "⇒", "➔", "➜", "⟶"], false);
     let result = || {
         find_any(
@@ -144,7 +144,7 @@ fn action<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
 /// "Refund the duplicate charge — Dana, by 2026-11-27" → action, owner, due. A due date
 /// that is not an ISO date stays in the action's words ("…, by Fri").
 fn next_step<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
-    let mut object = Obj::new();
+    let mut object = Obj::with_capacity(3);
     let separator = find_any(words, &[" — ", " – ", " - ", " → ", " -> "], false);
     let (action_words, assignee) = match separator {
         Some((at, len)) => (
@@ -226,7 +226,7 @@ fn is_date(s: &str) -> bool {
 
 /// "invoice.pdf (from customer)", "Screenshot https://… — from me".
 fn document<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
-    let mut object = Obj::new();
+    let mut object = Obj::with_capacity(3);
     let url = value::link(words);
     let linked = if url.is_none() {
         f.link_in(words)
@@ -300,7 +300,7 @@ pub(crate) fn person<'w>(
     words: &'w str,
     second: &'static str,
 ) -> Draft<'w> {
-    let mut object = Obj::new();
+    let mut object = Obj::with_capacity(3);
     let email = words
         .split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';'))
         .find(|w| w.contains('@') && w.contains('.') && !w.starts_with('@'));
@@ -356,7 +356,7 @@ pub(crate) fn person<'w>(
 
 /// "2 × Blue mug (SKU MUG-2)", "Blue mug x2", "SKU: MUG-2 Blue mug".
 fn stock_item<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
-    let mut object = Obj::new();
+    let mut object = Obj::with_capacity(3);
     let mut rest = words.trim();
     // Leading quantity: "2 × ", "2x ", "2 ".
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();

@@ -42,6 +42,20 @@ pub struct Spans {
 }
 
 impl Spans {
+    /// Room for about `entries` pointers, so that a large note's spans are not copied and
+    /// rehashed as they grow.
+    pub(crate) fn with_capacity(entries: usize) -> Self {
+        let mut index = FxHashMap::default();
+        index.reserve(entries);
+        Spans {
+            // Most pointers are a field and an item number: "/actions_taken/12/outcome".
+            text: String::with_capacity(entries * 16),
+            entries: Vec::with_capacity(entries),
+            index,
+            live: 0,
+        }
+    }
+
     /// The span of the words that filled `pointer`.
     pub fn get(&self, pointer: &str) -> Option<Span> {
         self.find(FxBuildHasher.hash_one(pointer), pointer)

@@ -12,10 +12,28 @@
 use crate::diagnostic::{push_pointer_token, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasher;
 
 /// No entry (the end of a hash chain).
 const NONE: u32 = u32::MAX;
+
+/// The live entry of `pointer` in the hash chain that starts at `at`.
+fn find_in(entries: &[Entry], text: &str, mut at: u32, pointer: &str) -> Option<usize> {
+    while at != NONE {
+        let entry = &entries[at as usize];
+        if !entry.removed && text.get(entry.start as usize..entry.end as usize) == Some(pointer) {
+            return Some(at as usize);
+        }
+        at = entry.same_hash;
+    }
+    None
+}
+
+/// The index's key for a pointer's hash.
+fn key(hash: u64) -> u32 {
+    (hash >> 32) as u32
+}
 
 /// One pointer: where it is in [`Spans::text`], its span, and the entry before it with the
 /// same hash.
@@ -35,8 +53,10 @@ pub struct Spans {
     text: String,
     /// In fill order; a removed entry stays, marked, so that the order needs no renumbering.
     entries: Vec<Entry>,
-    /// Hash of a pointer → its latest entry (older ones with that hash chain from it).
-    index: FxHashMap<u64, u32>,
+    /// Hash of a pointer (its top 32 bits) → its latest entry (older ones with that hash
+    /// chain from it). Half the size of a full hash's table: a large note's index is the
+    /// spans' part that is read in no particular order.
+    index: FxHashMap<u32, u32>,
     /// Entries not removed.
     live: usize,
 }
@@ -80,15 +100,12 @@ impl Spans {
 
     /// The live entry of `pointer`.
     fn find(&self, hash: u64, pointer: &str) -> Option<usize> {
-        let mut at = *self.index.get(&hash)?;
-        while at != NONE {
-            let entry = &self.entries[at as usize];
-            if !entry.removed && self.pointer(entry) == pointer {
-                return Some(at as usize);
-            }
-            at = entry.same_hash;
-        }
-        None
+        self.find_from(*self.index.get(&key(hash))?, pointer)
+    }
+
+    /// The live entry of `pointer` in the hash chain that starts at `at`.
+    fn find_from(&self, at: u32, pointer: &str) -> Option<usize> {
+        find_in(&self.entries, &self.text, at, pointer)
     }
 
     fn pointer(&self, entry: &Entry) -> &str {
@@ -140,16 +157,25 @@ impl Spans {
     fn set_tail(&mut self, start: usize, span: Span, keep: impl Fn(Span) -> bool) {
         let pointer = self.text.get(start..).unwrap_or("");
         let hash = FxBuildHasher.hash_one(pointer);
-        if let Some(at) = self.find(hash, pointer) {
-            self.text.truncate(start);
-            let existing = &mut self.entries[at].span;
-            if !keep(*existing) {
-                *existing = span;
-            }
-            return;
-        }
         let at = self.entries.len() as u32;
-        let same_hash = self.index.insert(hash, at).unwrap_or(NONE);
+        // One probe of the index: the chain's head is read and replaced through its entry.
+        let same_hash = match self.index.entry(key(hash)) {
+            Slot::Occupied(mut head) => {
+                if let Some(found) = find_in(&self.entries, &self.text, *head.get(), pointer) {
+                    self.text.truncate(start);
+                    let existing = &mut self.entries[found].span;
+                    if !keep(*existing) {
+                        *existing = span;
+                    }
+                    return;
+                }
+                head.insert(at)
+            }
+            Slot::Vacant(head) => {
+                head.insert(at);
+                NONE
+            }
+        };
         self.entries.push(Entry {
             start: start as u32,
             end: self.text.len() as u32,

@@ -19,6 +19,12 @@ pub(crate) enum Draft<'w> {
     Str(Cow<'w, str>),
     Array(Vec<Draft<'w>>),
     Object(Obj<'w>),
+    /// `{ "heading", "text" }`: words kept under a heading the note reader could not use
+    /// (`other_sections`), the most common object of a long note, without a vector of its own.
+    Kept {
+        heading: &'w str,
+        text: &'w str,
+    },
     /// A number, a boolean, or what the page's context gave.
     Json(Box<Value>),
 }
@@ -73,6 +79,12 @@ impl<'w> Draft<'w> {
             Draft::Str(s) => Value::String(s.into_owned()),
             Draft::Array(items) => Value::Array(items.into_iter().map(Draft::into_value).collect()),
             Draft::Object(object) => Value::Object(object.into_map()),
+            Draft::Kept { heading, text } => {
+                let mut map = Map::new();
+                map.insert("heading".to_string(), Value::String(heading.to_string()));
+                map.insert("text".to_string(), Value::String(text.to_string()));
+                Value::Object(map)
+            }
             Draft::Json(value) => *value,
         }
     }
@@ -159,6 +171,12 @@ impl Serialize for Draft<'_> {
                 seq.end()
             }
             Draft::Object(object) => object.serialize(serializer),
+            Draft::Kept { heading, text } => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("heading", heading)?;
+                map.serialize_entry("text", text)?;
+                map.end()
+            }
             Draft::Json(value) => value.serialize(serializer),
         }
     }
@@ -190,6 +208,13 @@ mod tests {
         packet.insert("a", Draft::json(json!(0.85)));
         packet.insert("a", Draft::json(json!(true)));
         packet.insert("Z", Draft::Object(Obj::new()));
+        packet.insert(
+            "other_sections",
+            Draft::Array(vec![Draft::Kept {
+                heading: "",
+                text: "Hi \u{1F600}",
+            }]),
+        );
         Draft::Object(packet)
     }
 
@@ -203,6 +228,7 @@ mod tests {
             value,
             json!({
                 "Z": {}, "a": true, "affected_users": 40, "b": "é😡",
+                "other_sections": [{ "heading": "", "text": "Hi \u{1F600}" }],
                 "tried": [{ "action": "Checked \"the\" invoice\n", "outcome": "two charges" }]
             })
         );

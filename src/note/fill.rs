@@ -47,10 +47,10 @@ impl<'a> Filler<'a> {
         }
         self.mark_child(&pointer, "text", body);
         self.mark(&pointer, body);
-        let mut section = Obj::with_capacity(2);
-        section.insert("heading", Draft::str(heading));
-        section.insert("text", Draft::str(body));
-        self.other_sections.push(Draft::Object(section));
+        self.other_sections.push(Draft::Kept {
+            heading,
+            text: body,
+        });
     }
 
     fn known(&mut self, index: usize, heading: &'a str, body: &'a str, config: &NoteConfig) {

@@ -259,13 +259,13 @@ impl<'a> Filler<'a> {
 }
 fn lookup<'v, 'w>(packet: &'v Obj<'w>, tokens: &[&str]) -> Option<&'v Draft<'w>> {
     let (first, rest) = tokens.split_first()?;
-    rest.iter().try_fold(packet.get(*first)?, |v, t| v.get(*t))
+    rest.iter().try_fold(packet.get(first)?, |v, t| v.get(t))
 }
 
 fn lookup_mut<'v, 'w>(packet: &'v mut Obj<'w>, tokens: &[&str]) -> Option<&'v mut Draft<'w>> {
     let (first, rest) = tokens.split_first()?;
     rest.iter()
-        .try_fold(packet.get_mut(*first)?, |v, t| v.get_mut(*t))
+        .try_fold(packet.get_mut(first)?, |v, t| v.get_mut(t))
 }
 
 /// Sets the value at `tokens`, creating objects on the way; false when something that is

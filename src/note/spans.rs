@@ -30,9 +30,17 @@ fn find_in(entries: &[Entry], text: &str, mut at: u32, pointer: &str) -> Option<
     None
 }
 
-/// The index's key for a pointer's hash.
+/// The index's key for a pointer's hash: both halves folded, as on wasm32 rustc-hash makes a
+/// 32-bit hash (the top half is zero there: keyed by it alone, every pointer shared one chain
+/// and a large note took seconds).
 fn key(hash: u64) -> u32 {
-    (hash >> 32) as u32
+    (hash as u32) ^ ((hash >> 32) as u32)
+}
+
+/// The filter's bit for a pointer's hash: the top `64 - shift` bits after a multiplication
+/// that carries the low bits up (a wasm32 hash has only low bits).
+fn filter_bit(hash: u64, shift: u32) -> u64 {
+    hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift
 }
 
 /// One pointer: where it is in [`Spans::text`], its span, and the entry before it with the
@@ -236,7 +244,7 @@ impl Spans {
             finder.filter = vec![0; bits / 64];
             finder.shift = 64 - bits.trailing_zeros();
             for (pointer, _) in self {
-                let bit = FxBuildHasher.hash_one(pointer) >> finder.shift;
+                let bit = filter_bit(FxBuildHasher.hash_one(pointer), finder.shift);
                 finder.filter[(bit / 64) as usize] |= 1 << (bit % 64);
             }
         }
@@ -259,7 +267,7 @@ impl Finder<'_> {
         }
         let hash = FxBuildHasher.hash_one(pointer);
         if !self.filter.is_empty() {
-            let bit = hash >> self.shift;
+            let bit = filter_bit(hash, self.shift);
             if self.filter[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
                 return None;
             }
@@ -432,6 +440,19 @@ mod tests {
                 assert_eq!(finder.get(pointer), spans.get(pointer), "{pointer}");
             }
         }
+    }
+
+    #[test]
+    fn index_keys_and_filter_bits_use_a_32_bit_hash() {
+        // On wasm32 the hash of a pointer has its top 32 bits zero.
+        let hashes: Vec<u64> = (0..1_000u64).map(|i| i.wrapping_mul(0x2545_F491)).collect();
+        let keys: std::collections::HashSet<u32> = hashes.iter().map(|&h| key(h)).collect();
+        assert_eq!(keys.len(), hashes.len());
+        let shift = 64 - 12;
+        let bits: std::collections::HashSet<u64> =
+            hashes.iter().map(|&h| filter_bit(h, shift)).collect();
+        assert!(bits.len() > 500, "{}", bits.len());
+        assert!(bits.iter().all(|&b| b < 1 << 12));
     }
 
     #[test]

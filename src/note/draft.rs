@@ -19,11 +19,14 @@ pub(crate) enum Draft<'w> {
     Str(Cow<'w, str>),
     Array(Vec<Draft<'w>>),
     Object(Obj<'w>),
-    /// `{ "heading", "text" }`: words kept under a heading the note reader could not use
-    /// (`other_sections`), the most common object of a long note, without a vector of its own.
-    Kept {
-        heading: &'w str,
-        text: &'w str,
+    /// An object of at most two keys from [`PAIR_KEYS`] whose values are the note's words, in
+    /// key order, without a vector of its own: a list item (`{ "action", "outcome" }`) or
+    /// words kept under an unknown heading (`{ "heading", "text" }`), the objects a long note
+    /// has one of per line. Made only for array items ([`Draft::compact`]), never looked into.
+    Pair {
+        keys: [u8; 2],
+        len: u8,
+        values: [&'w str; 2],
     },
     /// A number, a boolean, or what the page's context gave.
     Json(Box<Value>),
@@ -35,7 +38,78 @@ pub(crate) struct Obj<'w> {
     entries: Vec<(Cow<'static, str>, Draft<'w>)>,
 }
 
+/// The keys a [`Draft::Pair`] can have.
+const PAIR_KEYS: &[&str] = &[
+    "action",
+    "due",
+    "email",
+    "heading",
+    "name",
+    "outcome",
+    "owner",
+    "provided_by",
+    "role",
+    "sku",
+    "team",
+    "text",
+    "url",
+];
+
+fn pair_key(key: &str) -> Option<u8> {
+    PAIR_KEYS.iter().position(|k| *k == key).map(|at| at as u8)
+}
+
 impl<'w> Draft<'w> {
+    /// `{ "heading": heading, "text": text }` (`other_sections`).
+    pub(crate) fn kept(heading: &'w str, text: &'w str) -> Self {
+        let mut object = Obj::with_capacity(2);
+        object.insert("heading", Draft::str(heading));
+        object.insert("text", Draft::str(text));
+        Draft::Object(object).compact()
+    }
+
+    /// The same value, as a [`Draft::Pair`] when it is an object that can be one: for the
+    /// items of an array (an object in a field of its own may still be merged into).
+    pub(crate) fn compact(self) -> Self {
+        let Draft::Object(object) = self else {
+            return self;
+        };
+        let pair = (object.entries.len() <= 2)
+            .then(|| {
+                let mut keys = [0; 2];
+                let mut values = [""; 2];
+                for (at, (key, value)) in object.entries.iter().enumerate() {
+                    let Draft::Str(Cow::Borrowed(words)) = value else {
+                        return None;
+                    };
+                    keys[at] = pair_key(key)?;
+                    values[at] = *words;
+                }
+                Some((keys, values))
+            })
+            .flatten();
+        match pair {
+            Some((keys, values)) => Draft::Pair {
+                keys,
+                len: object.entries.len() as u8,
+                values,
+            },
+            None => Draft::Object(object),
+        }
+    }
+
+    /// The keys and words of a [`Draft::Pair`] (nothing for any other value).
+    fn pair_entries(&self) -> impl Iterator<Item = (&'static str, &'w str)> + '_ {
+        let (keys, len, values) = match self {
+            Draft::Pair { keys, len, values } => (keys, usize::from(*len), values),
+            _ => (&[0; 2], 0, &[""; 2]),
+        };
+        keys.iter().zip(values).take(len).map(|(key, words)| {
+            let key = PAIR_KEYS.get(usize::from(*key)).copied().unwrap_or("");
+            (key, *words)
+        })
+    }
+
     /// A string borrowed from the note (or a static word).
     pub(crate) fn str(words: &'w str) -> Self {
         Draft::Str(Cow::Borrowed(words))
@@ -79,10 +153,11 @@ impl<'w> Draft<'w> {
             Draft::Str(s) => Value::String(s.into_owned()),
             Draft::Array(items) => Value::Array(items.into_iter().map(Draft::into_value).collect()),
             Draft::Object(object) => Value::Object(object.into_map()),
-            Draft::Kept { heading, text } => {
+            Draft::Pair { .. } => {
                 let mut map = Map::new();
-                map.insert("heading".to_string(), Value::String(heading.to_string()));
-                map.insert("text".to_string(), Value::String(text.to_string()));
+                for (key, words) in self.pair_entries() {
+                    map.insert(key.to_string(), Value::String(words.to_string()));
+                }
                 Value::Object(map)
             }
             Draft::Json(value) => *value,
@@ -171,10 +246,11 @@ impl Serialize for Draft<'_> {
                 seq.end()
             }
             Draft::Object(object) => object.serialize(serializer),
-            Draft::Kept { heading, text } => {
-                let mut map = serializer.serialize_map(Some(2))?;
-                map.serialize_entry("heading", heading)?;
-                map.serialize_entry("text", text)?;
+            Draft::Pair { len, .. } => {
+                let mut map = serializer.serialize_map(Some(usize::from(*len)))?;
+                for (key, words) in self.pair_entries() {
+                    map.serialize_entry(key, words)?;
+                }
                 map.end()
             }
             Draft::Json(value) => value.serialize(serializer),
@@ -210,10 +286,7 @@ mod tests {
         packet.insert("Z", Draft::Object(Obj::new()));
         packet.insert(
             "other_sections",
-            Draft::Array(vec![Draft::Kept {
-                heading: "",
-                text: "Hi \u{1F600}",
-            }]),
+            Draft::Array(vec![Draft::kept("", "Hi \u{1F600}")]),
         );
         Draft::Object(packet)
     }
@@ -232,6 +305,42 @@ mod tests {
                 "tried": [{ "action": "Checked \"the\" invoice\n", "outcome": "two charges" }]
             })
         );
+    }
+
+    #[test]
+    fn a_compact_item_writes_what_its_object_writes() {
+        let object = |entries: &[(&'static str, Draft<'static>)]| {
+            let mut object = Obj::new();
+            for (key, value) in entries {
+                object.insert(*key, value.clone());
+            }
+            Draft::Object(object)
+        };
+        let items = [
+            object(&[]),
+            object(&[("action", Draft::str("a"))]),
+            object(&[
+                ("outcome", Draft::str("b \"é\"")),
+                ("action", Draft::str("a")),
+            ]),
+            // Not pairs: a made string, three keys, a key not in the table.
+            object(&[("action", Draft::owned("a, by Fri".to_string()))]),
+            object(&[
+                ("name", Draft::str("n")),
+                ("url", Draft::str("u")),
+                ("provided_by", Draft::str("customer")),
+            ]),
+            object(&[("quantity", Draft::json(json!(2)))]),
+        ];
+        for (at, item) in items.into_iter().enumerate() {
+            let compact = item.clone().compact();
+            assert_eq!(matches!(compact, Draft::Pair { .. }), at < 3, "{item:?}");
+            assert_eq!(
+                serde_json::to_string(&compact).unwrap(),
+                serde_json::to_string(&item).unwrap()
+            );
+            assert_eq!(compact.into_value(), item.into_value());
+        }
     }
 
     #[test]

@@ -47,10 +47,7 @@ impl<'a> Filler<'a> {
         }
         self.mark_child(&pointer, "text", body);
         self.mark(&pointer, body);
-        self.other_sections.push(Draft::Kept {
-            heading,
-            text: body,
-        });
+        self.other_sections.push(Draft::kept(heading, body));
     }
 
     fn known(&mut self, index: usize, heading: &'a str, body: &'a str, config: &NoteConfig) {
@@ -175,7 +172,7 @@ impl<'a> Filler<'a> {
                     // Writing to a String cannot fail.
                     let _ = write!(at, "/{}", first + i);
                     self.mark(&at, w);
-                    item::read(self, kind, &at, w)
+                    item::read(self, kind, &at, w).compact()
                 }).collect()))
             }
             Kind::Person => Some(item::person(self, pointer, words, "team")),

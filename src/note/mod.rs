@@ -170,22 +170,15 @@ impl PacketDraft<'_> {
 /// Reads a note. Never fails: any text gives a `ParsedNote` (no ceiling is held here; the
 /// kit's entry points read notes with [`parse_within_limits`]).
 pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote {
-    let mut packet = Value::Null;
     match read(
         text,
         format,
         config,
         |_| Ok::<(), std::convert::Infallible>(()),
         true,
-        &mut |p| packet = p.into_value(),
+        |p| p.into_value(),
     ) {
-        Ok(note) => ParsedNote {
-            packet,
-            diagnostics: note.diagnostics,
-            text: note.text,
-            spans: note.spans,
-            insert_at: note.insert_at,
-        },
+        Ok(note) => note.into(),
         Err(never) => match never {},
     }
 }
@@ -197,7 +190,7 @@ pub fn parse_within_limits(
     format: NoteFormat,
     config: &NoteConfig,
 ) -> crate::error::Result<ParsedNote> {
-    read_with(text, format, config, true, |p| p.into_value()).map(Into::into)
+    read(text, format, config, check_lines, true, |p| p.into_value()).map(Into::into)
 }
 
 /// [`parse_within_limits`] with the packet handed to `finish` as it was filled, instead of
@@ -211,20 +204,7 @@ pub(crate) fn read_with<P>(
     keep_text: bool,
     finish: impl FnOnce(PacketDraft<'_>) -> P,
 ) -> crate::error::Result<Read<P>> {
-    let (mut finish, mut packet) = (Some(finish), None);
-    let note = read(text, format, config, check_lines, keep_text, &mut |draft| {
-        packet = finish.take().map(|finish| finish(draft));
-    })?;
-    Ok(Read {
-        // `read` hands the packet over once it is filled, so it is there.
-        packet: packet.ok_or_else(|| {
-            crate::error::Error::new("internal", "The note's packet was not handed over.")
-        })?,
-        diagnostics: note.diagnostics,
-        text: note.text,
-        spans: note.spans,
-        insert_at: note.insert_at,
-    })
+    read(text, format, config, check_lines, keep_text, finish)
 }
 
 impl From<Read<Value>> for ParsedNote {
@@ -239,17 +219,15 @@ impl From<Read<Value>> for ParsedNote {
     }
 }
 
-/// Reads a note; `check` sees the text as read before its sections are, `finish` the packet
-/// once it is filled (a `dyn`: one copy of this function in the .wasm, whatever the callers
-/// make of the packet).
-fn read<E>(
+/// Reads a note; `check` sees the text as read before its sections are.
+fn read<E, P>(
     text: &str,
     format: NoteFormat,
     config: &NoteConfig,
     check: impl Fn(&str) -> std::result::Result<(), E>,
     keep_text: bool,
-    finish: &mut dyn FnMut(PacketDraft<'_>),
-) -> std::result::Result<Read<()>, E> {
+    finish: impl FnOnce(PacketDraft<'_>) -> P,
+) -> std::result::Result<Read<P>, E> {
     // A text note is read where it is; only an HTML one is rendered into a text of its own.
     let mut rendered = match format {
         NoteFormat::Text => html::Rendered::default(),
@@ -277,7 +255,7 @@ fn read<E>(
         .collect();
     let insert_at = units.at(text.trim_end().len());
     drop(units);
-    finish(PacketDraft(filler.packet));
+    let packet = finish(PacketDraft(filler.packet));
     drop(sections);
     let text = match format {
         _ if !keep_text => String::new(),
@@ -285,7 +263,7 @@ fn read<E>(
         NoteFormat::Html => rendered_text,
     };
     Ok(Read {
-        packet: (),
+        packet,
         diagnostics,
         spans,
         insert_at,

@@ -61,14 +61,10 @@ impl Kit {
         let mut report = self.check_any_size(&packet, options)?;
         drop(packet);
         parsed.attach_spans(&mut report.diagnostics);
-        // The note's own diagnostics first; without any (the usual case), the report's are
-        // kept as they are, not copied.
-        let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
-        if diagnostics.is_empty() {
-            diagnostics = report.diagnostics;
-        } else {
-            diagnostics.append(&mut report.diagnostics);
-        }
+        // The note's own diagnostics first, put in front of the report's without a new copy
+        // of them all.
+        let mut diagnostics = report.diagnostics;
+        diagnostics.splice(0..0, std::mem::take(&mut parsed.diagnostics));
         Ok(Report::new(diagnostics, report.score, report.sla))
     }
 }

@@ -12,6 +12,7 @@
 use crate::diagnostic::{push_pointer_token, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasher;
 
 /// No entry (the end of a hash chain).
@@ -27,6 +28,13 @@ fn find_in(entries: &[Entry], text: &str, mut at: u32, pointer: &str) -> Option<
         at = entry.same_hash;
     }
     None
+}
+
+/// The index's key for a pointer's hash: both halves folded, as on wasm32 rustc-hash makes a
+/// 32-bit hash (the top half is zero there: keyed by it alone, every pointer shared one chain
+/// and a large note took seconds).
+fn key(hash: u64) -> u32 {
+    (hash as u32) ^ ((hash >> 32) as u32)
 }
 
 /// The filter's bit for a pointer's hash: the top `64 - shift` bits after a multiplication
@@ -53,8 +61,10 @@ pub struct Spans {
     text: String,
     /// In fill order; a removed entry stays, marked, so that the order needs no renumbering.
     entries: Vec<Entry>,
-    /// Hash of a pointer → its latest entry (older ones with that hash chain from it).
-    index: FxHashMap<u64, u32>,
+    /// Hash of a pointer (its top 32 bits) → its latest entry (older ones with that hash
+    /// chain from it). Half the size of a full hash's table: a large note's index is the
+    /// spans' part that is read in no particular order.
+    index: FxHashMap<u32, u32>,
     /// Entries not removed.
     live: usize,
 }
@@ -98,7 +108,7 @@ impl Spans {
 
     /// The live entry of `pointer`.
     fn find(&self, hash: u64, pointer: &str) -> Option<usize> {
-        self.find_from(*self.index.get(&hash)?, pointer)
+        self.find_from(*self.index.get(&key(hash))?, pointer)
     }
 
     /// The live entry of `pointer` in the hash chain that starts at `at`.
@@ -155,16 +165,25 @@ impl Spans {
     fn set_tail(&mut self, start: usize, span: Span, keep: impl Fn(Span) -> bool) {
         let pointer = self.text.get(start..).unwrap_or("");
         let hash = FxBuildHasher.hash_one(pointer);
-        if let Some(found) = self.find(hash, pointer) {
-            self.text.truncate(start);
-            let existing = &mut self.entries[found].span;
-            if !keep(*existing) {
-                *existing = span;
-            }
-            return;
-        }
         let at = self.entries.len() as u32;
-        let same_hash = self.index.insert(hash, at).unwrap_or(NONE);
+        // One probe of the index: the chain's head is read and replaced through its entry.
+        let same_hash = match self.index.entry(key(hash)) {
+            Slot::Occupied(mut head) => {
+                if let Some(found) = find_in(&self.entries, &self.text, *head.get(), pointer) {
+                    self.text.truncate(start);
+                    let existing = &mut self.entries[found].span;
+                    if !keep(*existing) {
+                        *existing = span;
+                    }
+                    return;
+                }
+                head.insert(at)
+            }
+            Slot::Vacant(head) => {
+                head.insert(at);
+                NONE
+            }
+        };
         self.entries.push(Entry {
             start: start as u32,
             end: self.text.len() as u32,
@@ -424,9 +443,11 @@ mod tests {
     }
 
     #[test]
-    fn filter_bits_use_a_32_bit_hash() {
+    fn index_keys_and_filter_bits_use_a_32_bit_hash() {
         // On wasm32 the hash of a pointer has its top 32 bits zero.
         let hashes: Vec<u64> = (0..1_000u64).map(|i| i.wrapping_mul(0x2545_F491)).collect();
+        let keys: std::collections::HashSet<u32> = hashes.iter().map(|&h| key(h)).collect();
+        assert_eq!(keys.len(), hashes.len());
         let shift = 64 - 12;
         let bits: std::collections::HashSet<u64> =
             hashes.iter().map(|&h| filter_bit(h, shift)).collect();

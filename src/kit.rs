@@ -10,7 +10,7 @@
 use crate::bundle::Bundle;
 use crate::diagnostic::{Diagnostic, Severity, Source};
 use crate::error::{Error, Result};
-use crate::note::{NoteConfig, NoteFormat, ParsedNote};
+use crate::note::NoteConfig;
 use crate::report::Report;
 use crate::rubric::{Rubric, ScoreContext};
 use crate::schema::store::BUILTIN_BASE;
@@ -365,39 +365,6 @@ impl Kit {
         Ok(read(packet, Report::new(diagnostics, Some(score), sla)))
     }
 
-    /// The blank note an agent fills in for a scenario (the base template for unknown ones).
-    pub fn note_template(&self, scenario: &str) -> String {
-        crate::note::template(scenario, &self.core.notes)
-    }
-
-    /// Reads a handoff note (plain text, Markdown or an editor's HTML) into a packet. Fails only
-    /// past the `note-bytes` and `note-lines` ceilings (kind `limit`): what cannot be read
-    /// becomes a diagnostic, text under unknown headings is kept.
-    pub fn parse_note(&self, text: &str, format: NoteFormat) -> Result<ParsedNote> {
-        crate::note::check_size(text)?;
-        crate::note::parse_within_limits(text, format, &self.core.notes)
-    }
-
-    /// Checks a note: parses it, fills in what the page knows (`context`: ticket id, teams,
-    /// times; the note wins where both say something), and returns the report with every
-    /// diagnostic's `span` pointing into the text the agent sees.
-    pub fn check_note(
-        &self,
-        text: &str,
-        format: NoteFormat,
-        context: &Value,
-        options: &CheckOptions,
-    ) -> Result<Report> {
-        let mut parsed = self.parse_note(text, format)?;
-        crate::note::merge_context(&mut parsed.packet, context);
-        let packet = std::mem::take(&mut parsed.packet);
-        let mut report = self.check(packet, options)?;
-        parsed.attach_spans(&mut report.diagnostics);
-        let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
-        diagnostics.append(&mut report.diagnostics);
-        Ok(Report::new(diagnostics, report.score, report.sla))
-    }
-
     /// A deadline on a bundle calendar (by id) or an inline one.
     pub fn deadline(&self, request: &DeadlineRequest) -> Result<Deadline> {
         self.core.sla.deadline(request)
@@ -499,5 +466,6 @@ fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 mod cases;
+mod note;
 #[cfg(test)]
 mod tests;

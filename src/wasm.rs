@@ -143,23 +143,31 @@ impl RawKit {
     /// has: copying megabytes back and parsing them as JSON was a tenth of a large note's time).
     #[wasm_bindgen(js_name = parseNote)]
     pub fn parse_note(&self, text: &str, html: bool, with_text: bool) -> Result<String, JsValue> {
+        // Written part by part, each part freed once written. The packet is written as the
+        // note reader filled it, without a `serde_json::Value` between (a map node per object
+        // and a string per word: most of a large note's wasm memory), and is gone before the
+        // text grows to hold the spans.
+        let mut out = Vec::new();
+        out.extend_from_slice(b"{\"packet\":");
         let note = self
             .kit
-            .parse_note(text, note_format(html))
+            .read_note(text, note_format(html), with_text, |packet| {
+                packet.write_json(&mut out)
+            })
             .map_err(throw)?;
-        let crate::note::ParsedNote {
+        let crate::note::Read {
             packet,
             diagnostics,
             text,
             spans,
             insert_at,
         } = note;
-        // Written part by part, each part freed once written: the packet's values are gone
-        // before the text grows to hold the spans (a third less wasm memory on a large note).
-        let mut out = Vec::new();
-        out.extend_from_slice(b"{\"packet\":");
-        write_json(&mut out, &packet)?;
-        drop(packet);
+        packet.map_err(|e| {
+            throw(Error::new(
+                "internal",
+                format!("Could not encode the result: {e}"),
+            ))
+        })?;
         out.extend_from_slice(b",\"diagnostics\":");
         write_json(&mut out, &diagnostics)?;
         if with_text {

@@ -1,5 +1,6 @@
 //! What the helpdesk page knows (ticket id, teams, times) merged under what the note says.
 
+use super::draft::{Draft, Obj};
 use serde_json::Value;
 
 /// Fills the fields of `packet` that the note did not set from `context` (a deep merge of
@@ -21,6 +22,28 @@ pub fn merge_context(packet: &mut Value, context: &Value) {
                 from_note.insert(key.clone(), page_value.clone());
             }
             Some(note_value @ Value::Object(_)) if page_value.is_object() => {
+                merge_context(note_value, page_value)
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// [`merge_context`] into a packet being filled.
+pub(crate) fn merge_into_draft(packet: &mut Obj<'_>, context: &Value) {
+    let Value::Object(from_page) = context else {
+        return;
+    };
+    for (key, page_value) in from_page {
+        match packet.get_mut(key) {
+            None => packet.insert(key.clone(), Draft::json(page_value.clone())),
+            Some(Draft::Json(note_value)) if note_value.is_null() => {
+                **note_value = page_value.clone();
+            }
+            Some(Draft::Object(note_value)) if page_value.is_object() => {
+                merge_into_draft(note_value, page_value)
+            }
+            Some(Draft::Json(note_value)) if note_value.is_object() && page_value.is_object() => {
                 merge_context(note_value, page_value)
             }
             Some(_) => {}

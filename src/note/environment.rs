@@ -1,7 +1,7 @@
 //! Where a bug happens: "Product: Acme Web 4.2, Chrome 120 on Windows 11".
 
+use super::draft::{Draft, Obj};
 use super::filler::Filler;
-use serde_json::{Map, Value};
 
 /// Labels agents write before each part, by the packet field they fill.
 const LABELS: &[(&str, &[&str])] = &[
@@ -69,8 +69,8 @@ const SYSTEMS: &[&str] = &[
 ];
 
 /// Reads the environment object under `pointer`, marking each part's words.
-pub(crate) fn read(f: &mut Filler<'_>, pointer: &str, body: &str) -> Value {
-    let mut env = Map::new();
+pub(crate) fn read<'w>(f: &mut Filler<'_>, pointer: &str, body: &'w str) -> Draft<'w> {
+    let mut env = Obj::new();
     let mut unlabelled = Vec::new();
     for part in body
         .split(['\n', ',', ';', '|'])
@@ -107,21 +107,27 @@ pub(crate) fn read(f: &mut Filler<'_>, pointer: &str, body: &str) -> Value {
     if !leftover.is_empty() {
         let mut product = env
             .get("product")
-            .and_then(Value::as_str)
+            .and_then(Draft::as_str)
             .unwrap_or("")
             .to_string();
         for part in leftover {
             product.push_str(", ");
             product.push_str(part);
         }
-        env.insert("product".to_string(), Value::String(product));
+        env.insert("product", Draft::owned(product));
     }
-    Value::Object(env)
+    Draft::Object(env)
 }
 
-fn put(f: &mut Filler<'_>, env: &mut Map<String, Value>, pointer: &str, field: &str, words: &str) {
+fn put<'w>(
+    f: &mut Filler<'_>,
+    env: &mut Obj<'w>,
+    pointer: &str,
+    field: &'static str,
+    words: &'w str,
+) {
     f.mark_child(pointer, field, words);
-    env.insert(field.to_string(), Value::String(words.to_string()));
+    env.insert(field, Draft::str(words));
 }
 
 /// "Browser: Firefox 128" → ("browser", "Firefox 128").

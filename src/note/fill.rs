@@ -2,13 +2,15 @@
 //! the words that filled each field are remembered.
 
 use super::config::NoteConfig;
+use super::draft::{Draft, Obj};
 use super::field::Kind;
 use super::filler::Filler;
 use super::section::{Head, Section};
 use super::value::strip_emphasis;
 use super::{amount, environment, item, value};
 use crate::diagnostic::{pointer_join, push_pointer_token, Span};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::fmt::Write;
 
 impl<'a> Filler<'a> {
     /// Fills the packet from all sections.
@@ -31,8 +33,8 @@ impl<'a> Filler<'a> {
         }
         if !self.other_sections.is_empty() {
             self.packet.insert(
-                "other_sections".to_string(),
-                Value::Array(std::mem::take(&mut self.other_sections)),
+                "other_sections",
+                Draft::Array(std::mem::take(&mut self.other_sections)),
             );
         }
     }
@@ -45,10 +47,7 @@ impl<'a> Filler<'a> {
         }
         self.mark_child(&pointer, "text", body);
         self.mark(&pointer, body);
-        let mut section = Map::new();
-        section.insert("heading".to_string(), Value::String(heading.to_string()));
-        section.insert("text".to_string(), Value::String(body.to_string()));
-        self.other_sections.push(Value::Object(section));
+        self.other_sections.push(Draft::kept(heading, body));
     }
 
     fn known(&mut self, index: usize, heading: &'a str, body: &'a str, config: &NoteConfig) {
@@ -62,7 +61,7 @@ impl<'a> Filler<'a> {
         }
         let (exists, existing_len) = match lookup(&self.packet, &tokens) {
             None => (false, None),
-            Some(Value::Array(items)) => (true, Some(items.len())),
+            Some(Draft::Array(items)) => (true, Some(items.len())),
             Some(_) => (true, None),
         };
         let is_list = matches!(
@@ -125,12 +124,12 @@ impl<'a> Filler<'a> {
         let filled = match (existing_len, value) {
             // A list section again: its items join the list in place (copying the list on
             // each repeat made a note of many repeated sections quadratic).
-            (Some(_), Value::Array(more)) => match lookup_mut(&mut self.packet, &tokens) {
-                Some(Value::Array(items)) => {
+            (Some(_), Draft::Array(more)) => match lookup_mut(&mut self.packet, &tokens) {
+                Some(Draft::Array(items)) => {
                     items.extend(more);
                     true
                 }
-                _ => set(&mut self.packet, &tokens, Value::Array(more)),
+                _ => set(&mut self.packet, &tokens, Draft::Array(more)),
             },
             (_, value) => set(&mut self.packet, &tokens, value),
         };
@@ -149,56 +148,61 @@ impl<'a> Filler<'a> {
         heading: &str,
         body: &'a str,
         first: usize,
-    ) -> Option<Value> {
+    ) -> Option<Draft<'a>> {
         let words = strip_emphasis(body);
         // Written into a message only when one is reported (most sections report nothing).
         let shown = Shown(heading);
         let quoted = Quoted(words);
         match kind {
-            Kind::Text => Some(Value::String(words.to_string())),
+            Kind::Text => Some(Draft::str(words)),
             Kind::Lines | Kind::Words => {
                 let items = item::list(body, kind == Kind::Words);
-                Some(Value::Array(items.iter().enumerate().map(|(i, w)| {
+                Some(Draft::Array(items.iter().enumerate().map(|(i, w)| {
                     self.mark_item(pointer, first + i, w);
-                    Value::String((*w).to_string())
+                    Draft::str(w)
                 }).collect()))
             }
             Kind::Actions | Kind::NextSteps | Kind::Documents | Kind::People | Kind::Items => {
                 let items = item::list(body, false);
-                Some(Value::Array(items.into_iter().enumerate().map(|(i, w)| {
-                    let at = format!("{pointer}/{}", first + i);
+                // One buffer for every item's pointer, not a string each.
+                let mut at = String::with_capacity(pointer.len() + 8);
+                Some(Draft::Array(items.into_iter().enumerate().map(|(i, w)| {
+                    at.clear();
+                    at.push_str(pointer);
+                    // Writing to a String cannot fail.
+                    let _ = write!(at, "/{}", first + i);
                     self.mark(&at, w);
-                    item::read(self, kind, &at, w)
+                    item::read(self, kind, &at, w).compact()
                 }).collect()))
             }
             Kind::Person => Some(item::person(self, pointer, words, "team")),
             Kind::Environment => Some(environment::read(self, pointer, words)),
             Kind::Choice(choices) => match choices.read(words) {
-                Some(v) => Some(Value::String(v.to_string())),
+                Some(v) => Some(Draft::str(v)),
                 None => {
                     self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not something the kit can read as one of: {}.", choices.values().join(", ")), format!("Use one of those words, or a common one ({}), so the receiving team can sort and route the case.", choices.example()));
                     None
                 }
             },
             Kind::YesNo => match value::yes_no(words) {
-                Some(b) => Some(Value::Bool(b)),
+                Some(b) => Some(Draft::json(Value::Bool(b))),
                 None => {
                     self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not a clear yes or no."), "Start the line with “yes” or “no”; the receiving team relies on it.".to_string());
                     None
                 }
             },
-            Kind::Count => value::count(words).or_else(|| {
+            Kind::Count => value::count(words).map(Draft::json).or_else(|| {
                 self.unreadable(pointer, words, format!("“{quoted}” under {shown} has no number in it."), "Write the number, even a rough one (“about 40”), so the receiving team can judge the impact.".to_string());
                 None
             }),
-            Kind::Share => value::share(words).or_else(|| {
+            Kind::Share => value::share(words).map(Draft::json).or_else(|| {
                 self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not a share from 0 to 1 or a percentage."), "Write it as “0.42” or “42%”.".to_string());
                 None
             }),
             Kind::Link => match self.link_in(words) {
                 Some((shown, url)) => {
                     self.mark(pointer, shown);
-                    Some(Value::String(url))
+                    Some(Draft::owned(url))
                 }
                 None => {
                     self.unreadable(pointer, words, format!("“{quoted}” under {shown} has no link in it."), "Paste the full address (https://…) so the receiving team can open it without asking.".to_string());
@@ -206,7 +210,7 @@ impl<'a> Filler<'a> {
                 }
             },
             Kind::Instant => match value::instant(words) {
-                Some(at) => Some(Value::String(at.to_string())),
+                Some(at) => Some(Draft::owned(at.to_string())),
                 None => {
                     self.unreadable(pointer, words, format!("“{quoted}” under {shown} is not a date and time the kit can read."), "Write it as 2026-11-24T17:00+01:00 (date, time and offset) so the deadline is the same for every team.".to_string());
                     None
@@ -216,7 +220,7 @@ impl<'a> Filler<'a> {
         }
     }
 
-    fn amount(&mut self, pointer: &str, shown: Shown<'_>, words: &'a str) -> Option<Value> {
+    fn amount(&mut self, pointer: &str, shown: Shown<'_>, words: &'a str) -> Option<Draft<'a>> {
         let Some(read) = amount::read(words) else {
             self.unreadable(
                 pointer,
@@ -226,16 +230,18 @@ impl<'a> Filler<'a> {
             );
             return None;
         };
-        let mut object = Map::new();
+        let mut object = Obj::with_capacity(2);
         self.mark_child(pointer, "value", read.number);
         object.insert(
-            "value".to_string(),
-            serde_json::Number::from_f64(read.value).map_or(Value::Null, Value::Number),
+            "value",
+            Draft::json(
+                serde_json::Number::from_f64(read.value).map_or(Value::Null, Value::Number),
+            ),
         );
         match read.currency {
             Some((code, written)) => {
                 self.mark_child(pointer, "currency", written);
-                object.insert("currency".to_string(), Value::String(code.to_string()));
+                object.insert("currency", Draft::str(code));
             }
             None => self.unreadable(
                 &pointer_join(pointer, "currency"),
@@ -245,33 +251,30 @@ impl<'a> Filler<'a> {
                     .to_string(),
             ),
         }
-        Some(Value::Object(object))
+        Some(Draft::Object(object))
     }
 }
-fn lookup<'v>(packet: &'v Map<String, Value>, tokens: &[&str]) -> Option<&'v Value> {
+fn lookup<'v, 'w>(packet: &'v Obj<'w>, tokens: &[&str]) -> Option<&'v Draft<'w>> {
     let (first, rest) = tokens.split_first()?;
-    rest.iter().try_fold(packet.get(*first)?, |v, t| v.get(*t))
+    rest.iter().try_fold(packet.get(first)?, |v, t| v.get(t))
 }
 
-fn lookup_mut<'v>(packet: &'v mut Map<String, Value>, tokens: &[&str]) -> Option<&'v mut Value> {
+fn lookup_mut<'v, 'w>(packet: &'v mut Obj<'w>, tokens: &[&str]) -> Option<&'v mut Draft<'w>> {
     let (first, rest) = tokens.split_first()?;
     rest.iter()
-        .try_fold(packet.get_mut(*first)?, |v, t| v.get_mut(*t))
+        .try_fold(packet.get_mut(first)?, |v, t| v.get_mut(t))
 }
 
 /// Sets the value at `tokens`, creating objects on the way; false when something that is
 /// not an object is in the way.
-fn set(packet: &mut Map<String, Value>, tokens: &[&str], value: Value) -> bool {
+fn set<'w>(packet: &mut Obj<'w>, tokens: &[&str], value: Draft<'w>) -> bool {
     let Some((last, parents)) = tokens.split_last() else {
         return false;
     };
     let mut object = packet;
     for token in parents {
-        let entry = object
-            .entry((*token).to_string())
-            .or_insert_with(|| Value::Object(Map::new()));
-        match entry {
-            Value::Object(inner) => object = inner,
+        match object.get_or_insert_with(token, || Draft::Object(Obj::new())) {
+            Draft::Object(inner) => object = inner,
             _ => return false,
         }
     }

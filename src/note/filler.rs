@@ -2,25 +2,25 @@
 //! sections (`fill.rs`) and of list items and environments (`item.rs`, `environment.rs`)
 //! write to.
 
+use super::draft::{Draft, Obj};
 use super::html::Link;
 use super::section::offset;
 use super::spans::Spans;
 use super::value;
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
-use serde_json::{Map, Value};
 
 /// The packet being built, with byte spans into the note text.
 pub(crate) struct Filler<'a> {
     text: &'a str,
     /// Links of an HTML note (their words and address).
     links: &'a [Link],
-    pub packet: Map<String, Value>,
+    pub packet: Obj<'a>,
     /// JSON Pointer → byte range of the words that filled it (or an insertion point); UTF-16
     /// offsets once the note is read.
     pub spans: Spans,
     pub diagnostics: Vec<(Diagnostic, (usize, usize))>,
     /// Texts under unknown headings, in order (`other_sections` once the note is read).
-    pub other_sections: Vec<Value>,
+    pub other_sections: Vec<Draft<'a>>,
 }
 
 impl<'a> Filler<'a> {
@@ -28,8 +28,9 @@ impl<'a> Filler<'a> {
         Filler {
             text,
             links,
-            packet: Map::new(),
-            spans: Spans::default(),
+            packet: Obj::new(),
+            // A list item fills a pointer or two per line; prose fills fewer.
+            spans: Spans::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1),
             diagnostics: Vec::new(),
             other_sections: Vec::new(),
         }

@@ -2,11 +2,11 @@
 //! and who provided it, a person, an ordered item.
 
 use super::choice::Choices;
+use super::draft::{Draft, Obj};
 use super::field::Kind;
 use super::filler::Filler;
 use super::value::{self, find_any, strip_emphasis};
 use crate::diagnostic::pointer_join;
-use serde_json::{Map, Value};
 
 /// The items of a list section: one per line with bullets and numbers removed; a single
 /// line is split at `;` (and at `,` too when `commas`). "none" alone means an empty list.
@@ -68,24 +68,30 @@ fn strip_bullet(line: &str) -> &str {
 }
 
 /// Reads one list item of `kind` at `pointer`.
-pub(crate) fn read(f: &mut Filler<'_>, kind: Kind, pointer: &str, words: &str) -> Value {
+pub(crate) fn read<'w>(f: &mut Filler<'_>, kind: Kind, pointer: &str, words: &'w str) -> Draft<'w> {
     match kind {
         Kind::Actions => action(f, pointer, words),
         Kind::NextSteps => next_step(f, pointer, words),
         Kind::Documents => document(f, pointer, words),
         Kind::People => person(f, pointer, words, "role"),
         Kind::Items => stock_item(f, pointer, words),
-        _ => Value::String(words.to_string()),
+        _ => Draft::str(words),
     }
 }
 
-fn put(f: &mut Filler<'_>, object: &mut Map<String, Value>, pointer: &str, key: &str, words: &str) {
+fn put<'w>(
+    f: &mut Filler<'_>,
+    object: &mut Obj<'w>,
+    pointer: &str,
+    key: &'static str,
+    words: &'w str,
+) {
     let words = words.trim();
     if words.is_empty() {
         return;
     }
     f.mark_child(pointer, key, words);
-    object.insert(key.to_string(), Value::String(words.to_string()));
+    object.insert(key, Draft::str(words));
 }
 
 /// Trims separators left at the edge of a part ("Checked the invoice –" → "Checked the invoice").
@@ -96,8 +102,8 @@ fn tidy(words: &str) -> &str {
 }
 
 /// "Checked the invoice → two identical charges" (also `->`, `=>`, "– result:", ": ").
-fn action(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
-    let mut object = Map::new();
+fn action<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
+    let mut object = Obj::with_capacity(2);
     let arrow = find_any(words, &["→", "->", "=>", "⇒", "➔", "➜", "⟶"], false);
     let result = || {
         find_any(
@@ -132,13 +138,13 @@ fn action(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
         }
         None => put(f, &mut object, pointer, "action", words),
     }
-    Value::Object(object)
+    Draft::Object(object)
 }
 
 /// "Refund the duplicate charge — Dana, by 2026-11-27" → action, owner, due. A due date
 /// that is not an ISO date stays in the action's words ("…, by Fri").
-fn next_step(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
-    let mut object = Map::new();
+fn next_step<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
+    let mut object = Obj::with_capacity(3);
     let separator = find_any(words, &[" — ", " – ", " - ", " → ", " -> "], false);
     let (action_words, assignee) = match separator {
         Some((at, len)) => (
@@ -192,10 +198,7 @@ fn next_step(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
         Some((clause, _)) => {
             f.mark_child(pointer, "action", action);
             let clause = tidy(clause);
-            object.insert(
-                "action".to_string(),
-                Value::String(format!("{action}, {clause}")),
-            );
+            object.insert("action", Draft::owned(format!("{action}, {clause}")));
         }
         None => put(f, &mut object, pointer, "action", action),
     }
@@ -206,7 +209,7 @@ fn next_step(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
         "owner",
         tidy(owner).trim_start_matches('@'),
     );
-    Value::Object(object)
+    Draft::Object(object)
 }
 
 fn is_date(s: &str) -> bool {
@@ -222,8 +225,8 @@ fn is_date(s: &str) -> bool {
 }
 
 /// "invoice.pdf (from customer)", "Screenshot https://… — from me".
-fn document(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
-    let mut object = Map::new();
+fn document<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
+    let mut object = Obj::with_capacity(3);
     let url = value::link(words);
     let linked = if url.is_none() {
         f.link_in(words)
@@ -271,13 +274,13 @@ fn document(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
         put(f, &mut object, pointer, "url", u);
     } else if let Some((shown, href)) = linked {
         f.mark_child(pointer, "url", shown);
-        object.insert("url".to_string(), Value::String(href));
+        object.insert("url", Draft::owned(href));
     }
     if let Some(who) = who.map(str::trim).filter(|w| !w.is_empty()) {
         match Choices::ProvidedBy.read(who) {
             Some(by) => {
                 f.mark_child(pointer, "provided_by", who);
-                object.insert("provided_by".to_string(), Value::String(by.to_string()));
+                object.insert("provided_by", Draft::str(by));
             }
             None => f.unreadable(
                 &pointer_join(pointer, "provided_by"),
@@ -287,12 +290,17 @@ fn document(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
             ),
         }
     }
-    Value::Object(object)
+    Draft::Object(object)
 }
 
 /// "Dana Kim (Finance) <dana@example.com>" → `{ name, <second>: "Finance", email }`.
-pub(crate) fn person(f: &mut Filler<'_>, pointer: &str, words: &str, second: &str) -> Value {
-    let mut object = Map::new();
+pub(crate) fn person<'w>(
+    f: &mut Filler<'_>,
+    pointer: &str,
+    words: &'w str,
+    second: &'static str,
+) -> Draft<'w> {
+    let mut object = Obj::with_capacity(3);
     let email = words
         .split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';'))
         .find(|w| w.contains('@') && w.contains('.') && !w.starts_with('@'));
@@ -343,12 +351,12 @@ pub(crate) fn person(f: &mut Filler<'_>, pointer: &str, words: &str, second: &st
     if let Some(email) = email {
         put(f, &mut object, pointer, "email", email);
     }
-    Value::Object(object)
+    Draft::Object(object)
 }
 
 /// "2 × Blue mug (SKU MUG-2)", "Blue mug x2", "SKU: MUG-2 Blue mug".
-fn stock_item(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
-    let mut object = Map::new();
+fn stock_item<'w>(f: &mut Filler<'_>, pointer: &str, words: &'w str) -> Draft<'w> {
+    let mut object = Obj::with_capacity(3);
     let mut rest = words.trim();
     // Leading quantity: "2 × ", "2x ", "2 ".
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -404,12 +412,12 @@ fn stock_item(f: &mut Filler<'_>, pointer: &str, words: &str) -> Value {
         }
     }
     put(f, &mut object, pointer, "name", tidy(rest));
-    Value::Object(object)
+    Draft::Object(object)
 }
 
-fn quantity(f: &mut Filler<'_>, object: &mut Map<String, Value>, pointer: &str, number: &str) {
+fn quantity(f: &mut Filler<'_>, object: &mut Obj<'_>, pointer: &str, number: &str) {
     if let Ok(n) = number.parse::<u64>() {
         f.mark_child(pointer, "quantity", number);
-        object.insert("quantity".to_string(), Value::from(n));
+        object.insert("quantity", Draft::json(n.into()));
     }
 }

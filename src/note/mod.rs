@@ -30,6 +30,7 @@ mod amount;
 mod choice;
 mod config;
 mod context;
+mod draft;
 mod entity;
 mod environment;
 mod field;
@@ -125,13 +126,59 @@ fn check_lines(text: &str) -> crate::error::Result<()> {
     Ok(())
 }
 
+/// A note read, with its packet in the form the caller asked for (a `serde_json::Value`,
+/// JSON text, …): what [`read_with`] returns.
+pub(crate) struct Read<P> {
+    pub packet: P,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text the agent sees, when asked for (else empty).
+    pub text: String,
+    pub spans: Spans,
+    pub insert_at: usize,
+}
+
+impl<P> Read<P> {
+    /// Sets `span` on each diagnostic that has none, from its `path` (as
+    /// [`ParsedNote::attach_spans`]).
+    pub(crate) fn attach_spans(&self, diagnostics: &mut [Diagnostic]) {
+        attach_spans(&self.spans, self.insert_at, diagnostics);
+    }
+}
+
+/// How the packet a note filled is handed back: `finish` gets it as an object being filled
+/// (written by [`PacketDraft::write_json`] or turned into a value by
+/// [`PacketDraft::into_value`]), after the page's `context` has been merged under it.
+pub(crate) struct PacketDraft<'w>(draft::Obj<'w>);
+
+impl PacketDraft<'_> {
+    /// Adds what the page knows where the note is silent (as [`merge_context`]).
+    pub(crate) fn merge_context(&mut self, context: &Value) {
+        context::merge_into_draft(&mut self.0, context);
+    }
+
+    /// The packet as compact JSON text, appended to `out` (the same text as
+    /// `serde_json::to_vec` of [`PacketDraft::into_value`]).
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        serde_json::to_writer(out, &self.0)
+    }
+
+    pub(crate) fn into_value(self) -> Value {
+        Value::Object(self.0.into_map())
+    }
+}
+
 /// Reads a note. Never fails: any text gives a `ParsedNote` (no ceiling is held here; the
 /// kit's entry points read notes with [`parse_within_limits`]).
 pub fn parse(text: &str, format: NoteFormat, config: &NoteConfig) -> ParsedNote {
-    match read(text, format, config, |_| {
-        Ok::<(), std::convert::Infallible>(())
-    }) {
-        Ok(note) => note,
+    match read(
+        text,
+        format,
+        config,
+        |_| Ok::<(), std::convert::Infallible>(()),
+        true,
+        |p| p.into_value(),
+    ) {
+        Ok(note) => note.into(),
         Err(never) => match never {},
     }
 }
@@ -143,16 +190,44 @@ pub fn parse_within_limits(
     format: NoteFormat,
     config: &NoteConfig,
 ) -> crate::error::Result<ParsedNote> {
-    read(text, format, config, check_lines)
+    read(text, format, config, check_lines, true, |p| p.into_value()).map(Into::into)
+}
+
+/// [`parse_within_limits`] with the packet handed to `finish` as it was filled, instead of
+/// built as a `serde_json::Value`: `check_note` writes it straight to JSON text, without the
+/// value's memory (a map node per object, a string per word). The text is in the answer only
+/// when `keep_text`.
+pub(crate) fn read_with<P>(
+    text: &str,
+    format: NoteFormat,
+    config: &NoteConfig,
+    keep_text: bool,
+    finish: impl FnOnce(PacketDraft<'_>) -> P,
+) -> crate::error::Result<Read<P>> {
+    read(text, format, config, check_lines, keep_text, finish)
+}
+
+impl From<Read<Value>> for ParsedNote {
+    fn from(note: Read<Value>) -> Self {
+        ParsedNote {
+            packet: note.packet,
+            diagnostics: note.diagnostics,
+            text: note.text,
+            spans: note.spans,
+            insert_at: note.insert_at,
+        }
+    }
 }
 
 /// Reads a note; `check` sees the text as read before its sections are.
-fn read<E>(
+fn read<E, P>(
     text: &str,
     format: NoteFormat,
     config: &NoteConfig,
     check: impl Fn(&str) -> std::result::Result<(), E>,
-) -> std::result::Result<ParsedNote, E> {
+    keep_text: bool,
+    finish: impl FnOnce(PacketDraft<'_>) -> P,
+) -> std::result::Result<Read<P>, E> {
     // A text note is read where it is; only an HTML one is rendered into a text of its own.
     let mut rendered = match format {
         NoteFormat::Text => html::Rendered::default(),
@@ -179,14 +254,15 @@ fn read<E>(
         })
         .collect();
     let insert_at = units.at(text.trim_end().len());
-    let packet = Value::Object(filler.packet);
     drop(units);
+    let packet = finish(PacketDraft(filler.packet));
     drop(sections);
     let text = match format {
+        _ if !keep_text => String::new(),
         NoteFormat::Text => text.to_string(),
         NoteFormat::Html => rendered_text,
     };
-    Ok(ParsedNote {
+    Ok(Read {
         packet,
         diagnostics,
         spans,
@@ -201,27 +277,37 @@ impl ParsedNote {
     /// place where that section should go (`start == end`): right after its heading when
     /// the heading is there but empty, otherwise after the last section.
     pub fn span_for(&self, path: &str) -> Option<Span> {
-        let mut pointer = path;
-        loop {
-            if let Some(span) = self.spans.get(pointer) {
-                return Some(span);
-            }
-            match pointer.rfind('/') {
-                Some(parent) => pointer = pointer.get(..parent).unwrap_or(""),
-                None => break,
-            }
-        }
-        Some(Span {
-            start: self.insert_at,
-            end: self.insert_at,
-        })
+        Some(span_for(&mut |p| self.spans.get(p), self.insert_at, path))
     }
 
     /// Sets `span` on each diagnostic that has none, from its `path`.
     pub fn attach_spans(&self, diagnostics: &mut [Diagnostic]) {
-        for diagnostic in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
-            diagnostic.span = self.span_for(&diagnostic.path);
+        attach_spans(&self.spans, self.insert_at, diagnostics);
+    }
+}
+
+fn span_for(get: &mut impl FnMut(&str) -> Option<Span>, insert_at: usize, path: &str) -> Span {
+    let mut pointer = path;
+    loop {
+        if let Some(span) = get(pointer) {
+            return span;
         }
+        match pointer.rfind('/') {
+            Some(parent) => pointer = pointer.get(..parent).unwrap_or(""),
+            None => break,
+        }
+    }
+    Span {
+        start: insert_at,
+        end: insert_at,
+    }
+}
+
+fn attach_spans(spans: &Spans, insert_at: usize, diagnostics: &mut [Diagnostic]) {
+    let mut finder = spans.finder(diagnostics.len());
+    let mut get = |pointer: &str| finder.get(pointer);
+    for diagnostic in diagnostics.iter_mut().filter(|d| d.span.is_none()) {
+        diagnostic.span = Some(span_for(&mut get, insert_at, &diagnostic.path));
     }
 }
 

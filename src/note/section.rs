@@ -115,10 +115,19 @@ impl Body {
 
 /// A Markdown rule or underline (`---`, `***`, `===`): a separator, not words.
 fn is_rule(line: &str) -> bool {
-    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3
-        && marks.iter().all(|c| *c == marks[0])
-        && matches!(marks[0], '-' | '*' | '_' | '=' | '—' | '─')
+    // Without collecting the marks: this runs on every line of the note.
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3 && matches!(first, '-' | '*' | '_' | '=' | '—' | '─')
 }
 
 /// Byte offset of `part` (a slice of `text`) in `text`; 0 if it is not one.

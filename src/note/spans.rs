@@ -12,10 +12,36 @@
 use crate::diagnostic::{push_pointer_token, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasher;
 
 /// No entry (the end of a hash chain).
 const NONE: u32 = u32::MAX;
+
+/// The live entry of `pointer` in the hash chain that starts at `at`.
+fn find_in(entries: &[Entry], text: &str, mut at: u32, pointer: &str) -> Option<usize> {
+    while at != NONE {
+        let entry = &entries[at as usize];
+        if !entry.removed && text.get(entry.start as usize..entry.end as usize) == Some(pointer) {
+            return Some(at as usize);
+        }
+        at = entry.same_hash;
+    }
+    None
+}
+
+/// The index's key for a pointer's hash: both halves folded, as on wasm32 rustc-hash makes a
+/// 32-bit hash (the top half is zero there: keyed by it alone, every pointer shared one chain
+/// and a large note took seconds).
+fn key(hash: u64) -> u32 {
+    (hash as u32) ^ ((hash >> 32) as u32)
+}
+
+/// The filter's bit for a pointer's hash: the top `64 - shift` bits after a multiplication
+/// that carries the low bits up (a wasm32 hash has only low bits).
+fn filter_bit(hash: u64, shift: u32) -> u64 {
+    hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift
+}
 
 /// One pointer: where it is in [`Spans::text`], its span, and the entry before it with the
 /// same hash.
@@ -35,13 +61,29 @@ pub struct Spans {
     text: String,
     /// In fill order; a removed entry stays, marked, so that the order needs no renumbering.
     entries: Vec<Entry>,
-    /// Hash of a pointer → its latest entry (older ones with that hash chain from it).
-    index: FxHashMap<u64, u32>,
+    /// Hash of a pointer (its top 32 bits) → its latest entry (older ones with that hash
+    /// chain from it). Half the size of a full hash's table: a large note's index is the
+    /// spans' part that is read in no particular order.
+    index: FxHashMap<u32, u32>,
     /// Entries not removed.
     live: usize,
 }
 
 impl Spans {
+    /// Room for about `entries` pointers, so that a large note's spans are not copied and
+    /// rehashed as they grow.
+    pub(crate) fn with_capacity(entries: usize) -> Self {
+        let mut index = FxHashMap::default();
+        index.reserve(entries);
+        Spans {
+            // Most pointers are a field and an item number: "/actions_taken/12/outcome".
+            text: String::with_capacity(entries * 16),
+            entries: Vec::with_capacity(entries),
+            index,
+            live: 0,
+        }
+    }
+
     /// The span of the words that filled `pointer`.
     pub fn get(&self, pointer: &str) -> Option<Span> {
         self.find(FxBuildHasher.hash_one(pointer), pointer)
@@ -66,15 +108,12 @@ impl Spans {
 
     /// The live entry of `pointer`.
     fn find(&self, hash: u64, pointer: &str) -> Option<usize> {
-        let mut at = *self.index.get(&hash)?;
-        while at != NONE {
-            let entry = &self.entries[at as usize];
-            if !entry.removed && self.pointer(entry) == pointer {
-                return Some(at as usize);
-            }
-            at = entry.same_hash;
-        }
-        None
+        self.find_from(*self.index.get(&key(hash))?, pointer)
+    }
+
+    /// The live entry of `pointer` in the hash chain that starts at `at`.
+    fn find_from(&self, at: u32, pointer: &str) -> Option<usize> {
+        find_in(&self.entries, &self.text, at, pointer)
     }
 
     fn pointer(&self, entry: &Entry) -> &str {
@@ -126,16 +165,25 @@ impl Spans {
     fn set_tail(&mut self, start: usize, span: Span, keep: impl Fn(Span) -> bool) {
         let pointer = self.text.get(start..).unwrap_or("");
         let hash = FxBuildHasher.hash_one(pointer);
-        if let Some(at) = self.find(hash, pointer) {
-            self.text.truncate(start);
-            let existing = &mut self.entries[at].span;
-            if !keep(*existing) {
-                *existing = span;
-            }
-            return;
-        }
         let at = self.entries.len() as u32;
-        let same_hash = self.index.insert(hash, at).unwrap_or(NONE);
+        // One probe of the index: the chain's head is read and replaced through its entry.
+        let same_hash = match self.index.entry(key(hash)) {
+            Slot::Occupied(mut head) => {
+                if let Some(found) = find_in(&self.entries, &self.text, *head.get(), pointer) {
+                    self.text.truncate(start);
+                    let existing = &mut self.entries[found].span;
+                    if !keep(*existing) {
+                        *existing = span;
+                    }
+                    return;
+                }
+                head.insert(at)
+            }
+            Slot::Vacant(head) => {
+                head.insert(at);
+                NONE
+            }
+        };
         self.entries.push(Entry {
             start: start as u32,
             end: self.text.len() as u32,
@@ -162,6 +210,71 @@ impl Spans {
         for entry in &mut self.entries {
             entry.span = f(entry.span);
         }
+    }
+}
+
+/// [`Spans::get`] for many pointers in a row, asked in about the order the note filled them
+/// (a check's diagnostics, in packet order): each is looked for just after the previous one
+/// found before the hash index is asked, and a pointer that is not there is mostly told by a
+/// bit filter of the pointers' hashes (a byte per entry, which stays in the cache) without
+/// reaching the index. A large note's index is megabytes: a lookup there in no particular
+/// order is a cache miss each, so spans for every diagnostic of a long list grew faster than
+/// the note.
+pub(crate) struct Finder<'s> {
+    spans: &'s Spans,
+    /// One bit per `hash >> shift`; empty when no filter was built.
+    filter: Vec<u64>,
+    shift: u32,
+    /// The entry after the last one found.
+    next: usize,
+}
+
+impl Spans {
+    /// A [`Finder`] for about `lookups` pointers; the filter is built only when they are many
+    /// next to the entries (building it reads every pointer once).
+    pub(crate) fn finder(&self, lookups: usize) -> Finder<'_> {
+        let mut finder = Finder {
+            spans: self,
+            filter: Vec::new(),
+            shift: 0,
+            next: 0,
+        };
+        if lookups.saturating_mul(8) >= self.live && self.live > 0 {
+            let bits = (self.live * 8).next_power_of_two().max(64);
+            finder.filter = vec![0; bits / 64];
+            finder.shift = 64 - bits.trailing_zeros();
+            for (pointer, _) in self {
+                let bit = filter_bit(FxBuildHasher.hash_one(pointer), finder.shift);
+                finder.filter[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
+        }
+        finder
+    }
+}
+
+impl Finder<'_> {
+    /// The span of the words that filled `pointer` (as [`Spans::get`]).
+    pub(crate) fn get(&mut self, pointer: &str) -> Option<Span> {
+        let spans = self.spans;
+        // A live entry is the only one of its pointer, so a match near the last is the one.
+        let near = self.next..(self.next + 2).min(spans.entries.len());
+        for at in near {
+            let entry = &spans.entries[at];
+            if !entry.removed && spans.pointer(entry) == pointer {
+                self.next = at + 1;
+                return Some(entry.span);
+            }
+        }
+        let hash = FxBuildHasher.hash_one(pointer);
+        if !self.filter.is_empty() {
+            let bit = filter_bit(hash, self.shift);
+            if self.filter[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+        }
+        let at = spans.find(hash, pointer)?;
+        self.next = at + 1;
+        Some(spans.entries[at].span)
     }
 }
 
@@ -300,6 +413,46 @@ mod tests {
         spans.set("/x/a~1b~0c", span(3, 4), |_| false);
         assert_eq!(spans.len(), 1);
         assert_eq!(spans.get("/x/a~1b~0c"), Some(span(3, 4)));
+    }
+
+    #[test]
+    fn a_finder_finds_what_get_finds_in_any_order() {
+        let mut spans = Spans::default();
+        for i in 0..3_000 {
+            spans.set_item("/tried", i, span(i, i + 1), |_| false);
+            spans.set_child(&format!("/tried/{i}"), "action", span(i, i + 2), |_| false);
+        }
+        spans.retain(|p| p != "/tried/7" && p != "/tried/8/action");
+        spans.set("/tried/7", span(1, 1), |_| false);
+        let mut asked = Vec::new();
+        for i in (0..3_100)
+            .chain((0..3_100).rev())
+            .chain((0..3_100).step_by(13))
+        {
+            asked.push(format!("/tried/{i}"));
+            asked.push(format!("/tried/{i}/action"));
+            asked.push(format!("/tried/{i}/outcome"));
+        }
+        // With and without the filter (built only for many lookups).
+        for lookups in [0, asked.len()] {
+            let mut finder = spans.finder(lookups);
+            for pointer in &asked {
+                assert_eq!(finder.get(pointer), spans.get(pointer), "{pointer}");
+            }
+        }
+    }
+
+    #[test]
+    fn index_keys_and_filter_bits_use_a_32_bit_hash() {
+        // On wasm32 the hash of a pointer has its top 32 bits zero.
+        let hashes: Vec<u64> = (0..1_000u64).map(|i| i.wrapping_mul(0x2545_F491)).collect();
+        let keys: std::collections::HashSet<u32> = hashes.iter().map(|&h| key(h)).collect();
+        assert_eq!(keys.len(), hashes.len());
+        let shift = 64 - 12;
+        let bits: std::collections::HashSet<u64> =
+            hashes.iter().map(|&h| filter_bit(h, shift)).collect();
+        assert!(bits.len() > 500, "{}", bits.len());
+        assert!(bits.iter().all(|&b| b < 1 << 12));
     }
 
     #[test]

@@ -3,82 +3,138 @@
 
 use crate::error::ValidationError;
 use ahash::AHashMap;
-use data_encoding::{BASE32, BASE32HEX, BASE64, BASE64URL, HEXUPPER};
 use std::sync::LazyLock;
 
 pub(crate) type ContentEncodingCheckType = fn(&str) -> bool;
 pub(crate) type ContentEncodingConverterType =
     fn(&str) -> Result<Option<String>, ValidationError<'static>>;
 
+// PATCHED for Handoff Kit (PATCHED.md, change 9): RFC 4648 decoding here, as `data-encoding`'s
+// `BASE64`, `BASE64URL`, `BASE32`, `BASE32HEX` and `HEXUPPER` decode (padding required where
+// the alphabet has it, padded blocks may follow one another, unused trailing bits must be
+// zero), in one small function instead of that crate's generic decoder (33 KB of the .wasm).
+const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const BASE64URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const BASE32: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const BASE32HEX: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUV";
+const HEXUPPER: &[u8] = b"0123456789ABCDEF";
+
+/// `input` decoded with `symbols` (64, 32 or 16 of them: 6, 5 or 4 bits each), `None` if it is
+/// not a valid encoding. Padded alphabets (all but base16) come in whole blocks of symbols
+/// (4 for base64, 8 for base32), the last ones of a block possibly `=`; a block with padding
+/// holds a number of symbols that a whole number of bytes needs, and ends its bytes.
+fn decode(input: &str, symbols: &[u8]) -> Option<Vec<u8>> {
+    let bits = symbols.len().trailing_zeros() as usize;
+    let padded = bits != 4;
+    // Symbols per block: a whole number of bytes.
+    let block = match bits {
+        6 => 4,
+        5 => 8,
+        _ => 2,
+    };
+    let input = input.as_bytes();
+    if padded && input.len() % block != 0 {
+        return None;
+    }
+    let mut value = [u8::MAX; 256];
+    for (v, &symbol) in symbols.iter().enumerate() {
+        value[usize::from(symbol)] = v as u8;
+    }
+    let mut out = Vec::with_capacity(input.len() * bits / 8);
+    for chunk in input.chunks(block) {
+        let padding = if padded {
+            chunk.iter().rev().take_while(|&&c| c == b'=').count()
+        } else {
+            0
+        };
+        let len = chunk.len() - padding;
+        // A short block must end on a byte, bar fewer bits than one symbol carries.
+        if len < block && (len == 0 || bits * len % 8 >= bits) {
+            return None;
+        }
+        let (mut acc, mut have) = (0u32, 0usize);
+        for &c in &chunk[..len] {
+            let v = value[usize::from(c)];
+            if v == u8::MAX {
+                return None;
+            }
+            acc = acc << bits | u32::from(v);
+            have += bits;
+            if have >= 8 {
+                have -= 8;
+                out.push((acc >> have) as u8);
+                acc &= (1 << have) - 1;
+            }
+        }
+        // The bits left over after the last byte must be zero.
+        if acc != 0 {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn decoded(input: &str, symbols: &[u8]) -> Result<Option<String>, ValidationError<'static>> {
+    match decode(input, symbols) {
+        Some(value) => Ok(Some(String::from_utf8(value)?)),
+        None => Ok(None),
+    }
+}
+
 // RFC 4648 §4: Base 64 Encoding
 // https://datatracker.ietf.org/doc/html/rfc4648#section-4
 pub fn is_base64(instance_string: &str) -> bool {
-    BASE64.decode(instance_string.as_bytes()).is_ok()
+    decode(instance_string, BASE64).is_some()
 }
 
 pub fn from_base64(instance_string: &str) -> Result<Option<String>, ValidationError<'static>> {
-    match BASE64.decode(instance_string.as_bytes()) {
-        Ok(value) => Ok(Some(String::from_utf8(value)?)),
-        Err(_) => Ok(None),
-    }
+    decoded(instance_string, BASE64)
 }
 
 // RFC 4648 §5: Base 64 Encoding with URL and Filename Safe Alphabet
 // https://datatracker.ietf.org/doc/html/rfc4648#section-5
 pub fn is_base64url(instance_string: &str) -> bool {
-    BASE64URL.decode(instance_string.as_bytes()).is_ok()
+    decode(instance_string, BASE64URL).is_some()
 }
 
 pub fn from_base64url(instance_string: &str) -> Result<Option<String>, ValidationError<'static>> {
-    match BASE64URL.decode(instance_string.as_bytes()) {
-        Ok(value) => Ok(Some(String::from_utf8(value)?)),
-        Err(_) => Ok(None),
-    }
+    decoded(instance_string, BASE64URL)
 }
 
 // RFC 4648 §6: Base 32 Encoding
 // https://datatracker.ietf.org/doc/html/rfc4648#section-6
 pub fn is_base32(instance_string: &str) -> bool {
-    BASE32.decode(instance_string.as_bytes()).is_ok()
+    decode(instance_string, BASE32).is_some()
 }
 
 pub fn from_base32(instance_string: &str) -> Result<Option<String>, ValidationError<'static>> {
-    match BASE32.decode(instance_string.as_bytes()) {
-        Ok(value) => Ok(Some(String::from_utf8(value)?)),
-        Err(_) => Ok(None),
-    }
+    decoded(instance_string, BASE32)
 }
 
 // RFC 4648 §7: Base 32 Encoding with Extended Hex Alphabet
 // https://datatracker.ietf.org/doc/html/rfc4648#section-7
 pub fn is_base32hex(instance_string: &str) -> bool {
-    BASE32HEX.decode(instance_string.as_bytes()).is_ok()
+    decode(instance_string, BASE32HEX).is_some()
 }
 
 pub fn from_base32hex(instance_string: &str) -> Result<Option<String>, ValidationError<'static>> {
-    match BASE32HEX.decode(instance_string.as_bytes()) {
-        Ok(value) => Ok(Some(String::from_utf8(value)?)),
-        Err(_) => Ok(None),
-    }
+    decoded(instance_string, BASE32HEX)
 }
 
 // RFC 4648 §8: Base 16 Encoding
 // https://datatracker.ietf.org/doc/html/rfc4648#section-8
 pub fn is_base16(instance_string: &str) -> bool {
-    HEXUPPER.decode(instance_string.as_bytes()).is_ok()
-        || HEXUPPER
-            .decode(instance_string.to_uppercase().as_bytes())
-            .is_ok()
+    decode(instance_string, HEXUPPER).is_some()
+        || decode(&instance_string.to_uppercase(), HEXUPPER).is_some()
 }
 
 pub fn from_base16(instance_string: &str) -> Result<Option<String>, ValidationError<'static>> {
     // Base16 is case-insensitive per RFC 4648
-    let result = HEXUPPER
-        .decode(instance_string.as_bytes())
-        .or_else(|_| HEXUPPER.decode(instance_string.to_uppercase().as_bytes()));
-    match result {
-        Ok(value) => Ok(Some(String::from_utf8(value)?)),
-        Err(_) => Ok(None),
+    match decode(instance_string, HEXUPPER)
+        .or_else(|| decode(&instance_string.to_uppercase(), HEXUPPER))
+    {
+        Some(value) => Ok(Some(String::from_utf8(value)?)),
+        None => Ok(None),
     }
 }
 

@@ -9,8 +9,7 @@
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
 use crate::report::{CheckStatus, Grade, Report};
 use crate::sla::{whole_minutes, SlaReport, Status};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// Texts that the JavaScript side of one `RawKit` already holds, by number. Most texts of a
 /// report recur from check to check: codes, check ids, paths, hints, the messages of rules
@@ -19,10 +18,19 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// allocations (`bench/README.md`). Texts are sent inline instead once the table holds
 /// [`WireStrings::MAX`] texts or [`WireStrings::MAX_BYTES`] bytes, and always when longer than
 /// [`WireStrings::MAX_TEXT_BYTES`] (`fromWire` reads either form anywhere).
+///
+/// The table lives as long as its kit, so it keeps its texts in one buffer and its index in
+/// fixed-size arrays, allocated at most twice in the kit's life: a text of its own each, made
+/// while a large report is written, would stay scattered through the heap that report had
+/// grown, and no later large input could reuse that space whole (bench/README.md, "Fuzzing").
 #[derive(Default)]
 pub struct WireStrings {
-    index: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
-    bytes: usize,
+    /// Every numbered text, one after the other.
+    texts: String,
+    /// Where each numbered text ends in `texts`.
+    ends: Vec<u32>,
+    /// Open addressing over the texts' hashes: 0 is empty, `n + 1` is text `n`.
+    slots: Vec<u32>,
 }
 
 impl WireStrings {
@@ -37,19 +45,70 @@ impl WireStrings {
     /// A text longer than this is never numbered.
     pub const MAX_TEXT_BYTES: usize = crate::limits::TEXT_TABLE_TEXT_BYTES;
 
+    /// The texts' buffer as first made; past it, it is made [`WireStrings::MAX_BYTES`] long
+    /// at once.
+    const FIRST_BYTES: usize = 64 << 10;
+
     /// Bytes of the numbered texts.
     pub fn bytes(&self) -> usize {
-        self.bytes
+        self.texts.len()
     }
 
     /// How many texts are numbered.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.ends.len()
     }
 
     /// Whether no text is numbered yet.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.ends.is_empty()
+    }
+
+    fn text(&self, n: usize) -> &str {
+        let start = if n == 0 { 0 } else { self.ends[n - 1] as usize };
+        &self.texts[start..self.ends[n] as usize]
+    }
+
+    /// The slot where `s` is, or the empty one where it would go.
+    fn slot(&self, s: &str) -> usize {
+        let mut hasher = WordHasher::default();
+        hasher.write(s.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut at = hasher.finish() as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return at,
+                n if self.text(n as usize - 1) == s => return at,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// `s`'s number, if it has one.
+    fn get(&self, s: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.slots[self.slot(s)].checked_sub(1)
+    }
+
+    /// Numbers `s`, which has no number yet and fits within the ceilings.
+    fn insert(&mut self, s: &str) -> u32 {
+        if self.slots.is_empty() {
+            // Twice as many slots as texts: a probe ends after two steps on average.
+            self.slots = vec![0; (2 * Self::MAX).next_power_of_two()];
+            self.ends = Vec::with_capacity(Self::MAX);
+            self.texts = String::with_capacity(Self::FIRST_BYTES.min(Self::MAX_BYTES));
+        }
+        if self.texts.len() + s.len() > self.texts.capacity() {
+            self.texts.reserve_exact(Self::MAX_BYTES - self.texts.len());
+        }
+        let at = self.slot(s);
+        let n = self.ends.len() as u32;
+        self.texts.push_str(s);
+        self.ends.push(self.texts.len() as u32);
+        self.slots[at] = n + 1;
+        n
     }
 }
 
@@ -94,24 +153,22 @@ impl Wire<'_> {
     /// the table is full. A reference is `2 × index`, an inline text `2 × length + 1` and then
     /// the text.
     fn text(&mut self, s: &str) {
-        if let Some(&n) = self.strings.index.get(s) {
+        if let Some(n) = self.strings.get(s) {
             push_unsigned(&mut self.out, 2 * u64::from(n));
             return;
         }
-        let n = self.strings.index.len();
-        if n >= WireStrings::MAX
+        if self.strings.len() >= WireStrings::MAX
             || s.len() > WireStrings::MAX_TEXT_BYTES
-            || self.strings.bytes + s.len() > WireStrings::MAX_BYTES
+            || self.strings.bytes() + s.len() > WireStrings::MAX_BYTES
         {
             push_unsigned(&mut self.out, 2 * utf16_len(s) + 1);
             self.out.push_str(s);
             return;
         }
-        self.strings.index.insert(s.into(), n as u32);
-        self.strings.bytes += s.len();
+        let n = self.strings.insert(s);
         self.new_texts += 1;
         push_text(&mut self.news, s);
-        push_unsigned(&mut self.out, 2 * n as u64);
+        push_unsigned(&mut self.out, 2 * u64::from(n));
     }
 
     fn number(&mut self, n: impl Into<u64>) {

@@ -3,6 +3,17 @@
 //! `cargo run --release --example scaling` runs every case; `scaling CASE` runs the cases whose
 //! name contains CASE. Each figure is the best of a few runs, so that load from other work on
 //! the machine inflates it as little as possible.
+//!
+//! It allocates with the native CLI's allocator (src/bin/handoff/main.rs), as `bench/audit.rs`
+//! does: natively the kit runs in `handoff`. glibc's allocator maps each block past its mmap
+//! threshold afresh and unmaps it on free, so every run at 8n paid page faults the run at n
+//! did not: `tape/keys` and the note cases came to 9.2–12.3 with it, and to 8.5–9.2 with
+//! `MALLOC_MMAP_THRESHOLD_` and `MALLOC_TRIM_THRESHOLD_` raised to 1 GiB, as with mimalloc.
+//! serde_json reading the same keys into a `Value` is about 12 with any of them
+//! (bench/README.md, "Scaling").
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use handoff_kit::note::NoteFormat;
 use handoff_kit::schema::SchemaStore;

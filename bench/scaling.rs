@@ -113,6 +113,22 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        // A one-line field that cannot be read, again and again: each time, the spans an
+        // earlier try left were looked for among all of the note's.
+        name: "note/check-repeated-unreadable-section",
+        // 8n lines stay under the note-lines ceiling (src/limits.rs).
+        n: 2_000,
+        run: |n| {
+            let text = format!("Summary: x\n{}", "Customer informed: maybe?\n".repeat(n));
+            let kit = Kit::builtin().expect("kit");
+            let context = serde_json::json!({});
+            Box::new(move || {
+                let options = CheckOptions::default();
+                drop(kit.check_note(&text, NoteFormat::Text, &context, &options));
+            })
+        },
+    },
+    Case {
         name: "note/check-repeated-billing-html",
         n: 170,
         run: |n| {

@@ -38,8 +38,8 @@ impl WireStrings {
     /// so a long-lived kit would otherwise grow without bound).
     pub const MAX: usize = crate::limits::TEXT_TABLE_ENTRIES;
 
-    /// Bytes of all the numbered texts at most (4,096 long messages would otherwise hold
-    /// gigabytes on both sides).
+    /// Bytes of all the numbered texts at most (4,096 texts of up to
+    /// [`WireStrings::MAX_TEXT_BYTES`] would otherwise hold 4 MiB on both sides).
     pub const MAX_BYTES: usize = crate::limits::TEXT_TABLE_BYTES;
 
     /// A text longer than this is never numbered.

@@ -88,9 +88,7 @@ impl<'a> Filler<'a> {
         }
         if !exists {
             // Spans left by an earlier empty or unreadable section give way to these words.
-            let below = format!("{pointer}/");
-            self.spans
-                .retain(|p| p != pointer && !p.starts_with(&below));
+            self.spans.remove_under(&pointer);
         }
         // A one-line value: further lines under its heading are kept, not lost.
         let single = matches!(

@@ -147,7 +147,8 @@ impl<P> Read<P> {
 
 /// How the packet a note filled is handed back: `finish` gets it as an object being filled
 /// (written by [`PacketDraft::write_json`] or turned into a value by
-/// [`PacketDraft::into_value`]), after the page's `context` has been merged under it.
+/// [`PacketDraft::into_value`]), as the note alone filled it; a caller that knows the page's
+/// `context` merges it under the note's words with [`PacketDraft::merge_context`] first.
 pub(crate) struct PacketDraft<'w>(draft::Obj<'w>);
 
 impl PacketDraft<'_> {
@@ -244,6 +245,7 @@ fn read<E, P>(
     filler.fill(&sections, config);
     let units = Utf16::new(text);
     let mut spans = std::mem::take(&mut filler.spans);
+    spans.settle();
     spans.map_spans(|s| units.span(s.start, s.end));
     let diagnostics = filler
         .diagnostics

@@ -12,7 +12,6 @@
 use crate::diagnostic::{push_pointer_token, Span};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasher;
 
 /// No entry (the end of a hash chain).
@@ -61,12 +60,18 @@ pub struct Spans {
     text: String,
     /// In fill order; a removed entry stays, marked, so that the order needs no renumbering.
     entries: Vec<Entry>,
-    /// Hash of a pointer (its top 32 bits) → its latest entry (older ones with that hash
+    /// Hash of a pointer (its two halves folded, [`key`]) → its latest entry (older ones with that hash
     /// chain from it). Half the size of a full hash's table: a large note's index is the
     /// spans' part that is read in no particular order.
     index: FxHashMap<u32, u32>,
     /// Entries not removed.
     live: usize,
+    /// Pointers whose spans, and those of everything below them, were taken back
+    /// ([`Spans::remove_under`]), with how many entries there were then: an entry is gone when
+    /// its pointer or a parent's is here with a larger count. Taking them back one by one was
+    /// a walk of every entry each time, so a section repeated k times cost k times the note.
+    /// Settled into the entries' marks by [`Spans::settle`] once the note is read.
+    removed_under: FxHashMap<String, u32>,
 }
 
 impl Spans {
@@ -81,6 +86,7 @@ impl Spans {
             entries: Vec::with_capacity(entries),
             index,
             live: 0,
+            removed_under: FxHashMap::default(),
         }
     }
 
@@ -163,46 +169,104 @@ impl Spans {
     /// Sets the span of the pointer written at `start..` of `text`: a new entry, or the
     /// existing one (and the pointer written again is dropped).
     fn set_tail(&mut self, start: usize, span: Span, keep: impl Fn(Span) -> bool) {
-        let pointer = self.text.get(start..).unwrap_or("");
-        let hash = FxBuildHasher.hash_one(pointer);
+        let end = self.text.len();
+        let key = key(FxBuildHasher.hash_one(self.text.get(start..).unwrap_or("")));
         let at = self.entries.len() as u32;
-        // One probe of the index: the chain's head is read and replaced through its entry.
-        let same_hash = match self.index.entry(key(hash)) {
-            Slot::Occupied(mut head) => {
-                if let Some(found) = find_in(&self.entries, &self.text, *head.get(), pointer) {
-                    self.text.truncate(start);
-                    let existing = &mut self.entries[found].span;
-                    if !keep(*existing) {
-                        *existing = span;
-                    }
-                    return;
+        // One probe of the index for the chain's head; entries taken back are unlinked from
+        // the chain as the walk meets them, so a pointer set and taken back again and again
+        // does not leave a chain to walk each time.
+        let head = self.index.get(&key).copied().unwrap_or(NONE);
+        let (mut before, mut next, mut first) = (NONE, head, head);
+        while next != NONE {
+            let entry = &self.entries[next as usize];
+            let after = entry.same_hash;
+            if entry.removed || self.taken_back(next as usize) {
+                self.remove(next as usize);
+                match before {
+                    NONE => first = after,
+                    _ => self.entries[before as usize].same_hash = after,
                 }
-                head.insert(at)
+            } else if self.text.get(entry.start as usize..entry.end as usize)
+                == self.text.get(start..end)
+            {
+                self.text.truncate(start);
+                let existing = &mut self.entries[next as usize].span;
+                if !keep(*existing) {
+                    *existing = span;
+                }
+                if first != head {
+                    self.index.insert(key, first);
+                }
+                return;
+            } else {
+                before = next;
             }
-            Slot::Vacant(head) => {
-                head.insert(at);
-                NONE
-            }
-        };
+            next = after;
+        }
+        self.index.insert(key, at);
         self.entries.push(Entry {
             start: start as u32,
             end: self.text.len() as u32,
             span,
-            same_hash,
+            same_hash: first,
             removed: false,
         });
         self.live += 1;
     }
 
-    /// Keeps only the entries `keep` accepts.
-    pub(crate) fn retain(&mut self, keep: impl Fn(&str) -> bool) {
-        for at in 0..self.entries.len() {
-            let entry = &self.entries[at];
-            if !entry.removed && !keep(self.pointer(entry)) {
-                self.entries[at].removed = true;
-                self.live -= 1;
+    fn remove(&mut self, at: usize) {
+        if !self.entries[at].removed {
+            self.entries[at].removed = true;
+            self.live -= 1;
+        }
+    }
+
+    /// Takes back the spans of `pointer` and of everything below it (`pointer/…`), in one
+    /// step whatever their number: they are marked when the note has been read
+    /// ([`Spans::settle`]), or when a walk of their hash chain meets them before that.
+    pub(crate) fn remove_under(&mut self, pointer: &str) {
+        if !self.entries.is_empty() {
+            let count = self.entries.len() as u32;
+            match self.removed_under.get_mut(pointer) {
+                Some(before) => *before = count,
+                None => {
+                    self.removed_under.insert(pointer.to_string(), count);
+                }
             }
         }
+    }
+
+    /// Whether entry `at` was taken back by [`Spans::remove_under`] (its pointer or a
+    /// parent's, after the entry was made).
+    fn taken_back(&self, at: usize) -> bool {
+        if self.removed_under.is_empty() {
+            return false;
+        }
+        let pointer = self.pointer(&self.entries[at]);
+        let after = |prefix: &str| {
+            self.removed_under
+                .get(prefix)
+                .is_some_and(|&n| n > at as u32)
+        };
+        after(pointer)
+            || pointer
+                .bytes()
+                .enumerate()
+                .any(|(i, byte)| byte == b'/' && after(&pointer[..i]))
+    }
+
+    /// Marks every entry taken back by [`Spans::remove_under`]: one walk of the entries,
+    /// after which lookups need only the marks.
+    pub(crate) fn settle(&mut self) {
+        if self.removed_under.is_empty() {
+            return;
+        }
+        for at in 0..self.entries.len() {
+            if !self.entries[at].removed && self.taken_back(at) {
+                self.remove(at);
+            }
+        }
+        self.removed_under = FxHashMap::default();
     }
 
     /// Rewrites every span in place (byte offsets into UTF-16 ones).
@@ -216,7 +280,7 @@ impl Spans {
 /// [`Spans::get`] for many pointers in a row, asked in about the order the note filled them
 /// (a check's diagnostics, in packet order): each is looked for just after the previous one
 /// found before the hash index is asked, and a pointer that is not there is mostly told by a
-/// bit filter of the pointers' hashes (a byte per entry, which stays in the cache) without
+/// bit filter of the pointers' hashes (one to two bytes per entry, which stays in the cache) without
 /// reaching the index. A large note's index is megabytes: a lookup there in no particular
 /// order is a cache miss each, so spans for every diagnostic of a long list grew faster than
 /// the note.
@@ -394,7 +458,8 @@ mod tests {
         spans.set("/a", span(0, 1), |_| false);
         spans.set_child("/a", "b", span(1, 2), |_| false);
         spans.set("/c", span(2, 3), |_| false);
-        spans.retain(|p| p != "/a" && !p.starts_with("/a/"));
+        spans.remove_under("/a");
+        spans.settle();
         assert_eq!(spans.len(), 1);
         assert_eq!(spans.get("/a"), None);
         spans.set_child("", "a", span(5, 6), |_| false);
@@ -422,8 +487,10 @@ mod tests {
             spans.set_item("/tried", i, span(i, i + 1), |_| false);
             spans.set_child(&format!("/tried/{i}"), "action", span(i, i + 2), |_| false);
         }
-        spans.retain(|p| p != "/tried/7" && p != "/tried/8/action");
+        spans.remove_under("/tried/7");
+        spans.remove_under("/tried/8/action");
         spans.set("/tried/7", span(1, 1), |_| false);
+        spans.settle();
         let mut asked = Vec::new();
         for i in (0..3_100)
             .chain((0..3_100).rev())
@@ -466,5 +533,95 @@ mod tests {
             assert_eq!(spans.get(&format!("/tried/{i}")), Some(span(i, i + 1)));
         }
         assert_eq!(spans.get("/tried/20000"), None);
+    }
+
+    #[test]
+    fn a_pointer_taken_back_again_and_again_leaves_no_chain_to_walk() {
+        // A one-line field that cannot be read, repeated: each time its span is taken back
+        // and set again. Taking back walked every entry, and the entries taken back stayed
+        // in the pointer's hash chain, so both grew with the repeats.
+        let mut spans = Spans::default();
+        spans.set("/summary", span(0, 1), |_| false);
+        for i in 0..10_000 {
+            spans.remove_under("/customer/informed");
+            spans.set("/customer/informed", span(i, i + 1), |_| false);
+        }
+        spans.settle();
+        assert_eq!(spans.len(), 2);
+        assert_eq!(spans.get("/customer/informed"), Some(span(9_999, 10_000)));
+        let mut chain = 0;
+        let mut at = spans.index[&key(FxBuildHasher.hash_one("/customer/informed"))];
+        while at != NONE {
+            chain += 1;
+            at = spans.entries[at as usize].same_hash;
+        }
+        assert!(chain <= 2, "a chain of {chain}");
+    }
+
+    /// What taking spans back did before: every entry walked, those at or below the pointer
+    /// marked at once.
+    #[derive(Default)]
+    struct Model(Vec<(String, Span)>);
+
+    impl Model {
+        fn set(&mut self, pointer: &str, span: Span, keep_nonempty: bool) {
+            match self.0.iter_mut().find(|(p, _)| p == pointer) {
+                Some((_, old)) if !(keep_nonempty && old.start != old.end) => *old = span,
+                Some(_) => {}
+                None => self.0.push((pointer.to_string(), span)),
+            }
+        }
+
+        fn remove_under(&mut self, pointer: &str) {
+            let below = format!("{pointer}/");
+            self.0
+                .retain(|(p, _)| p != pointer && !p.starts_with(&below));
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod taken_back {
+        use super::*;
+        use proptest::prelude::*;
+
+        const POINTERS: [&str; 7] = ["/a", "/a/b", "/a/b/c", "/ab", "/c", "/c/0", ""];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn spans_taken_back_in_one_step_are_those_a_walk_took_back(
+                ops in proptest::collection::vec((0u8..3, 0usize..7, 0usize..5), 0..60)
+            ) {
+                let (mut spans, mut model) = (Spans::default(), Model::default());
+                for (i, (op, pointer, width)) in ops.into_iter().enumerate() {
+                    let pointer = POINTERS[pointer];
+                    let s = span(i, i + width % 2);
+                    match op {
+                        0 => {
+                            spans.set(pointer, s, |_| false);
+                            model.set(pointer, s, false);
+                        }
+                        1 => {
+                            spans.set(pointer, s, |old| old.start != old.end);
+                            model.set(pointer, s, true);
+                        }
+                        _ => {
+                            spans.remove_under(pointer);
+                            model.remove_under(pointer);
+                        }
+                    }
+                }
+                spans.settle();
+                let got: Vec<(String, Span)> =
+                    spans.iter().map(|(p, s)| (p.to_string(), *s)).collect();
+                prop_assert_eq!(&got, &model.0);
+                prop_assert_eq!(spans.len(), model.0.len());
+                for pointer in POINTERS {
+                    let expected = model.0.iter().find(|(p, _)| p == pointer).map(|(_, s)| *s);
+                    prop_assert_eq!(spans.get(pointer), expected);
+                }
+            }
+        }
     }
 }

@@ -196,7 +196,7 @@ impl Rubric {
         // every report for every finding was quadratic: a note of 48,000 list items made as
         // many findings and reports.) The indexes borrow the paths, so they are decided before
         // the findings move into diagnostics; a copy of each path fragmented the heap.
-        let reported: Vec<bool> = {
+        let covered: Vec<bool> = {
             let schema_paths = input.schema_paths();
             let mut rubric_paths: HashSet<&str> = HashSet::new();
             let findings = verdicts.iter().flat_map(|(.., verdict)| &verdict.findings);
@@ -214,7 +214,7 @@ impl Rubric {
                 })
                 .collect()
         };
-        let mut reported = reported.into_iter();
+        let mut covered = covered.into_iter();
         let mut checks = Vec::with_capacity(verdicts.len());
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let (mut points, mut max_points) = (0u32, 0u32);
@@ -226,7 +226,7 @@ impl Rubric {
             points += earned;
             max_points += at_stake;
             for f in verdict.findings {
-                if reported.next() == Some(true) {
+                if covered.next() == Some(true) {
                     continue;
                 }
                 diagnostics.push(

@@ -32,6 +32,7 @@ use crate::rubric::word_lists::{PhraseList, WordSet};
 use crate::rubric::wording::Words;
 use crate::rules::RuleDoc;
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/document-asked-twice",
@@ -106,7 +107,7 @@ impl Check for DocumentAskedTwice {
         }
         // The documents' words, read only once a next step asks the customer for something.
         let sent_words: OnceCell<Vec<(&str, Words)>> = OnceCell::new();
-        let sent_kinds: OnceCell<Vec<(&str, Vec<&str>)>> = OnceCell::new();
+        let first_of_kind: OnceCell<HashMap<&str, usize>> = OnceCell::new();
         let mut findings = Vec::new();
         for (index, step) in input.fields.next_steps.iter().enumerate() {
             let Some(action) = entry_text(step, "action") else {
@@ -120,17 +121,27 @@ impl Check for DocumentAskedTwice {
             if !asks_the_customer(&action_words) {
                 continue;
             }
-            let sent = sent_kinds.get_or_init(|| {
-                sent_words
-                    .get_or_init(|| sent_names().map(|name| (name, Words::new(name))).collect())
-                    .iter()
-                    .map(|(name, words)| (*name, kinds(words, true)))
-                    .collect()
+            // Each kind of thing sent → the first document of that kind, so a step's words are
+            // looked up once each (comparing each step's words with every document's was
+            // steps × documents × words).
+            let first_sent = first_of_kind.get_or_init(|| {
+                let sent = sent_words
+                    .get_or_init(|| sent_names().map(|name| (name, Words::new(name))).collect());
+                let mut first = HashMap::new();
+                for (at, (_, words)) in sent.iter().enumerate() {
+                    for kind in kinds(words, true) {
+                        first.entry(kind).or_insert(at);
+                    }
+                }
+                first
             });
-            let wanted = kinds(&action_words, false);
-            if let Some((name, _)) = sent
-                .iter()
-                .find(|(_, kinds)| kinds.iter().any(|k| wanted.contains(k)))
+            let first = kinds(&action_words, false)
+                .into_iter()
+                .filter_map(|kind| first_sent.get(kind).copied())
+                .min();
+            if let Some(name) = first
+                .and_then(|at| sent_words.get()?.get(at))
+                .map(|(n, _)| n)
             {
                 findings.push(Finding::new(
                     format!("/next_steps/{index}/action"),

@@ -21,6 +21,7 @@ use crate::rubric::check::{Check, Finding, Input, Verdict};
 use crate::rubric::fields::quote;
 use crate::rubric::wording::{word_count, Words};
 use crate::rules::RuleDoc;
+use std::collections::HashMap;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/too-much-noise",
@@ -105,7 +106,13 @@ fn transcript_lines(text: &str) -> Vec<&str> {
         .filter(|l| !l.is_empty())
         .collect();
     let named: Vec<Option<&str>> = lines.iter().map(|l| named_speaker(l)).collect();
-    let speaks_twice = |name: &str| named.iter().filter(|other| **other == Some(name)).count() >= 2;
+    // Each name's lines counted once (counting them again for every line was a walk of the
+    // whole summary per line: a summary of 40,000 "Dana: …" lines took seconds).
+    let mut lines_of: HashMap<&str, usize> = HashMap::new();
+    for name in named.iter().flatten() {
+        *lines_of.entry(name).or_default() += 1;
+    }
+    let speaks_twice = |name: &str| lines_of.get(name).is_some_and(|&n| n >= 2);
     lines
         .iter()
         .zip(&named)

@@ -23,15 +23,20 @@ pub fn at<'t>(packet: Node<'t>, pointer: &str) -> Option<Node<'t>> {
 pub fn step<'t>(value: Node<'t>, token: &str) -> Option<Node<'t>> {
     if value.is_object() {
         value.get(token)
-    } else if value.is_array() && (!token.starts_with(['+', '0']) || token == "0") {
-        // As RFC 6901: no sign, no leading zero.
-        token
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| value.elements().nth(i))
+    } else if value.is_array() {
+        array_index(token).and_then(|i| value.elements().nth(i))
     } else {
         None
     }
+}
+
+/// The list index a JSON Pointer token names: as RFC 6901, digits with no sign and no
+/// leading zero.
+pub fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with(['+', '0']) && token != "0" {
+        return None;
+    }
+    token.parse::<usize>().ok()
 }
 
 /// The trimmed text at `pointer`, when it is a string with something in it.

@@ -71,7 +71,7 @@ pub struct Spans {
     /// its pointer or a parent's is here with a larger count. Taking them back one by one was
     /// a walk of every entry each time, so a section repeated k times cost k times the note.
     /// Settled into the entries' marks by [`Spans::settle`] once the note is read.
-    removed_under: FxHashMap<String, u32>,
+    removed_under: ahash::AHashMap<String, usize>,
 }
 
 impl Spans {
@@ -86,7 +86,7 @@ impl Spans {
             entries: Vec::with_capacity(entries),
             index,
             live: 0,
-            removed_under: FxHashMap::default(),
+            removed_under: ahash::AHashMap::default(),
         }
     }
 
@@ -132,7 +132,7 @@ impl Spans {
     pub(crate) fn set(&mut self, pointer: &str, span: Span, keep: impl Fn(Span) -> bool) {
         let start = self.text.len();
         self.text.push_str(pointer);
-        self.set_tail(start, span, keep);
+        self.set_tail(start, span, &keep);
     }
 
     /// [`Spans::set`] for `parent` extended by the token `child` (escaped), without building
@@ -147,7 +147,7 @@ impl Spans {
         let start = self.text.len();
         self.text.push_str(parent);
         push_pointer_token(&mut self.text, child);
-        self.set_tail(start, span, keep);
+        self.set_tail(start, span, &keep);
     }
 
     /// [`Spans::set`] for item `index` of the list at `parent`.
@@ -163,12 +163,14 @@ impl Spans {
         self.text.push_str(parent);
         // Writing to a String cannot fail.
         let _ = write!(self.text, "/{index}");
-        self.set_tail(start, span, keep);
+        self.set_tail(start, span, &keep);
     }
 
     /// Sets the span of the pointer written at `start..` of `text`: a new entry, or the
-    /// existing one (and the pointer written again is dropped).
-    fn set_tail(&mut self, start: usize, span: Span, keep: impl Fn(Span) -> bool) {
+    /// existing one (and the pointer written again is dropped). (Not inlined: one copy in the
+    /// .wasm for the three ways a pointer is written.)
+    #[inline(never)]
+    fn set_tail(&mut self, start: usize, span: Span, keep: &dyn Fn(Span) -> bool) {
         let end = self.text.len();
         let key = key(FxBuildHasher.hash_one(self.text.get(start..).unwrap_or("")));
         let at = self.entries.len() as u32;
@@ -226,7 +228,7 @@ impl Spans {
     /// ([`Spans::settle`]), or when a walk of their hash chain meets them before that.
     pub(crate) fn remove_under(&mut self, pointer: &str) {
         if !self.entries.is_empty() {
-            let count = self.entries.len() as u32;
+            let count = self.entries.len();
             match self.removed_under.get_mut(pointer) {
                 Some(before) => *before = count,
                 None => {
@@ -243,11 +245,7 @@ impl Spans {
             return false;
         }
         let pointer = self.pointer(&self.entries[at]);
-        let after = |prefix: &str| {
-            self.removed_under
-                .get(prefix)
-                .is_some_and(|&n| n > at as u32)
-        };
+        let after = |prefix: &str| self.removed_under.get(prefix).is_some_and(|&n| n > at);
         after(pointer)
             || pointer
                 .bytes()
@@ -266,7 +264,7 @@ impl Spans {
                 self.remove(at);
             }
         }
-        self.removed_under = FxHashMap::default();
+        self.removed_under = ahash::AHashMap::default();
     }
 
     /// Rewrites every span in place (byte offsets into UTF-16 ones).

@@ -4,11 +4,17 @@
 //! when the rubric is built. The `completeness` check (`checks/completeness.rs`) judges a
 //! packet against the plan.
 
-use crate::packet::step;
+use crate::packet::{array_index, step};
 use crate::rubric::fields::{is_filled, Fields, SECTIONS};
 use crate::rubric::settings::Settings;
 use crate::tape::Node;
+use ahash::AHashMap;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+
+// The hash tables here are of the types the note reader and its spans already use
+// (`AHashMap<String, usize>`, `FxHashMap<u32, u32>`), and the sort is of the `(i64, i64)`
+// pairs the SLA engine sorts: each new type of either is kilobytes of the .wasm.
 
 /// Items every handoff is checked for: (field, weight).
 #[rustfmt::skip]
@@ -90,12 +96,276 @@ const LABELS: &[(&str, &str, &str)] = &[
 
 /// The completeness items of every scenario, resolved once from the built-in items and the
 /// bundle's `rubric.completeness` when the rubric is built.
+///
+/// Every scenario starts from the same items (the built-in ones with the bundle's `"*"`
+/// changes), so those are kept once, in `shared`, and each scenario keeps only how it differs.
+/// A copy of all of them per scenario grew with scenarios × items: a bundle of thousands of
+/// each took seconds and gigabytes to build, and judging a packet without a scenario against
+/// every scenario took as long on each check.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// The built-in items with the bundle's `"*"` changes, weight-0 ones included (a scenario
+    /// may weigh them again): the items of a packet of any other scenario, or of none.
+    shared: Vec<Item>,
+    /// How many of `shared` are built-in items; the `"*"` additions follow them.
+    builtin: usize,
     /// Per scenario with items of its own (built-in or configured).
-    by_scenario: BTreeMap<String, Vec<Item>>,
-    /// For any other scenario, and for a packet without one.
-    other: Vec<Item>,
+    by_scenario: BTreeMap<String, Own>,
+}
+
+/// How one scenario's items differ from [`Plan::shared`], in the order they are listed: the
+/// built-in items, the scenario's own built-in additions (`first`), the `"*"` additions, the
+/// scenario's configured additions (`last`).
+#[derive(Debug, Clone, Default)]
+struct Own {
+    /// Shared items this scenario weighs differently, by index, ascending: the new weight
+    /// (0 drops it), or `None` when the item is listed in `first` instead.
+    changed: Vec<(usize, Option<u32>)>,
+    first: Vec<Item>,
+    last: Vec<Item>,
+}
+
+/// Items in the order a scenario lists them, with the weight each has there (never 0).
+pub(super) struct Items<'p> {
+    shared: &'p [Item],
+    builtin: usize,
+    own: Option<&'p Own>,
+    /// Where the walk is: 0 built-in shared items, 1 `first`, 2 the other shared items,
+    /// 3 `last`; and the index in that part.
+    part: u8,
+    at: usize,
+    /// The next entry of `own.changed` that is not behind `at`.
+    change: usize,
+}
+
+impl<'p> Iterator for Items<'p> {
+    type Item = (&'p Item, u32);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        const NO_ITEMS: &[Item] = &[];
+        let changed = self.own.map_or(&[][..], |own| own.changed.as_slice());
+        loop {
+            let (list, end) = match self.part {
+                0 => (self.shared, self.builtin),
+                1 => (
+                    self.own.map_or(NO_ITEMS, |own| own.first.as_slice()),
+                    usize::MAX,
+                ),
+                2 => (self.shared, self.shared.len()),
+                3 => (
+                    self.own.map_or(NO_ITEMS, |own| own.last.as_slice()),
+                    usize::MAX,
+                ),
+                _ => return None,
+            };
+            let Some(item) = list.get(self.at).filter(|_| self.at < end) else {
+                self.part += 1;
+                if self.part == 2 {
+                    self.at = self.builtin;
+                } else {
+                    self.at = 0;
+                }
+                continue;
+            };
+            let index = self.at;
+            self.at += 1;
+            let mut weight = Some(item.weight);
+            if self.part % 2 == 0 {
+                if let Some(&(_, new)) = changed.get(self.change).filter(|(i, _)| *i == index) {
+                    self.change += 1;
+                    weight = new;
+                }
+            }
+            match weight {
+                Some(w) if w > 0 => return Some((item, w)),
+                _ => continue,
+            }
+        }
+    }
+}
+
+impl Plan {
+    /// Resolves the items of every scenario the built-in items or `settings` name.
+    pub fn new(settings: &Settings) -> Plan {
+        let mut shared: Vec<(String, u32)> = BASE_ITEMS
+            .iter()
+            .map(|(p, w)| ((*p).to_string(), *w))
+            .collect();
+        let builtin = shared.len();
+        let mut place: AHashMap<String, usize> = shared
+            .iter()
+            .enumerate()
+            .map(|(at, (p, _))| (p.clone(), at))
+            .collect();
+        let star = settings.completeness.get("*");
+        for (pointer, weight) in star.into_iter().flatten() {
+            match place.get(pointer) {
+                Some(&at) => shared[at].1 = *weight,
+                None => {
+                    place.insert(pointer.clone(), shared.len());
+                    shared.push((pointer.clone(), *weight));
+                }
+            }
+        }
+        let named = SCENARIO_ITEMS
+            .iter()
+            .map(|(scenario, _)| *scenario)
+            .chain(settings.completeness.keys().map(String::as_str))
+            .filter(|scenario| *scenario != "*");
+        let mut by_scenario = BTreeMap::new();
+        for scenario in named {
+            if !by_scenario.contains_key(scenario) {
+                let own = own(settings, scenario, &shared, builtin, &place);
+                by_scenario.insert(scenario.to_string(), own);
+            }
+        }
+        Plan {
+            shared: shared
+                .into_iter()
+                .map(|(pointer, weight)| Item::new(pointer, weight))
+                .collect(),
+            builtin,
+            by_scenario,
+        }
+    }
+
+    /// The items for a packet of this scenario, each with its weight there.
+    pub(super) fn items(&self, scenario: Option<&str>) -> Items<'_> {
+        Items {
+            shared: &self.shared,
+            builtin: self.builtin,
+            own: scenario.and_then(|s| self.by_scenario.get(s)),
+            part: 0,
+            at: 0,
+            change: 0,
+        }
+    }
+
+    /// For the items of a packet of any other scenario, then for those of each scenario that
+    /// has items of its own: the weight of the items `counts` accepts, and of all of them.
+    /// `counts` is asked once per shared item, however many scenarios there are.
+    /// (`counts` is `dyn`: one copy of this in the .wasm for its two callers.)
+    pub(super) fn shares(&self, counts: &mut dyn FnMut(&Item) -> bool) -> Vec<(u32, u32)> {
+        let counted: Vec<bool> = self.shared.iter().map(&mut *counts).collect();
+        let share = |items: &mut dyn Iterator<Item = (bool, u32)>| {
+            items.fold((0u32, 0u32), |(yes, all), (counted, w)| {
+                (yes + if counted { w } else { 0 }, all + w)
+            })
+        };
+        let other = share(
+            &mut self
+                .shared
+                .iter()
+                .zip(&counted)
+                .map(|(i, c)| (*c, i.weight)),
+        );
+        let mut shares = vec![other];
+        for own in self.by_scenario.values() {
+            // The shared share, less what the scenario changes, plus its own items.
+            let (mut yes, mut all) = other;
+            for &(at, new) in &own.changed {
+                let (old, counted) = (self.shared[at].weight, counted[at]);
+                all = all - old + new.unwrap_or(0);
+                if counted {
+                    yes = yes - old + new.unwrap_or(0);
+                }
+            }
+            let mut mine = own
+                .first
+                .iter()
+                .chain(&own.last)
+                .map(|i| (counts(i), i.weight));
+            let (y, a) = share(&mut mine);
+            shares.push((yes + y, all + a));
+        }
+        shares
+    }
+}
+
+/// How `scenario`'s items differ from the shared ones: its built-in additions, then the
+/// `"*"` changes, then its own configured changes, each pointer in the place it first had.
+fn own(
+    settings: &Settings,
+    scenario: &str,
+    shared: &[(String, u32)],
+    builtin: usize,
+    place: &AHashMap<String, usize>,
+) -> Own {
+    let star = settings.completeness.get("*");
+    let extra = SCENARIO_ITEMS
+        .iter()
+        .find(|(s, _)| *s == scenario)
+        .map_or(&[][..], |(_, extra)| *extra);
+    // The scenario's pointers in the order they came, each once with its latest weight, and
+    // where it goes: 0 a shared item weighed anew in its place, 1 `first` (a new one, or a
+    // "*" addition this scenario lists among its built-in ones), 2 `last`.
+    let mut entries: Vec<(String, u32, u8)> = Vec::new();
+    let mut mine: AHashMap<String, usize> = AHashMap::new();
+    let mut set = |pointer: &str, weight: u32, new: Option<u8>| match mine.get(pointer) {
+        Some(&at) => entries[at].1 = weight,
+        None => {
+            if let Some(kind) = new {
+                mine.insert(pointer.to_string(), entries.len());
+                entries.push((pointer.to_string(), weight, kind));
+            }
+        }
+    };
+    let builtin_item = |pointer: &str| place.get(pointer).is_some_and(|&at| at < builtin);
+    for (pointer, weight) in extra {
+        set(
+            pointer,
+            *weight,
+            Some(if builtin_item(pointer) { 0 } else { 1 }),
+        );
+    }
+    // "*" comes after the scenario's built-in items: its weights win over theirs.
+    for (pointer, weight) in star.into_iter().flatten() {
+        set(pointer, *weight, None);
+    }
+    for (pointer, weight) in settings.completeness.get(scenario).into_iter().flatten() {
+        set(
+            pointer,
+            *weight,
+            Some(if place.contains_key(pointer) { 0 } else { 2 }),
+        );
+    }
+    // The shared items changed, by index (a weight they have anyway is no change), as the
+    // `(i64, i64)` pairs whose sort the .wasm already has; -1 for one moved to `first`.
+    let mut order: Vec<(i64, i64)> = entries
+        .iter()
+        .filter_map(|(pointer, weight, kind)| {
+            let at = *place.get(pointer)?;
+            match kind {
+                0 if *weight != shared[at].1 => Some((at as i64, i64::from(*weight))),
+                1 => Some((at as i64, -1)),
+                _ => None,
+            }
+        })
+        .collect();
+    order.sort_unstable();
+    let changed = order
+        .into_iter()
+        .map(|(at, w)| (at as usize, u32::try_from(w).ok()))
+        .collect();
+    let (mut first, mut last) = (Vec::new(), Vec::new());
+    for (pointer, weight, kind) in entries {
+        match kind {
+            1 => first.push((pointer, weight)),
+            2 => last.push((pointer, weight)),
+            _ => {}
+        }
+    }
+    let items = |list: Vec<(String, u32)>| {
+        list.into_iter()
+            .filter(|(_, w)| *w > 0)
+            .map(|(p, w)| Item::new(p, w))
+            .collect()
+    };
+    Own {
+        changed,
+        first: items(first),
+        last: items(last),
+    }
 }
 
 /// One expected field: where it is, its weight, and what to say when it is missing.
@@ -112,39 +382,6 @@ pub(super) struct Item {
     pub(super) message: String,
     /// Why the receiving team needs the field.
     pub(super) hint: String,
-}
-
-impl Plan {
-    /// Resolves the items of every scenario the built-in items or `settings` name.
-    pub fn new(settings: &Settings) -> Plan {
-        let named = SCENARIO_ITEMS
-            .iter()
-            .map(|(scenario, _)| *scenario)
-            .chain(settings.completeness.keys().map(String::as_str))
-            .filter(|scenario| *scenario != "*");
-        let by_scenario = named
-            .map(|scenario| {
-                let items = resolve(settings, Some(scenario));
-                (scenario.to_string(), items)
-            })
-            .collect();
-        Plan {
-            by_scenario,
-            other: resolve(settings, None),
-        }
-    }
-
-    /// The items for a packet of this scenario.
-    pub(super) fn items(&self, scenario: Option<&str>) -> &[Item] {
-        scenario
-            .and_then(|s| self.by_scenario.get(s))
-            .unwrap_or(&self.other)
-    }
-
-    /// The items of each scenario that has items of its own.
-    pub(super) fn scenarios(&self) -> impl Iterator<Item = &[Item]> {
-        self.by_scenario.values().map(Vec::as_slice)
-    }
 }
 
 impl Item {
@@ -175,53 +412,81 @@ impl Item {
     }
 
     /// Whether the item's field carries information.
-    pub(super) fn is_present(&self, fields: &Fields) -> bool {
-        is_filled(self.read(fields), self.empty_list_is_an_answer)
+    pub(super) fn is_present<'a>(&self, fields: &Fields<'a>, lookups: &mut Lookups<'a>) -> bool {
+        is_filled(self.read(fields, lookups), self.empty_list_is_an_answer)
     }
 
     /// The value at the item's pointer, read as a JSON Pointer reads it (its section as
     /// [`Fields`] already read it).
-    fn read<'a>(&self, fields: &Fields<'a>) -> Option<Node<'a>> {
+    fn read<'a>(&self, fields: &Fields<'a>, lookups: &mut Lookups<'a>) -> Option<Node<'a>> {
+        let step = |value, token: &String| lookups.step(value, token);
         match (self.section, self.tokens.split_first()) {
-            (Some(section), Some((_, rest))) => rest
-                .iter()
-                .try_fold(fields.section(section)?, |value, token| step(value, token)),
-            _ => self
-                .tokens
-                .iter()
-                .try_fold(fields.packet, |value, token| step(value, token)),
+            (Some(section), Some((_, rest))) => {
+                rest.iter().try_fold(fields.section(section)?, step)
+            }
+            _ => self.tokens.iter().try_fold(fields.packet, step),
         }
     }
 }
 
-/// The items for a scenario, after the bundle's changes; weight-0 items dropped.
-fn resolve(settings: &Settings, scenario: Option<&str>) -> Vec<Item> {
-    let mut items: Vec<(String, u32)> = BASE_ITEMS
-        .iter()
-        .map(|(p, w)| ((*p).to_string(), *w))
-        .collect();
-    let mut apply = |changes: &mut dyn Iterator<Item = (String, u32)>| {
-        for (pointer, weight) in changes {
-            match items.iter_mut().find(|(p, _)| *p == pointer) {
-                Some(item) => item.1 = weight,
-                None => items.push((pointer, weight)),
+/// The lists and objects of one packet that the items look into, each indexed the first time
+/// an item looks into it when it is large: a bundle's thousands of items in one section of
+/// thousands of keys would otherwise each walk the section's members.
+#[derive(Default)]
+pub(super) struct Lookups<'a> {
+    /// A container's place in the tape → its index in `indexes`.
+    indexed: FxHashMap<u32, u32>,
+    indexes: Vec<Index<'a>>,
+}
+
+/// A large container's values, in order; for an object, also each key's place among them.
+struct Index<'a> {
+    keys: AHashMap<String, usize>,
+    values: Vec<Node<'a>>,
+}
+
+impl<'a> Lookups<'a> {
+    /// Lists and objects up to this size are walked, not indexed.
+    const WALKED: usize = 16;
+
+    /// [`step`], through an index of `value` when it is large.
+    fn step(&mut self, value: Node<'a>, token: &str) -> Option<Node<'a>> {
+        let object = value.is_object();
+        let size = if object {
+            value.members().size_hint().1
+        } else if value.is_array() {
+            value.elements().size_hint().1
+        } else {
+            None
+        };
+        if size.is_none_or(|size| size <= Self::WALKED) {
+            return step(value, token);
+        }
+        let next = self.indexes.len() as u32;
+        let at = *self.indexed.entry(value.index() as u32).or_insert(next);
+        if at == next {
+            let mut index = Index {
+                keys: AHashMap::new(),
+                values: Vec::new(),
+            };
+            if object {
+                for (key, value) in value.members() {
+                    index.keys.insert(key.to_string(), index.values.len());
+                    index.values.push(value);
+                }
+            } else {
+                index.values.extend(value.elements());
             }
+            self.indexes.push(index);
         }
-    };
-    if let Some((_, extra)) = SCENARIO_ITEMS.iter().find(|(s, _)| Some(*s) == scenario) {
-        apply(&mut extra.iter().map(|(p, w)| ((*p).to_string(), *w)));
+        let index = &self.indexes[at as usize];
+        let place = if object {
+            index.keys.get(token).copied()
+        } else {
+            array_index(token)
+        };
+        index.values.get(place?).copied()
     }
-    let configured = &settings.completeness;
-    for key in std::iter::once("*").chain(scenario) {
-        if let Some(changes) = configured.get(key) {
-            apply(&mut changes.iter().cloned());
-        }
-    }
-    items.retain(|(_, w)| *w > 0);
-    items
-        .into_iter()
-        .map(|(pointer, weight)| Item::new(pointer, weight))
-        .collect()
 }
 
 /// What to add and why, for a built-in item or one an organisation configured.
@@ -245,11 +510,147 @@ mod tests {
     use super::*;
 
     #[test]
+    fn large_lists_and_objects_indexed_once_answer_as_a_walk_does() {
+        // A bundle's thousands of items in a section of thousands of keys each walked the
+        // section's members: items × keys on every check. Large ones are now indexed once.
+        let mut text = String::from("{\"o\": {");
+        for i in 0..40 {
+            text.push_str(&format!("\"k{i}\": {i}, "));
+        }
+        text.push_str("\"k\\u0031\": \"escaped\", \"dup\": 1, \"dup\": 2}, \"a\": [");
+        text.push_str(
+            &(0..40)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        text.push_str("], \"small\": {\"x\": 1}}");
+        let tape = crate::tape::Tape::parse(&text).unwrap();
+        let root = tape.root();
+        let mut lookups = Lookups::default();
+        let tokens = [
+            "k0", "k39", "k1", "dup", "missing", "0", "01", "+1", "39", "40", "x", "",
+        ];
+        for container in ["o", "a", "small"] {
+            let value = root.get(container).unwrap();
+            for token in tokens {
+                let walked = step(value, token).map(|n| n.index());
+                // Twice: through the index as it is built, then as it is.
+                for _ in 0..2 {
+                    let looked = lookups.step(value, token).map(|n| n.index());
+                    assert_eq!(looked, walked, "{container}/{token}");
+                }
+            }
+        }
+        assert_eq!(
+            lookups.indexed.len(),
+            2,
+            "the object and the list, not the small one"
+        );
+    }
+
+    #[test]
     fn configured_items_have_plain_labels() {
         assert_eq!(label("/billing/po_number").0, "the po number");
         assert_eq!(
             label("/summary").0,
             "a summary of the issue in a sentence or two"
         );
+    }
+
+    /// The plan as it was resolved before: every scenario's own copy of every item, each
+    /// pointer looked for in the list. The model [`Plan`] is held to.
+    fn resolved(settings: &Settings, scenario: Option<&str>) -> Vec<(String, u32)> {
+        let mut items: Vec<(String, u32)> = BASE_ITEMS
+            .iter()
+            .map(|(p, w)| ((*p).to_string(), *w))
+            .collect();
+        let mut apply = |changes: &mut dyn Iterator<Item = (String, u32)>| {
+            for (pointer, weight) in changes {
+                match items.iter_mut().find(|(p, _)| *p == pointer) {
+                    Some(item) => item.1 = weight,
+                    None => items.push((pointer, weight)),
+                }
+            }
+        };
+        if let Some((_, extra)) = SCENARIO_ITEMS.iter().find(|(s, _)| Some(*s) == scenario) {
+            apply(&mut extra.iter().map(|(p, w)| ((*p).to_string(), *w)));
+        }
+        for key in std::iter::once("*").chain(scenario) {
+            if let Some(changes) = settings.completeness.get(key) {
+                apply(&mut changes.iter().cloned());
+            }
+        }
+        items.retain(|(_, w)| *w > 0);
+        items
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod shared {
+        use super::*;
+        use crate::rubric::registry::ENTRIES;
+        use proptest::prelude::*;
+
+        const SCENARIOS: [&str; 5] = ["*", "billing_to_finance", "bot_to_human", "custom", "other"];
+        const POINTERS: [&str; 8] = [
+            "/summary",
+            "/documents",
+            "/actions_taken",
+            "/billing/amount",
+            "/bot/intent",
+            "/billing/po_number",
+            "/x",
+            "/y",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+
+            #[test]
+            fn scenarios_sharing_the_items_list_what_each_copy_listed(
+                lists in proptest::collection::vec(
+                    (0usize..5, proptest::collection::vec((0usize..8, 0u32..4), 0..6)),
+                    0..6,
+                ),
+                counted in proptest::collection::vec(any::<bool>(), 8),
+            ) {
+                let mut settings = Settings::builtin(ENTRIES);
+                for (scenario, items) in lists {
+                    let list = settings.completeness.entry(SCENARIOS[scenario].to_string()).or_default();
+                    for (pointer, weight) in items {
+                        // A bundle's object has each pointer once: the last weight given.
+                        list.retain(|(p, _)| p != POINTERS[pointer]);
+                        list.push((POINTERS[pointer].to_string(), weight));
+                    }
+                }
+                let plan = Plan::new(&settings);
+                let asked = [None, Some("billing_to_finance"), Some("bot_to_human"),
+                    Some("custom"), Some("other"), Some("voice_to_chat"), Some("unnamed")];
+                for scenario in asked {
+                    let got: Vec<(String, u32)> = plan
+                        .items(scenario)
+                        .map(|(item, w)| (item.pointer.clone(), w))
+                        .collect();
+                    // A scenario nobody gave items of its own has the shared ones.
+                    let named = scenario.is_some_and(|s| plan.by_scenario.contains_key(s));
+                    let expected = resolved(&settings, scenario.filter(|_| named));
+                    prop_assert_eq!(got, expected, "{:?}", scenario);
+                }
+                let counts = |pointer: &str| {
+                    POINTERS.iter().position(|p| *p == pointer).is_some_and(|at| counted[at])
+                        || (!POINTERS.contains(&pointer) && counted[0])
+                };
+                let share = |items: Vec<(String, u32)>| {
+                    items.iter().fold((0, 0), |(yes, all), (p, w)| {
+                        (yes + if counts(p) { *w } else { 0 }, all + w)
+                    })
+                };
+                let expected: Vec<(u32, u32)> = std::iter::once(None)
+                    .chain(plan.by_scenario.keys().map(|s| Some(s.as_str())))
+                    .map(|scenario| share(resolved(&settings, scenario)))
+                    .collect();
+                prop_assert_eq!(plan.shares(&mut |item| counts(&item.pointer)), expected);
+            }
+        }
     }
 }

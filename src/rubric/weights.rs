@@ -123,17 +123,10 @@ impl Weights {
         }
         // The most a lone summary can earn of completeness: its item's largest share in any plan.
         let plan = Plan::new(settings);
-        let summary_share = std::iter::once(plan.items(None))
-            .chain(plan.scenarios())
-            .map(|items| {
-                let all: u32 = items.iter().map(|i| i.weight).sum();
-                let summary: u32 = items
-                    .iter()
-                    .filter(|i| i.pointer == "/summary")
-                    .map(|i| i.weight)
-                    .sum();
-                f64::from(summary) / f64::from(all.max(1))
-            })
+        let summary_share = plan
+            .shares(&mut |i| i.pointer == "/summary")
+            .into_iter()
+            .map(|(summary, all)| f64::from(summary) / f64::from(all.max(1)))
             .fold(0.0, f64::max);
         let weight_in = |set: &[u32], id: &str| -> f64 {
             settings

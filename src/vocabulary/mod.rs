@@ -15,7 +15,7 @@ use crate::packet::pick;
 use crate::rules::RuleDoc;
 use crate::tape::{Node, Tape};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// `rubric/unknown-team`, emitted by [`Vocabulary::normalise`].
 pub const UNKNOWN_TEAM: RuleDoc = RuleDoc {
@@ -89,6 +89,8 @@ const TEAM_SUFFIXES: &[&str] = &[
 struct Lexicon {
     by_key: BTreeMap<String, String>,
     ids: Vec<String>,
+    /// The same ids, to tell a new one in one step.
+    known: HashSet<String>,
     /// The ids that are their own canonical form, sorted: packets mostly use ids already, and
     /// one binary search here settles such a field without building its key. Filled by
     /// [`Lexicon::seal`] once the words are all in.
@@ -108,7 +110,9 @@ impl Lexicon {
     }
 
     fn add_id(&mut self, id: &str) {
-        if !self.ids.iter().any(|known| known == id) {
+        // A set beside the list, which keeps the ids in the order they came: a bundle can
+        // name thousands of teams, and looking each up in the list was quadratic in them.
+        if self.known.insert(id.to_string()) {
             self.ids.push(id.to_string());
         }
         self.by_key.insert(key(id), id.to_string());

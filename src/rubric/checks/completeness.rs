@@ -24,8 +24,7 @@
 
 use crate::diagnostic::{Severity, Source};
 use crate::rubric::check::{Check, Finding, Input, Verdict};
-use crate::rubric::fields::Fields;
-use crate::rubric::plan::Item;
+use crate::rubric::plan::Lookups;
 use crate::rules::RuleDoc;
 
 pub const RULE: RuleDoc = RuleDoc {
@@ -44,22 +43,23 @@ impl Check for Completeness {
     fn run(&self, input: &Input) -> Verdict {
         let plan = input.completeness;
         let scenario = input.scenario();
-        let items = plan.items(scenario);
         let (mut earned, mut total) = (0, 0);
         let mut findings = Vec::new();
-        for item in items {
-            total += item.weight;
-            if item.is_present(&input.fields) {
-                earned += item.weight;
+        let mut lookups = Lookups::default();
+        for (item, weight) in plan.items(scenario) {
+            total += weight;
+            if item.is_present(&input.fields, &mut lookups) {
+                earned += weight;
             } else {
                 let (what, why) = (item.message.as_str(), item.hint.as_str());
                 findings.push(Finding::absent(item.pointer.as_str(), what, why));
             }
         }
         if scenario.is_none() {
-            // The strictest scenario's share: naming a scenario never lowers the score.
-            for other in plan.scenarios() {
-                let (e, t) = share_of(other, &input.fields);
+            // The strictest scenario's share: naming a scenario never lowers the score. Each
+            // field is looked for once, however many scenarios list it.
+            let shares = plan.shares(&mut |item| item.is_present(&input.fields, &mut lookups));
+            for (e, t) in shares.into_iter().skip(1) {
                 if u64::from(e) * u64::from(total) < u64::from(earned) * u64::from(t) {
                     (earned, total) = (e, t);
                 }
@@ -72,18 +72,6 @@ impl Check for Completeness {
         }
         Verdict::share(earned, total, findings)
     }
-}
-
-/// The weight of the items present, and of all items.
-fn share_of(items: &[Item], fields: &Fields) -> (u32, u32) {
-    items.iter().fold((0, 0), |(earned, total), item| {
-        let present = if item.is_present(fields) {
-            item.weight
-        } else {
-            0
-        };
-        (earned + present, total + item.weight)
-    })
 }
 
 #[cfg(test)]

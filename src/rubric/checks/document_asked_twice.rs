@@ -32,7 +32,6 @@ use crate::rubric::word_lists::{PhraseList, WordSet};
 use crate::rubric::wording::Words;
 use crate::rules::RuleDoc;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 pub const RULE: RuleDoc = RuleDoc {
     code: "rubric/document-asked-twice",
@@ -107,7 +106,7 @@ impl Check for DocumentAskedTwice {
         }
         // The documents' words, read only once a next step asks the customer for something.
         let sent_words: OnceCell<Vec<(&str, Words)>> = OnceCell::new();
-        let first_of_kind: OnceCell<HashMap<&str, usize>> = OnceCell::new();
+        let first_of_kind: OnceCell<ahash::AHashMap<String, usize>> = OnceCell::new();
         let mut findings = Vec::new();
         for (index, step) in input.fields.next_steps.iter().enumerate() {
             let Some(action) = entry_text(step, "action") else {
@@ -127,10 +126,12 @@ impl Check for DocumentAskedTwice {
             let first_sent = first_of_kind.get_or_init(|| {
                 let sent = sent_words
                     .get_or_init(|| sent_names().map(|name| (name, Words::new(name))).collect());
-                let mut first = HashMap::new();
+                let mut first = ahash::AHashMap::new();
                 for (at, (_, words)) in sent.iter().enumerate() {
                     for kind in kinds(words, true) {
-                        first.entry(kind).or_insert(at);
+                        if !first.contains_key(kind) {
+                            first.insert(kind.to_string(), at);
+                        }
                     }
                 }
                 first

@@ -59,6 +59,7 @@ impl Check for Completeness {
             // The strictest scenario's share: naming a scenario never lowers the score. Each
             // field is looked for once, however many scenarios list it.
             let shares = plan.shares(&mut |item| item.is_present(&input.fields, &mut lookups));
+            // The first share is that of the items walked above (a packet of no scenario).
             for (e, t) in shares.into_iter().skip(1) {
                 if u64::from(e) * u64::from(total) < u64::from(earned) * u64::from(t) {
                     (earned, total) = (e, t);
